@@ -1,0 +1,57 @@
+# Messages, labels and errors of the command line.
+
+error-prefix = error
+warning-prefix = warning
+
+## Reading files
+error-file-not-found = cannot open { $file }: no such file
+error-file-permission = cannot open { $file }: permission denied
+error-file-io = cannot read { $file }: { $reason }
+error-invalid-utf8 = the text is not valid UTF-8 (first bad byte at offset { $offset }); save the file as UTF-8
+error-binary-file = this is a binary file (NUL byte at offset { $offset }), not a plain-text speech
+error-file-too-large = the file is { $size }, more than the { $limit } Tribune reads; is it really a speech?
+error-output = cannot write the output: { $reason }
+
+## Speeches
+error-speech-empty = the speech is empty: expected at least one line of text
+error-unclosed-bracket = “[” is not closed: expected “]” before the end of the line (a stage direction looks like [Pause])
+error-front-matter-unclosed = the front matter that starts here is not closed: expected a line “---” after its last key
+error-front-matter-syntax = expected “key: value” in the front matter
+error-front-matter-unknown-key = unknown front matter key “{ $key }”: expected title, speaker, event, place, date, language or target
+error-front-matter-duplicate-key = the front matter key “{ $key }” is given twice
+error-bad-language = “{ $value }” is not a language tag: expected something like en, fr or fr-CA
+error-bad-duration = “{ $value }” is not a duration: expected minutes and seconds such as 12:30
+error-unknown-language = cannot tell which language the speech is in: add --lang, a “language:” line in the front matter, or name the file NAME.en.txt
+warning-generic-profile = Tribune has no rules for the language “{ $lang }”: generic segmentation rules and 130 words per minute are used
+
+## Segment kinds
+kind-heading = heading
+kind-dateline = dateline
+kind-salutation = salutation
+kind-sentence = sentence
+kind-direction = direction
+
+## Stage direction kinds
+direction-silence = silence
+direction-applause = applause
+direction-laughter = laughter
+direction-slide = slide
+direction-media = video or music
+direction-pause = pause
+direction-stop = stop
+direction-delivery = delivery note
+direction-language = language change
+direction-gesture = gesture
+direction-note = note
+
+## Statistics
+stats-file = { $file } ({ $lang })
+stats-words = Words: { $words } ({ $spoken } read out)
+stats-segments = Segments: { $segments }, including { $directions } stage { $directions ->
+    [one] direction
+   *[other] directions
+  } ({ $timed } timed, { $time })
+stats-language = Speaking time in { $lang }: { $words } words at { $rate } words/min, { $time }
+stats-total = Estimated total: { $time }
+stats-target-over = Over the target of { $target } by { $over }
+stats-target-within = Within the target of { $target } ({ $left } to spare)

@@ -1,0 +1,21 @@
+# Textes d’aide de la ligne de commande. Identifiants : cli-CHEMIN-about pour une commande, cli-CHEMIN--ARG pour un argument.
+
+cli-about = Tribune : préparer des discours multilingues — segmentation, mémoire de traduction, alignement et textes bilingues pour l’orateur.
+cli--ui-lang = Langue de l’interface (par défaut : selon LC_ALL, LC_MESSAGES ou LANG ; anglais si elle n’est pas disponible).
+
+cli-segment-about = Découper un discours en segments : phrases, titres, formules d’appel et indications scéniques.
+cli-segment--file = Le fichier du discours ; « - » ou rien lit l’entrée standard.
+cli-segment--lang = Langue du discours, si ni l’en-tête ni le nom du fichier (NOM.fr.txt) ne l’indiquent.
+cli-segment--format = Sortie : lines (un segment par ligne), jsonl (un objet JSON par segment) ou text (une liste lisible).
+
+cli-stats-about = Compter les mots, les segments et les indications scéniques, et estimer la durée de lecture par langue.
+cli-stats--files = Fichiers de discours (« - » pour l’entrée standard).
+cli-stats--lang = Langue des discours, si ni l’en-tête ni le nom du fichier ne l’indiquent.
+cli-stats--format = Sortie : text ou json.
+cli-stats--rates = Débit en mots par minute, pour toutes les langues (120) ou pour une seule (fr=140). Peut être répété.
+cli-stats--pace = Débits par défaut : lecture normale, ou débit plus lent adapté à l’interprétation.
+
+cli-completions-about = Afficher un script de complétion pour un shell.
+cli-completions--shell = Le shell : bash, zsh, fish, powershell ou elvish.
+
+cli-man-about = Afficher la page de manuel (roff).

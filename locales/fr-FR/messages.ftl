@@ -1,0 +1,57 @@
+# Messages, libellés et erreurs de la ligne de commande.
+
+error-prefix = erreur
+warning-prefix = avertissement
+
+## Lecture des fichiers
+error-file-not-found = impossible d’ouvrir { $file } : fichier introuvable
+error-file-permission = impossible d’ouvrir { $file } : accès refusé
+error-file-io = impossible de lire { $file } : { $reason }
+error-invalid-utf8 = le texte n’est pas en UTF-8 valide (premier octet erroné à la position { $offset }) ; enregistrez le fichier en UTF-8
+error-binary-file = ce fichier est binaire (octet NUL à la position { $offset }), ce n’est pas un discours en texte brut
+error-file-too-large = le fichier fait { $size }, plus que les { $limit } que Tribune accepte ; s’agit-il vraiment d’un discours ?
+error-output = impossible d’écrire le résultat : { $reason }
+
+## Discours
+error-speech-empty = le discours est vide : au moins une ligne de texte est attendue
+error-unclosed-bracket = « [ » n’est pas fermé : « ] » est attendu avant la fin de la ligne (une indication scénique s’écrit [Pause])
+error-front-matter-unclosed = l’en-tête qui commence ici n’est pas fermé : une ligne « --- » est attendue après sa dernière clé
+error-front-matter-syntax = « clé : valeur » est attendu dans l’en-tête
+error-front-matter-unknown-key = clé d’en-tête inconnue « { $key } » : title, speaker, event, place, date, language ou target sont attendus
+error-front-matter-duplicate-key = la clé d’en-tête « { $key } » figure deux fois
+error-bad-language = « { $value } » n’est pas une étiquette de langue : en, fr ou fr-CA par exemple
+error-bad-duration = « { $value } » n’est pas une durée : minutes et secondes attendues, par exemple 12:30
+error-unknown-language = impossible de déterminer la langue du discours : ajoutez --lang, une ligne « language: » dans l’en-tête, ou nommez le fichier NOM.fr.txt
+warning-generic-profile = Tribune n’a pas de règles pour la langue « { $lang } » : des règles de segmentation génériques et 130 mots par minute sont utilisés
+
+## Types de segments
+kind-heading = titre
+kind-dateline = lieu et date
+kind-salutation = formule d’appel
+kind-sentence = phrase
+kind-direction = indication
+
+## Types d’indications scéniques
+direction-silence = silence
+direction-applause = applaudissements
+direction-laughter = rires
+direction-slide = diapositive
+direction-media = vidéo ou musique
+direction-pause = pause
+direction-stop = arrêt
+direction-delivery = mention de prononcé
+direction-language = changement de langue
+direction-gesture = geste
+direction-note = note
+
+## Statistiques
+stats-file = { $file } ({ $lang })
+stats-words = Mots : { $words } ({ $spoken } prononcés)
+stats-segments = Segments : { $segments }, dont { $directions } { $directions ->
+    [one] indication scénique
+   *[other] indications scéniques
+  } ({ $timed } minutées, { $time })
+stats-language = Durée de lecture en { $lang } : { $words } mots à { $rate } mots/min, { $time }
+stats-total = Durée totale estimée : { $time }
+stats-target-over = Dépasse la durée prévue de { $target } de { $over }
+stats-target-within = Dans la durée prévue de { $target } (marge de { $left })

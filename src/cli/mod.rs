@@ -1,0 +1,305 @@
+//! The command line: clap definitions (one file per command), help texts and errors from
+//! Fluent in the interface language, exit codes (0 done, 1 user error, 2 usage).
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+
+use clap::{Command as ClapCommand, CommandFactory, FromArgMatches, Parser, Subcommand};
+use unic_langid::LanguageIdentifier;
+
+use crate::i18n::{self, Localize, Localizer};
+use crate::speech::SpeechError;
+use crate::textfile::TextFileError;
+
+mod completions;
+mod segment;
+mod stats;
+
+/// Exit code for a user error (bad input, missing file).
+pub const EXIT_USER_ERROR: i32 = 1;
+/// Exit code for a usage error (unknown flag, missing argument), as clap uses.
+pub const EXIT_USAGE: i32 = 2;
+
+/// Tribune: prepare multilingual speeches.
+#[derive(Debug, Parser)]
+#[command(
+    name = "tribune",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Interface language (default: from LANG).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub ui_lang: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Cut a speech into segments.
+    Segment(segment::SegmentArgs),
+    /// Count words and estimate speaking time.
+    Stats(stats::StatsArgs),
+    /// Print shell completions.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page.
+    Man,
+}
+
+/// Shared state of one run: the interface language and where output goes.
+pub struct Context {
+    /// Messages in the interface language.
+    pub l10n: Localizer,
+    /// Whether stderr may be coloured.
+    pub color: bool,
+}
+
+impl Context {
+    /// Prints a warning on stderr.
+    pub fn warn(&self, item: &dyn Localize) {
+        let prefix = self.l10n.text("warning-prefix");
+        let prefix = if self.color {
+            format!("\x1b[1;33m{prefix}\x1b[0m")
+        } else {
+            prefix
+        };
+        eprintln!("{prefix}: {}", self.l10n.localize(item));
+    }
+}
+
+/// Finds `--ui-lang X` before clap runs, since help texts depend on it.
+fn requested_ui_language(args: &[OsString]) -> Option<LanguageIdentifier> {
+    let mut iter = args.iter().skip(1);
+    while let Some(arg) = iter.next() {
+        let arg = arg.to_string_lossy();
+        if arg == "--" {
+            break;
+        }
+        if let Some(value) = arg.strip_prefix("--ui-lang=") {
+            return crate::lang::parse_tag(value);
+        }
+        if arg == "--ui-lang" {
+            return iter
+                .next()
+                .and_then(|v| crate::lang::parse_tag(&v.to_string_lossy()));
+        }
+    }
+    None
+}
+
+fn message_id_part(name: &str) -> String {
+    name.replace('_', "-")
+}
+
+/// `cli-about` for the root, `cli-PATH-about` for a subcommand.
+fn about_message_id(path: &str) -> String {
+    if path.is_empty() {
+        "cli-about".to_owned()
+    } else {
+        format!("cli-{path}-about")
+    }
+}
+
+/// `cli--ARG` for a root argument, `cli-PATH--ARG` for a subcommand's.
+fn arg_message_id(path: &str, arg: &str) -> String {
+    if path.is_empty() {
+        format!("cli--{}", message_id_part(arg))
+    } else {
+        format!("cli-{path}--{}", message_id_part(arg))
+    }
+}
+
+/// Sets every about and argument help text from Fluent: `cli-PATH-about` for a command and
+/// `cli-PATH--ARG` for an argument (PATH is the subcommand path joined with `-`).
+fn localize_command(mut cmd: ClapCommand, path: &str, l10n: &Localizer) -> ClapCommand {
+    let about_id = about_message_id(path);
+    if l10n.has(&about_id) {
+        cmd = cmd.about(l10n.text(&about_id));
+    }
+    let args: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().as_str().to_owned())
+        .collect();
+    for arg in args {
+        let id = arg_message_id(path, &arg);
+        if l10n.has(&id) {
+            let text = l10n.text(&id);
+            cmd = cmd.mut_arg(arg, |a| a.help(text));
+        }
+    }
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in subcommands {
+        let sub_path = if path.is_empty() {
+            message_id_part(&name)
+        } else {
+            format!("{path}-{}", message_id_part(&name))
+        };
+        cmd = cmd.mut_subcommand(name, |s| localize_command(s, &sub_path, l10n));
+    }
+    cmd
+}
+
+/// The clap command with help texts in the interface language.
+pub fn command(l10n: &Localizer) -> ClapCommand {
+    localize_command(Cli::command(), "", l10n)
+}
+
+/// Renders an error for the user: located, in the interface language.
+fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
+    for cause in error.chain() {
+        if let Some(e) = cause.downcast_ref::<SpeechError>() {
+            let message = l10n.localize(e);
+            return match e.location() {
+                Some(location) => format!("{location}: {message}"),
+                None => message,
+            };
+        }
+        if let Some(e) = cause.downcast_ref::<TextFileError>() {
+            return format!("{}: {}", e.location(), l10n.localize(e));
+        }
+        if let Some(e) = cause.downcast_ref::<OutputError>() {
+            return l10n.localize(e);
+        }
+    }
+    error.to_string()
+}
+
+/// Writing results failed (a full disk, a closed pipe is not an error).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the output: {0}")]
+pub struct OutputError(pub io::Error);
+
+impl Localize for OutputError {
+    fn message_id(&self) -> &'static str {
+        "error-output"
+    }
+    fn message_args(&self) -> i18n::Args {
+        vec![("reason", self.0.to_string().into())]
+    }
+}
+
+/// Wraps stdout writes so that a closed pipe (`| head`) ends quietly.
+pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match f(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(OutputError(e).into()),
+    }
+}
+
+fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Segment(args) => segment::run(args, ctx),
+        Command::Stats(args) => stats::run(args, ctx),
+        Command::Completions(args) => completions::completions(args, ctx),
+        Command::Man => completions::man(ctx),
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let requested: Vec<LanguageIdentifier> = requested_ui_language(&args)
+        .or_else(i18n::language_from_environment)
+        .into_iter()
+        .collect();
+    let l10n = Localizer::new(&requested);
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let matches = match command(&l10n).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return EXIT_USAGE;
+        }
+    };
+    let ctx = Context { l10n, color };
+    match dispatch(cli, &ctx) {
+        Ok(()) => 0,
+        Err(error) => {
+            let prefix = ctx.l10n.text("error-prefix");
+            let prefix = if ctx.color {
+                format!("\x1b[1;31m{prefix}\x1b[0m")
+            } else {
+                prefix
+            };
+            eprintln!("{prefix}: {}", describe(&error, &ctx.l10n));
+            EXIT_USER_ERROR
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_command(cmd: &ClapCommand, path: &str, l10n: &Localizer, missing: &mut Vec<String>) {
+        let about_id = about_message_id(path);
+        if !l10n.has(&about_id) {
+            missing.push(about_id);
+        }
+        for arg in cmd.get_arguments() {
+            let name = arg.get_id().as_str();
+            if name == "help" || name == "version" {
+                continue;
+            }
+            let id = arg_message_id(path, name);
+            if !l10n.has(&id) {
+                missing.push(id);
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let sub_path = if path.is_empty() {
+                message_id_part(sub.get_name())
+            } else {
+                format!("{path}-{}", message_id_part(sub.get_name()))
+            };
+            check_command(sub, &sub_path, l10n, missing);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_a_localised_help_text() {
+        let l10n = Localizer::for_tag("en-US");
+        let mut missing = Vec::new();
+        check_command(&Cli::command(), "", &l10n, &mut missing);
+        assert!(missing.is_empty(), "missing help messages: {missing:?}");
+    }
+
+    #[test]
+    fn the_clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn ui_language_is_found_before_parsing() {
+        let args: Vec<OsString> = ["tribune", "stats", "--ui-lang", "fr", "x"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        assert_eq!(requested_ui_language(&args), crate::lang::parse_tag("fr"));
+        let args: Vec<OsString> = ["tribune", "--ui-lang=fr-CA"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        assert_eq!(
+            requested_ui_language(&args),
+            crate::lang::parse_tag("fr-CA")
+        );
+    }
+}

@@ -1,0 +1,10 @@
+//! Tribune: prepare multilingual speeches.
+//!
+//! Data flows one way: text → [`speech`] model → segments → memory / alignment → scripts.
+//! Each module owns one concept; see docs/ for the formats and design notes.
+
+pub mod cli;
+pub mod i18n;
+pub mod lang;
+pub mod speech;
+pub mod textfile;

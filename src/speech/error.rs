@@ -1,0 +1,135 @@
+//! Errors of reading a speech: every one names the input and, where it applies, the line
+//! and column, and says what was expected.
+
+use thiserror::Error;
+
+use crate::i18n::{Args, Localize};
+use crate::textfile::{Location, Origin, TextFileError};
+
+/// Why a speech could not be read.
+#[derive(Debug, Error)]
+pub enum SpeechError {
+    /// The input itself could not be read as text.
+    #[error(transparent)]
+    Text(#[from] TextFileError),
+    /// Nothing but white space (and perhaps front matter).
+    #[error("{origin}: the speech is empty")]
+    Empty {
+        /// The input.
+        origin: Origin,
+    },
+    /// A `[` with no `]` before the end of its line.
+    #[error("{location}: '[' is not closed; expected ']' before the end of the line")]
+    UnclosedBracket {
+        /// Where the `[` is.
+        location: Location,
+    },
+    /// A front matter opened with `---` and never closed.
+    #[error("{location}: the front matter opened here is not closed by a '---' line")]
+    UnclosedFrontMatter {
+        /// The opening line.
+        location: Location,
+    },
+    /// A front matter line that is not `key: value`.
+    #[error("{location}: expected 'key: value' in the front matter")]
+    FrontMatterSyntax {
+        /// The line.
+        location: Location,
+    },
+    /// A key Tribune does not know (a typo would otherwise be silently ignored).
+    #[error("{location}: unknown front matter key '{key}'")]
+    UnknownFrontMatterKey {
+        /// The line.
+        location: Location,
+        /// The key as written.
+        key: String,
+    },
+    /// The same key twice.
+    #[error("{location}: front matter key '{key}' is given twice")]
+    DuplicateFrontMatterKey {
+        /// The second occurrence.
+        location: Location,
+        /// The key.
+        key: String,
+    },
+    /// `language:` is not a language tag.
+    #[error("{location}: '{value}' is not a language tag (expected e.g. en, fr-FR)")]
+    BadLanguage {
+        /// The line.
+        location: Location,
+        /// The value.
+        value: String,
+    },
+    /// `target:` is not a duration.
+    #[error("{location}: '{value}' is not a duration (expected MM:SS, e.g. 12:30)")]
+    BadDuration {
+        /// The line.
+        location: Location,
+        /// The value.
+        value: String,
+    },
+    /// Nothing says which language the speech is in, and detection is not sure.
+    #[error("{origin}: cannot tell the language of the speech; give --lang")]
+    UnknownLanguage {
+        /// The input.
+        origin: Origin,
+    },
+}
+
+impl SpeechError {
+    /// Where the error is, when it has a place.
+    pub fn location(&self) -> Option<Location> {
+        match self {
+            SpeechError::Text(e) => Some(e.location()),
+            SpeechError::Empty { origin } | SpeechError::UnknownLanguage { origin } => {
+                Some(Location::line(origin, 1))
+            }
+            SpeechError::UnclosedBracket { location }
+            | SpeechError::UnclosedFrontMatter { location }
+            | SpeechError::FrontMatterSyntax { location }
+            | SpeechError::UnknownFrontMatterKey { location, .. }
+            | SpeechError::DuplicateFrontMatterKey { location, .. }
+            | SpeechError::BadLanguage { location, .. }
+            | SpeechError::BadDuration { location, .. } => Some(location.clone()),
+        }
+    }
+}
+
+impl Localize for SpeechError {
+    fn message_id(&self) -> &'static str {
+        match self {
+            SpeechError::Text(e) => e.message_id(),
+            SpeechError::Empty { .. } => "error-speech-empty",
+            SpeechError::UnclosedBracket { .. } => "error-unclosed-bracket",
+            SpeechError::UnclosedFrontMatter { .. } => "error-front-matter-unclosed",
+            SpeechError::FrontMatterSyntax { .. } => "error-front-matter-syntax",
+            SpeechError::UnknownFrontMatterKey { .. } => "error-front-matter-unknown-key",
+            SpeechError::DuplicateFrontMatterKey { .. } => "error-front-matter-duplicate-key",
+            SpeechError::BadLanguage { .. } => "error-bad-language",
+            SpeechError::BadDuration { .. } => "error-bad-duration",
+            SpeechError::UnknownLanguage { .. } => "error-unknown-language",
+        }
+    }
+
+    fn message_args(&self) -> Args {
+        let mut args: Args = match self {
+            SpeechError::Text(e) => return e.message_args(),
+            SpeechError::UnknownFrontMatterKey { key, .. }
+            | SpeechError::DuplicateFrontMatterKey { key, .. } => {
+                vec![("key", key.clone().into())]
+            }
+            SpeechError::BadLanguage { value, .. } | SpeechError::BadDuration { value, .. } => {
+                vec![("value", value.clone().into())]
+            }
+            _ => Vec::new(),
+        };
+        if let Some(location) = self.location() {
+            args.push(("file", location.origin.to_string().into()));
+            args.push(("line", location.line.into()));
+            if let Some(column) = location.column {
+                args.push(("column", column.into()));
+            }
+        }
+        args
+    }
+}

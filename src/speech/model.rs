@@ -1,0 +1,187 @@
+//! The speech model: metadata, blocks, lines and their inline items (prose, passages in
+//! another language, stage directions). It is what the parser builds, what the writer writes
+//! back, and what segmentation turns into [`Segment`](super::Segment)s.
+
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+/// A whole speech: its front matter and its blocks, in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Speech {
+    /// Title, speaker, language and the like.
+    pub meta: Meta,
+    /// The blocks, in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// What the front matter says about a speech. Every field is optional.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// Title of the remarks.
+    pub title: Option<String>,
+    /// Who delivers them.
+    pub speaker: Option<String>,
+    /// The event or meeting.
+    pub event: Option<String>,
+    /// Where.
+    pub place: Option<String>,
+    /// When, as written (ISO dates like `2017-12-04` are recommended).
+    pub date: Option<String>,
+    /// The language the speech is written in.
+    pub language: Option<LanguageIdentifier>,
+    /// The time the speaker has, in seconds.
+    pub target_seconds: Option<u32>,
+}
+
+impl Meta {
+    /// True when no field is set (no front matter needs to be written).
+    pub fn is_empty(&self) -> bool {
+        *self == Meta::default()
+    }
+}
+
+/// What a block is, which decides how it is segmented and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// An organisation line, a title, a section heading: one segment per line.
+    Heading,
+    /// A place-and-date line ("4 December 2017 - Bamako, Mali").
+    Dateline,
+    /// Lines of address ending in a comma ("Excellencies, Ladies and Gentlemen,").
+    Salutation,
+    /// Prose: sentences, possibly with inline directions.
+    Paragraph,
+    /// Stage directions standing on their own lines.
+    Direction,
+}
+
+/// A block: lines of one kind between blank lines (a raw block of mixed lines is split into
+/// several blocks of one kind each).
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its lines, soft wraps already joined.
+    pub lines: Vec<Line>,
+    /// The 1-based input line where each line starts (empty when built in code). Not part
+    /// of equality: a speech written and parsed again is the same speech.
+    pub source_lines: Vec<usize>,
+}
+
+impl PartialEq for Block {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.lines == other.lines
+    }
+}
+
+impl Block {
+    /// A block built in code (no source line).
+    pub fn new(kind: BlockKind, lines: Vec<Line>) -> Self {
+        Block {
+            kind,
+            lines,
+            source_lines: Vec::new(),
+        }
+    }
+}
+
+/// One line of a block: a sequence of inline items.
+pub type Line = Vec<Inline>;
+
+/// An item inside a line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    /// Text in the speech's language, exactly as written.
+    Text(String),
+    /// Text explicitly marked as being in another language (`[Merci.]{lang=fr}`): passed
+    /// through, never translated.
+    Foreign {
+        /// Its language.
+        lang: LanguageIdentifier,
+        /// The text.
+        text: String,
+    },
+    /// A stage direction.
+    Direction(Direction),
+}
+
+/// A stage direction: never spoken as prose, never a translation unit, but it takes time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Direction {
+    /// What happens.
+    pub kind: DirectionKind,
+    /// How long it takes, in seconds, when known (a minute of silence is 60).
+    pub seconds: Option<u32>,
+    /// The original wording, exactly as written, brackets included (`[Pause 5 s]`).
+    pub wording: String,
+}
+
+/// The kinds of stage direction, in the order they are tried when recognising one (so that
+/// "[STOP for minute of silence]" is a silence, not a stop).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DirectionKind {
+    /// A minute or moment of silence.
+    Silence,
+    /// Applause.
+    Applause,
+    /// Laughter.
+    Laughter,
+    /// A slide change.
+    Slide,
+    /// A video, music or anthem.
+    Media,
+    /// A pause.
+    Pause,
+    /// Stop speaking (end, or wait).
+    Stop,
+    /// A delivery note ("Check against delivery").
+    Delivery,
+    /// A change of language ("[in French]").
+    Language,
+    /// A gesture or movement.
+    Gesture,
+    /// Any other note to the speaker.
+    Note,
+}
+
+impl DirectionKind {
+    /// All kinds, in recognition order.
+    pub const ALL: [DirectionKind; 11] = [
+        DirectionKind::Silence,
+        DirectionKind::Applause,
+        DirectionKind::Laughter,
+        DirectionKind::Slide,
+        DirectionKind::Media,
+        DirectionKind::Pause,
+        DirectionKind::Stop,
+        DirectionKind::Delivery,
+        DirectionKind::Language,
+        DirectionKind::Gesture,
+        DirectionKind::Note,
+    ];
+
+    /// The kind's name in JSON, in language profiles and in Fluent message ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DirectionKind::Silence => "silence",
+            DirectionKind::Applause => "applause",
+            DirectionKind::Laughter => "laughter",
+            DirectionKind::Slide => "slide",
+            DirectionKind::Media => "media",
+            DirectionKind::Pause => "pause",
+            DirectionKind::Stop => "stop",
+            DirectionKind::Delivery => "delivery",
+            DirectionKind::Language => "language",
+            DirectionKind::Gesture => "gesture",
+            DirectionKind::Note => "note",
+        }
+    }
+
+    /// Kinds whose keywords are common words: inside a sentence, a bracket is one of these
+    /// only when it starts with the keyword.
+    pub fn is_weak(self) -> bool {
+        matches!(self, DirectionKind::Gesture | DirectionKind::Note)
+    }
+}

@@ -1,0 +1,81 @@
+//! The speech text format, write side: the inverse of [`parse`](super::parse), so that
+//! parse → write → parse gives back the same speech (a property test checks it).
+
+use super::model::{BlockKind, Inline, Line, Meta, Speech};
+use super::parse::implicit_kind;
+use crate::lang;
+
+fn front_matter(meta: &Meta, out: &mut String) {
+    if meta.is_empty() {
+        return;
+    }
+    out.push_str("---\n");
+    let mut field = |key: &str, value: &str| {
+        // A value that starts with a quote is quoted again, so that reading strips only
+        // the added pair.
+        if value.starts_with(['"', '\'']) {
+            out.push_str(&format!("{key}: \"{value}\"\n"));
+        } else {
+            out.push_str(&format!("{key}: {value}\n"));
+        }
+    };
+    let fields = [
+        ("title", &meta.title),
+        ("speaker", &meta.speaker),
+        ("event", &meta.event),
+        ("place", &meta.place),
+        ("date", &meta.date),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            field(key, value);
+        }
+    }
+    if let Some(language) = &meta.language {
+        field("language", &language.to_string());
+    }
+    if let Some(seconds) = meta.target_seconds {
+        field("target", &format!("{}:{:02}", seconds / 60, seconds % 60));
+    }
+    out.push_str("---\n\n");
+}
+
+/// One line as text: items joined by single spaces, directions in their original wording,
+/// marked passages as `[text]{lang=xx}`.
+pub fn line_text(line: &Line) -> String {
+    let mut out = String::new();
+    for item in line {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match item {
+            Inline::Text(text) => out.push_str(text),
+            Inline::Foreign { lang, text } => out.push_str(&format!("[{text}]{{lang={lang}}}")),
+            Inline::Direction(direction) => out.push_str(&direction.wording),
+        }
+    }
+    out
+}
+
+/// Writes a speech in Tribune's text format.
+pub fn write(speech: &Speech) -> String {
+    let mut out = String::new();
+    front_matter(&speech.meta, &mut out);
+    let profile = lang::profile(&speech.meta.language.clone().unwrap_or_default());
+    for (index, block) in speech.blocks.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        for line in &block.lines {
+            let text = line_text(line);
+            let explicit = block.kind == BlockKind::Heading
+                && (implicit_kind(&text, profile) != BlockKind::Heading || text.starts_with('#'));
+            if explicit {
+                out.push_str("# ");
+            }
+            out.push_str(&text);
+            out.push('\n');
+        }
+    }
+    out
+}

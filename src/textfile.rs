@@ -1,0 +1,360 @@
+//! Reading text input safely: a file or standard input becomes a `String`, or a located,
+//! localizable error (invalid UTF-8 with its byte offset and line, a binary file, a file too
+//! large to be a speech). Every reader of user files goes through here.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::i18n::{Args, Localize};
+
+/// The largest text input Tribune reads (a long speech is well under 1 MB; this leaves room
+/// for whole corpora while refusing files that would exhaust memory).
+pub const MAX_TEXT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Where a piece of text came from: a file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl Origin {
+    /// The origin for a command-line argument, where `-` means standard input.
+    pub fn from_arg(arg: &str) -> Self {
+        if arg == "-" {
+            Origin::Stdin
+        } else {
+            Origin::File(PathBuf::from(arg))
+        }
+    }
+
+    /// The file path, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Origin::File(p) => Some(p),
+            Origin::Stdin => None,
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::File(p) => write!(f, "{}", p.display()),
+            Origin::Stdin => f.write_str("<stdin>"),
+        }
+    }
+}
+
+/// A place in an input: origin, 1-based line and column (in characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The input.
+    pub origin: Origin,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// A location at a line.
+    pub fn line(origin: &Origin, line: usize) -> Self {
+        Location {
+            origin: origin.clone(),
+            line,
+            column: None,
+        }
+    }
+
+    /// A location at a line and column.
+    pub fn at(origin: &Origin, line: usize, column: usize) -> Self {
+        Location {
+            origin: origin.clone(),
+            line,
+            column: Some(column),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.column {
+            Some(c) => write!(f, "{}:{}:{}", self.origin, self.line, c),
+            None => write!(f, "{}:{}", self.origin, self.line),
+        }
+    }
+}
+
+/// Why a text input could not be read.
+#[derive(Debug, Error)]
+pub enum TextFileError {
+    /// The operating system refused (missing file, permissions).
+    #[error("{origin}: {source}")]
+    Io {
+        /// The input.
+        origin: Origin,
+        /// The system error.
+        source: std::io::Error,
+    },
+    /// The bytes are not UTF-8.
+    #[error("{location}: invalid UTF-8 at byte {byte_offset}")]
+    InvalidUtf8 {
+        /// Line and column of the first bad byte.
+        location: Location,
+        /// Offset of the first bad byte from the start of the input.
+        byte_offset: usize,
+    },
+    /// The input holds NUL bytes: a binary file, not text.
+    #[error("{origin}: binary data (NUL byte at offset {byte_offset}), not text")]
+    Binary {
+        /// The input.
+        origin: Origin,
+        /// Offset of the first NUL byte.
+        byte_offset: usize,
+    },
+    /// The input is larger than [`MAX_TEXT_BYTES`].
+    #[error("{origin}: {size} bytes is more than the {limit} bytes Tribune reads")]
+    TooLarge {
+        /// The input.
+        origin: Origin,
+        /// Its size (at least), in bytes.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+impl TextFileError {
+    /// Where the error is, as precisely as known.
+    pub fn location(&self) -> Location {
+        match self {
+            TextFileError::InvalidUtf8 { location, .. } => location.clone(),
+            TextFileError::Io { origin, .. }
+            | TextFileError::Binary { origin, .. }
+            | TextFileError::TooLarge { origin, .. } => Location::line(origin, 1),
+        }
+    }
+}
+
+impl Localize for TextFileError {
+    fn message_id(&self) -> &'static str {
+        match self {
+            TextFileError::Io { source, .. } => match source.kind() {
+                std::io::ErrorKind::NotFound => "error-file-not-found",
+                std::io::ErrorKind::PermissionDenied => "error-file-permission",
+                _ => "error-file-io",
+            },
+            TextFileError::InvalidUtf8 { .. } => "error-invalid-utf8",
+            TextFileError::Binary { .. } => "error-binary-file",
+            TextFileError::TooLarge { .. } => "error-file-too-large",
+        }
+    }
+
+    fn message_args(&self) -> Args {
+        match self {
+            TextFileError::Io { origin, source } => vec![
+                ("file", origin.to_string().into()),
+                ("reason", source.to_string().into()),
+            ],
+            TextFileError::InvalidUtf8 {
+                location,
+                byte_offset,
+            } => vec![
+                ("file", location.origin.to_string().into()),
+                ("line", location.line.into()),
+                ("offset", (*byte_offset).into()),
+            ],
+            TextFileError::Binary {
+                origin,
+                byte_offset,
+            } => vec![
+                ("file", origin.to_string().into()),
+                ("offset", (*byte_offset).into()),
+            ],
+            TextFileError::TooLarge {
+                origin,
+                size,
+                limit,
+            } => vec![
+                ("file", origin.to_string().into()),
+                ("size", format_megabytes(*size).into()),
+                ("limit", format_megabytes(*limit).into()),
+            ],
+        }
+    }
+}
+
+fn format_megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+/// Reads raw bytes from a file or stdin, refusing more than `limit` bytes.
+pub fn read_bytes(origin: &Origin, limit: u64) -> Result<Vec<u8>, TextFileError> {
+    let io = |source| TextFileError::Io {
+        origin: origin.clone(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    match origin {
+        Origin::File(path) => {
+            let file = std::fs::File::open(path).map_err(io)?;
+            let size = file.metadata().map_err(io)?.len();
+            if size > limit {
+                return Err(TextFileError::TooLarge {
+                    origin: origin.clone(),
+                    size,
+                    limit,
+                });
+            }
+            file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+        }
+        Origin::Stdin => {
+            std::io::stdin()
+                .lock()
+                .take(limit + 1)
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
+        }
+    }
+    if bytes.len() as u64 > limit {
+        return Err(TextFileError::TooLarge {
+            origin: origin.clone(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Turns bytes into text: UTF-8 (a BOM is dropped), or UTF-16 with a BOM. NUL bytes mean a
+/// binary file; invalid UTF-8 is reported at its byte offset and line.
+pub fn decode(origin: &Origin, bytes: Vec<u8>) -> Result<String, TextFileError> {
+    if let Some(text) = decode_utf16_with_bom(&bytes) {
+        return text.ok_or_else(|| TextFileError::InvalidUtf8 {
+            location: Location::line(origin, 1),
+            byte_offset: 0,
+        });
+    }
+    if let Some(offset) = memchr::memchr(0, &bytes) {
+        return Err(TextFileError::Binary {
+            origin: origin.clone(),
+            byte_offset: offset,
+        });
+    }
+    let start = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    match std::str::from_utf8(&bytes[start..]) {
+        Ok(_) => {
+            let mut bytes = bytes;
+            bytes.drain(..start);
+            Ok(String::from_utf8(bytes).expect("checked above"))
+        }
+        Err(e) => {
+            let offset = start + e.valid_up_to();
+            let before = &bytes[..offset];
+            let line = memchr::memchr_iter(b'\n', before).count() + 1;
+            let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
+            let column = String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1;
+            Err(TextFileError::InvalidUtf8 {
+                location: Location::at(origin, line, column),
+                byte_offset: offset,
+            })
+        }
+    }
+}
+
+fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Option<String>> {
+    let little_endian = if bytes.starts_with(&[0xFF, 0xFE]) {
+        true
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        false
+    } else {
+        return None;
+    };
+    let body = &bytes[2..];
+    if body.len() % 2 != 0 {
+        return Some(None);
+    }
+    let units = body.chunks_exact(2).map(|c| {
+        if little_endian {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok(),
+    )
+}
+
+/// Reads a whole text input (file or stdin) as a `String`, with every check above.
+pub fn read_text(origin: &Origin) -> Result<String, TextFileError> {
+    let bytes = read_bytes(origin, MAX_TEXT_BYTES)?;
+    decode(origin, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin() -> Origin {
+        Origin::File(PathBuf::from("x.txt"))
+    }
+
+    #[test]
+    fn utf8_with_bom_loses_the_bom() {
+        let text = decode(&origin(), b"\xEF\xBB\xBFHello".to_vec()).unwrap();
+        assert_eq!(text, "Hello");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let err = decode(&origin(), b"line one\nline \xFF two".to_vec()).unwrap_err();
+        match err {
+            TextFileError::InvalidUtf8 {
+                location,
+                byte_offset,
+            } => {
+                assert_eq!(byte_offset, 14);
+                assert_eq!(location.line, 2);
+                assert_eq!(location.column, Some(6));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        let err = decode(&origin(), b"PK\x03\x04\x00\x00".to_vec()).unwrap_err();
+        assert!(matches!(err, TextFileError::Binary { byte_offset: 4, .. }));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Merci ».".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&origin(), bytes).unwrap(), "Merci ».");
+    }
+
+    #[test]
+    fn locations_print_like_compilers() {
+        assert_eq!(Location::at(&origin(), 3, 7).to_string(), "x.txt:3:7");
+        assert_eq!(Location::line(&Origin::Stdin, 2).to_string(), "<stdin>:2");
+    }
+}
