@@ -8,8 +8,23 @@ use tribune::speech;
 use tribune::textfile::Origin;
 use unic_langid::LanguageIdentifier;
 
-const TARGET_BYTES: usize = 24 * 1024 * 1024;
-const RUNS: usize = 7;
+/// Size of each corpus (`TRIBUNE_BENCH_MB` overrides, e.g. for a run under callgrind).
+fn target_bytes() -> usize {
+    std::env::var("TRIBUNE_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(24)
+        * 1024
+        * 1024
+}
+
+/// Runs per measurement (`TRIBUNE_BENCH_RUNS` overrides).
+fn runs() -> usize {
+    std::env::var("TRIBUNE_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(7)
+}
 
 /// Builds a large speech from the samples of one language, numbering each copy so that
 /// the text is not one repeated string.
@@ -33,9 +48,10 @@ fn corpus(suffix: &str) -> String {
         }
     }
     assert!(!samples.is_empty(), "no sample speeches ending in {suffix}");
-    let mut out = String::with_capacity(TARGET_BYTES + 100_000);
+    let target = target_bytes();
+    let mut out = String::with_capacity(target + 100_000);
     let mut copy = 0;
-    while out.len() < TARGET_BYTES {
+    while out.len() < target {
         for sample in &samples {
             out.push_str(&format!("\nPart {copy}\n\n"));
             out.push_str(sample);
@@ -54,7 +70,7 @@ fn median(mut times: Vec<Duration>) -> Duration {
 fn measure(label: &str, text: &str, lang: &LanguageIdentifier) {
     let mut times = Vec::new();
     let mut segments = 0;
-    for _ in 0..RUNS {
+    for _ in 0..runs() {
         let start = Instant::now();
         let parsed = speech::parse(text, &Origin::Stdin, Some(lang)).expect("parses");
         let segs = speech::segment(&parsed);
@@ -77,8 +93,8 @@ fn main() {
     let fr: LanguageIdentifier = "fr".parse().unwrap();
     measure("parse+segment English", &corpus(".en.txt"), &en);
     measure("parse+segment French", &corpus(".fr.txt"), &fr);
-    let flat = "word ".repeat(2 * 1024 * 1024);
+    let flat = "word ".repeat(target_bytes() * 10 / 24 / 5);
     measure("10 MB paragraph, no punctuation", &flat, &en);
-    let dots = "a.b ".repeat(2_500_000);
+    let dots = "a.b ".repeat(target_bytes() * 10 / 24 / 4);
     measure("10 MB of 'a.b' tokens", &dots, &en);
 }

@@ -6,12 +6,15 @@
 //! `src/lang/profiles/`, embedded at build time; a language without a file gets a
 //! generic profile with empty lists.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 pub use unic_langid::LanguageIdentifier;
+
+/// A set of words or short phrases; a fast hash, since the segmenter asks for every word.
+pub type WordSet = rustc_hash::FxHashSet<String>;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
@@ -30,15 +33,15 @@ pub struct SpeakingRates {
 #[derive(Debug, Default)]
 pub struct SegmentationLists {
     /// Never end a sentence ("Mr.", "M.", "e.g.").
-    pub titles: HashSet<String>,
+    pub titles: WordSet,
     /// Do not end a sentence before a number ("No.", "art.").
-    pub before_number: HashSet<String>,
+    pub before_number: WordSet,
     /// End a sentence only before a usual sentence opener ("U.S.", "a.m.").
-    pub ambiguous: HashSet<String>,
+    pub ambiguous: WordSet,
     /// End a sentence before any capital ("etc.").
-    pub terminal: HashSet<String>,
+    pub terminal: WordSet,
     /// Words that usually open a sentence ("The", "Nous").
-    pub sentence_openers: HashSet<String>,
+    pub sentence_openers: WordSet,
 }
 
 /// Stage-direction vocabulary: keywords per kind, bare lines, duration words.
@@ -47,11 +50,11 @@ pub struct DirectionWords {
     /// Keywords per direction kind name ("silence" -> ["minute of silence", ...]), lower case.
     pub kinds: BTreeMap<String, Vec<String>>,
     /// Whole lines that are directions without brackets, normalised for comparison.
-    pub bare_lines: HashSet<String>,
+    pub bare_lines: WordSet,
     /// Words for seconds ("s", "seconds", "secondes").
-    pub second_units: HashSet<String>,
+    pub second_units: WordSet,
     /// Words for minutes ("min", "minute").
-    pub minute_units: HashSet<String>,
+    pub minute_units: WordSet,
     /// Number words ("two" -> 2, "une" -> 1).
     pub number_words: HashMap<String, u32>,
 }
@@ -66,19 +69,19 @@ pub struct LanguageProfile {
     /// Segmentation word lists.
     pub segmentation: SegmentationLists,
     /// First words of salutation lines, lower case.
-    pub salutation_openers: HashSet<String>,
+    pub salutation_openers: WordSet,
     /// Greetings and closings in this language, normalised (see [`normalize_phrase`]).
-    pub courtesies: HashSet<String>,
+    pub courtesies: WordSet,
     /// Stage-direction vocabulary.
     pub directions: DirectionWords,
     /// Month names and abbreviations, lower case, for datelines.
-    pub months: HashSet<String>,
+    pub months: WordSet,
     /// Days of the week, lower case, for datelines.
-    pub weekdays: HashSet<String>,
+    pub weekdays: WordSet,
     /// Small words a dateline may hold besides names and the date ("le", "of"), lower case.
-    pub dateline_connectors: HashSet<String>,
+    pub dateline_connectors: WordSet,
     /// Frequent words for language detection, lower case.
-    pub stopwords: HashSet<String>,
+    pub stopwords: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -133,7 +136,7 @@ struct DetectionFile {
     stopwords: Vec<String>,
 }
 
-fn lower_set(words: Vec<String>) -> HashSet<String> {
+fn lower_set(words: Vec<String>) -> WordSet {
     words.into_iter().map(|w| w.to_lowercase()).collect()
 }
 
@@ -194,13 +197,13 @@ impl LanguageProfile {
                 interpretable_words_per_minute: 110,
             },
             segmentation: SegmentationLists::default(),
-            salutation_openers: HashSet::new(),
-            courtesies: HashSet::new(),
+            salutation_openers: WordSet::default(),
+            courtesies: WordSet::default(),
             directions: DirectionWords::default(),
-            months: HashSet::new(),
-            weekdays: HashSet::new(),
-            dateline_connectors: HashSet::new(),
-            stopwords: HashSet::new(),
+            months: WordSet::default(),
+            weekdays: WordSet::default(),
+            dateline_connectors: WordSet::default(),
+            stopwords: WordSet::default(),
         }
     }
 
@@ -258,6 +261,15 @@ pub fn language_from_file_name(path: &Path) -> Option<LanguageIdentifier> {
     let tag = Path::new(stem).extension()?.to_str()?;
     let lang = parse_tag(tag)?;
     known_profile(&lang).map(|_| lang)
+}
+
+/// Phrases in the short-phrase lists (courtesies, bare directions) are shorter than this;
+/// longer texts need not be normalised to know they are not one of them.
+pub const MAX_PHRASE_BYTES: usize = 64;
+
+/// Whether `text` is one of a profile list's short phrases (see [`normalize_phrase`]).
+pub fn is_listed_phrase(text: &str, list: &WordSet) -> bool {
+    text.len() <= MAX_PHRASE_BYTES && list.contains(&normalize_phrase(text))
 }
 
 /// Lower-cases a short phrase and drops final punctuation and extra spaces, so that

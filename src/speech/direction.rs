@@ -2,6 +2,10 @@
 //! English speech may carry "[Minute de silence]"), their duration from the wording
 //! ("[Pause 5 s]", "[30 seconds of silence]", "[two minutes of silence]").
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use super::model::{Direction, DirectionKind};
 use crate::lang::{self, normalize_phrase};
 
@@ -42,44 +46,70 @@ fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// Whether `phrase` (lower case, space-separated words) occurs in `words` as whole words,
-/// and at which word index.
-fn find_phrase(words: &[String], phrase: &str) -> Option<usize> {
-    let parts: Vec<&str> = phrase.split(' ').filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() || parts.len() > words.len() {
-        return None;
-    }
-    (0..=words.len() - parts.len()).find(|&start| {
-        parts
-            .iter()
-            .enumerate()
-            .all(|(k, part)| words[start + k] == *part)
-    })
+/// One direction keyword of some language, split into words.
+struct Keyword {
+    kind: DirectionKind,
+    words: Vec<String>,
 }
 
-/// The kind a text names, judged at `position`.
-fn kind_of(words: &[String], position: Position) -> Option<DirectionKind> {
+/// Every keyword of every known language, indexed by its first word, built once.
+static KEYWORDS: LazyLock<FxHashMap<String, Vec<Keyword>>> = LazyLock::new(|| {
+    let mut index: FxHashMap<String, Vec<Keyword>> = FxHashMap::default();
     for kind in DirectionKind::ALL {
         for profile in lang::profiles() {
-            let Some(keywords) = profile.directions.kinds.get(kind.as_str()) else {
-                continue;
-            };
-            for keyword in keywords {
-                if let Some(at) = find_phrase(words, keyword) {
-                    let at_start = at == 0;
-                    let accepted = match position {
-                        Position::WholeLine => true,
-                        Position::BetweenSentences => at_start || !kind.is_weak(),
-                        Position::InsideSentence => at_start,
-                    };
-                    if accepted {
-                        return Some(kind);
-                    }
+            for phrase in profile
+                .directions
+                .kinds
+                .get(kind.as_str())
+                .into_iter()
+                .flatten()
+            {
+                let words: Vec<String> = phrase
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(String::from)
+                    .collect();
+                if let Some(first) = words.first() {
+                    index
+                        .entry(first.clone())
+                        .or_default()
+                        .push(Keyword { kind, words });
                 }
             }
         }
     }
-    None
+    index
+});
+
+/// The kind a text names, judged at `position`: the first kind (in recognition order)
+/// with a keyword in the text, whole words only.
+fn kind_of(words: &[String], position: Position) -> Option<DirectionKind> {
+    let mut best: Option<DirectionKind> = None;
+    for (at, word) in words.iter().enumerate() {
+        let Some(candidates) = KEYWORDS.get(word) else {
+            continue;
+        };
+        for keyword in candidates {
+            let fits = words.len() - at >= keyword.words.len()
+                && keyword.words.iter().zip(&words[at..]).all(|(k, w)| k == w);
+            if !fits {
+                continue;
+            }
+            let accepted = match position {
+                Position::WholeLine => true,
+                Position::BetweenSentences => at == 0 || !keyword.kind.is_weak(),
+                Position::InsideSentence => at == 0,
+            };
+            let earlier = |k: DirectionKind| {
+                let rank = |k: DirectionKind| DirectionKind::ALL.iter().position(|x| *x == k);
+                rank(keyword.kind) < rank(k)
+            };
+            if accepted && best.is_none_or(earlier) {
+                best = Some(keyword.kind);
+            }
+        }
+    }
+    best
 }
 
 fn number_value(word: &str) -> Option<f64> {
@@ -202,13 +232,16 @@ pub fn parenthesised(inner: &str, wording: &str) -> Option<Direction> {
     if is_bare_direction(inner) {
         return recognise(inner, wording, Position::WholeLine);
     }
-    if words(inner).len() <= 3 {
+    if inner.split_whitespace().nth(3).is_none() {
         return recognise(inner, wording, Position::InsideSentence);
     }
     None
 }
 
 fn is_bare_direction(text: &str) -> bool {
+    if text.len() > lang::MAX_PHRASE_BYTES {
+        return false;
+    }
     let phrase = normalize_phrase(text);
     lang::profiles()
         .iter()

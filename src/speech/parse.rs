@@ -373,8 +373,9 @@ fn classify(
     Ok(LineClass::Prose(inline_items(text, number, origin)?))
 }
 
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+/// Words in `text`, counting no further than `limit + 1` (enough to know it is too many).
+fn word_count_up_to(text: &str, limit: usize) -> usize {
+    text.split_whitespace().take(limit + 1).count()
 }
 
 fn single_sentence(text: &str, profile: &LanguageProfile) -> bool {
@@ -389,7 +390,9 @@ fn salutation(text: &str, profile: &LanguageProfile) -> Option<bool> {
     if !matches!(last, ',' | ':' | '!') {
         return None;
     }
-    if word_count(trimmed) > MAX_SALUTATION_WORDS || trimmed.contains('[') {
+    if word_count_up_to(trimmed, MAX_SALUTATION_WORDS) > MAX_SALUTATION_WORDS
+        || trimmed.contains('[')
+    {
         return None;
     }
     let first_word = trimmed
@@ -411,7 +414,9 @@ fn salutation(text: &str, profile: &LanguageProfile) -> Option<bool> {
 
 fn is_dateline(text: &str) -> bool {
     let trimmed = text.trim();
-    if word_count(trimmed) > MAX_DATELINE_WORDS || trimmed.ends_with(['.', '!', '?', ';', ',']) {
+    if trimmed.ends_with(['.', '!', '?', ';', ','])
+        || word_count_up_to(trimmed, MAX_DATELINE_WORDS) > MAX_DATELINE_WORDS
+    {
         return false;
     }
     let tokens: Vec<&str> = trimmed
@@ -490,18 +495,20 @@ fn is_all_caps(text: &str) -> bool {
 }
 
 fn is_courtesy(text: &str) -> bool {
-    let phrase = lang::normalize_phrase(text);
     lang::profiles()
         .iter()
-        .any(|p| p.courtesies.contains(&phrase))
+        .any(|p| lang::is_listed_phrase(text, &p.courtesies))
 }
 
 fn is_heading(text: &str, profile: &LanguageProfile) -> bool {
-    if text.contains('[') || !text.chars().any(char::is_alphanumeric) {
+    let words = word_count_up_to(text, 2 * MAX_HEADING_WORDS);
+    if words > 2 * MAX_HEADING_WORDS
+        || text.contains('[')
+        || !text.chars().any(char::is_alphanumeric)
+    {
         return false;
     }
-    let words = word_count(text);
-    if is_all_caps(text) && words <= 2 * MAX_HEADING_WORDS {
+    if is_all_caps(text) {
         return true;
     }
     !ends_with_punctuation(text)

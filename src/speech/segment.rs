@@ -2,8 +2,6 @@
 //! shown. Each segment has a stable id from its normalised text and occurrence, so a revised
 //! draft keeps the ids (and thus the translations) of the sentences that did not change.
 
-use std::collections::HashMap;
-
 use serde::{Serialize, Serializer};
 use unic_langid::LanguageIdentifier;
 use unicode_normalization::UnicodeNormalization;
@@ -71,13 +69,15 @@ pub struct Segment {
     pub line: usize,
 }
 
-/// The text a segment id is computed from: NFC, lower case, one kind of quote and
-/// apostrophe, white space (no-break spaces included) collapsed, and no space before
-/// French high punctuation, so typographic variants keep their id.
-pub fn normalize_for_id(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Feeds the normalised characters of `text` to `sink`: NFC, lower case, one kind of quote
+/// and apostrophe, white space (no-break spaces included) collapsed, and no space before
+/// punctuation or inside quotes and brackets, so typographic variants (French spacing,
+/// curly quotes) keep their id.
+fn for_each_normalized_char(text: &str, mut sink: impl FnMut(char)) {
     let mut pending_space = false;
-    for c in text.nfc().flat_map(char::to_lowercase) {
+    let mut first = true;
+    let mut last = ' ';
+    let mut emit = |c: char| {
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{2032}' => '\'',
             '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | '\u{201e}' => '"',
@@ -86,35 +86,89 @@ pub fn normalize_for_id(text: &str) -> String {
             other => other,
         };
         if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
+            pending_space = !first;
+            return;
         }
-        if pending_space && !matches!(c, ';' | ':' | '!' | '?' | '"' | '.' | ',') {
-            out.push(' ');
+        if pending_space
+            && !matches!(c, ';' | ':' | '!' | '?' | '"' | '.' | ',' | ')')
+            && !matches!(last, '"' | '(')
+        {
+            sink(' ');
         }
         pending_space = false;
-        out.push(c);
+        first = false;
+        last = c;
+        sink(c);
+    };
+    let mut visit = |c: char| {
+        if c.is_ascii() {
+            emit(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut emit);
+        }
+    };
+    if text.is_ascii()
+        || unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        text.chars().for_each(&mut visit);
+    } else {
+        text.nfc().for_each(&mut visit);
     }
+}
+
+/// The text a segment id is computed from (see [`assign_ids`]).
+pub fn normalize_for_id(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for_each_normalized_char(text, |c| out.push(c));
     out
 }
 
-/// 64-bit FNV-1a: tiny, stable across versions and platforms (ids are stored in TMs).
-fn fnv1a(text: &str) -> u64 {
+/// 64-bit FNV-1a of the normalised text: tiny, stable across versions and platforms (ids
+/// are stored in translation memories), computed without building the normalised string.
+fn normalized_hash(text: &str) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    if text.is_ascii() {
+        // The same normalisation as below, byte by byte: most segments are ASCII.
+        let mut pending_space = false;
+        let mut first = true;
+        let mut last = b' ';
+        for b in text.bytes() {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                pending_space = !first;
+                continue;
+            }
+            if pending_space
+                && !matches!(b, b';' | b':' | b'!' | b'?' | b'"' | b'.' | b',' | b')')
+                && !matches!(last, b'"' | b'(')
+            {
+                hash = (hash ^ u64::from(b' ')).wrapping_mul(PRIME);
+            }
+            pending_space = false;
+            first = false;
+            last = b;
+            hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+        }
+        return hash;
     }
+    let mut buffer = [0u8; 4];
+    for_each_normalized_char(text, |c| {
+        for &b in c.encode_utf8(&mut buffer).as_bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+    });
     hash
 }
 
-/// Gives every segment its id, in order (occurrences are counted in order too).
+/// Gives every segment its id, in order: 12 hex digits of the hash of its normalised text,
+/// and `-N` for the N-th occurrence of the same text.
 pub fn assign_ids(segments: &mut [Segment]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
     for segment in segments {
-        let key = normalize_for_id(&segment.text);
-        let base = format!("{:012x}", fnv1a(&key) >> 16);
-        let count = seen.entry(key).or_insert(0);
+        let hash = normalized_hash(&segment.text);
+        let base = format!("{:012x}", hash >> 16);
+        let count = seen.entry(hash).or_insert(0);
         *count += 1;
         segment.id = if *count == 1 {
             base
@@ -124,13 +178,9 @@ pub fn assign_ids(segments: &mut [Segment]) {
     }
 }
 
-/// Score of a short text for one language: its words that are frequent words, salutation
-/// words or courtesies of that language.
-fn language_score(words: &[String], profile: &LanguageProfile) -> usize {
-    words
-        .iter()
-        .filter(|w| profile.stopwords.contains(*w) || profile.salutation_openers.contains(*w))
-        .count()
+/// Whether a word (lower case) is one of a language's frequent or salutation words.
+fn is_language_word(word: &str, profile: &LanguageProfile) -> bool {
+    profile.stopwords.contains(word) || profile.salutation_openers.contains(word)
 }
 
 /// The language of a segment that may be in another language than the speech: a greeting
@@ -142,36 +192,55 @@ fn segment_language(
     own: &LanguageIdentifier,
 ) -> Option<LanguageIdentifier> {
     let own_profile = lang::known_profile(own);
-    let phrase = lang::normalize_phrase(text);
-    if own_profile.is_some_and(|p| p.courtesies.contains(&phrase)) {
-        return None;
-    }
-    let others = lang::profiles()
+    let others: Vec<&LanguageProfile> = lang::profiles()
         .iter()
-        .filter(|p| p.language.language != own.language);
-    if kind == SegmentKind::Sentence {
-        if let Some(p) = others.clone().find(|p| p.courtesies.contains(&phrase)) {
+        .filter(|p| p.language.language != own.language)
+        .collect();
+    if kind == SegmentKind::Sentence && text.len() <= lang::MAX_PHRASE_BYTES {
+        let phrase = lang::normalize_phrase(text);
+        if own_profile.is_some_and(|p| p.courtesies.contains(&phrase)) {
+            return None;
+        }
+        if let Some(p) = others.iter().find(|p| p.courtesies.contains(&phrase)) {
             return Some(p.language.clone());
         }
     }
     let own_profile = own_profile?;
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if language_score(&words, own_profile) > 0 {
+    // Forty words tell a language; a long sentence need not be read to its end.
+    let words = || {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(40)
+            .map(|w| -> std::borrow::Cow<str> {
+                if w.chars().any(char::is_uppercase) {
+                    w.to_lowercase().into()
+                } else {
+                    w.into()
+                }
+            })
+    };
+    // One word of the speech's own language settles it (the usual case, found early).
+    if words().any(|w| is_language_word(&w, own_profile)) {
         return None;
+    }
+    let mut scores = vec![0usize; others.len()];
+    for word in words() {
+        for (score, profile) in scores.iter_mut().zip(&others) {
+            if is_language_word(&word, profile) {
+                *score += 1;
+            }
+        }
     }
     let needed = if kind == SegmentKind::Salutation {
         2
     } else {
         3
     };
-    others
-        .map(|p| (language_score(&words, p), p))
-        .filter(|(score, _)| *score >= needed)
-        .max_by_key(|(score, _)| *score)
+    scores
+        .iter()
+        .zip(&others)
+        .filter(|(score, _)| **score >= needed)
+        .max_by_key(|(score, _)| **score)
         .map(|(_, p)| p.language.clone())
 }
 
@@ -242,4 +311,42 @@ pub fn segment(speech: &Speech) -> Vec<Segment> {
     }
     assign_ids(&mut segments);
     segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slow_hash(text: &str) -> u64 {
+        normalize_for_id(text)
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+    }
+
+    #[test]
+    fn the_ascii_fast_path_hashes_like_the_general_one() {
+        for text in [
+            "We met.  Then  LEFT !",
+            "\tA\x0bb\x0cc ; d",
+            "",
+            "  x  ",
+            "Il a dit : « oui »",
+        ] {
+            assert_eq!(normalized_hash(text), slow_hash(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn typographic_variants_share_an_id_text() {
+        assert_eq!(
+            normalize_for_id("Il a dit\u{a0}: « Oui\u{202f}! »"),
+            normalize_for_id("il a dit: \"oui!\"")
+        );
+        assert_eq!(
+            normalize_for_id("Mali’s  people"),
+            normalize_for_id("mali's people")
+        );
+    }
 }

@@ -228,7 +228,7 @@ fn is_dotted_abbreviation(word: &str) -> bool {
         })
 }
 
-fn in_list(list: &std::collections::HashSet<String>, token: &str) -> bool {
+fn in_list(list: &crate::lang::WordSet, token: &str) -> bool {
     if list.contains(token) {
         return true;
     }
@@ -276,12 +276,14 @@ fn period_ends_sentence(
         return true;
     }
     if in_list(&lists.ambiguous, &core) || is_initial(word) || is_dotted_abbreviation(word) {
-        // A new sentence has begun if a usual opener follows, or a title ("… at 9 a.m.
-        // Mr. Osei spoke"); an initial or abbreviation ("J.-C.") does not open one.
-        let opener = if next.abbreviated {
-            in_list(&lists.titles, &format!("{}.", next.word))
+        // A new sentence has begun if a usual opener follows, or, after an abbreviation, a
+        // title ("… at 9 a.m. Mr. Osei spoke"); an initial or abbreviation ("J.-C.") does
+        // not open one, nor a title after an initial ("S. E. M. Sissoko").
+        let opener = if is_initial(word) {
+            !next.abbreviated && lists.sentence_openers.contains(next.word)
         } else {
-            lists.sentence_openers.contains(next.word)
+            (!next.abbreviated && lists.sentence_openers.contains(next.word))
+                || in_list(&lists.titles, &format!("{}.", next.word))
         };
         return start == Start::Upper && opener;
     }
@@ -361,20 +363,24 @@ pub fn sentence_ranges(text: &str, lists: &SegmentationLists) -> Vec<Range<usize
         }
         let gap = spaces_len(bytes, k);
         if gap == 0 {
-            continue; // "3.5", "www.un.org", "peace.The": not a boundary.
+            // "3.5", "www.un.org", "U.S.A": not a boundary; but "Monday.The" is a
+            // sentence end with its space missing.
+            if is_missing_space(text, lists, mark, mark_start, k, segment_start)
+                && !inside_protected(&protected, &mut next_protected, k)
+            {
+                ranges.push(segment_start..k);
+                segment_start = k;
+                i = k;
+            }
+            continue;
         }
         let next = k + gap;
         if next >= len {
             break;
         }
         // Nothing ends inside matched brackets; a bracket closed by the closers is left.
-        while next_protected < protected.len() && protected[next_protected].1 < k {
-            next_protected += 1;
-        }
-        if let Some(&(open, close)) = protected.get(next_protected) {
-            if open < k && k <= close {
-                continue;
-            }
+        if inside_protected(&protected, &mut next_protected, k) {
+            continue;
         }
         if mark == Mark::Ellipsis && mark_start > 0 && matches!(bytes[mark_start - 1], b'[' | b'(')
         {
@@ -408,6 +414,68 @@ pub fn sentence_ranges(text: &str, lists: &SegmentationLists) -> Vec<Range<usize
         ranges.push(segment_start..end);
     }
     ranges
+}
+
+/// Whether position `at` lies inside a matched bracket pair (`cursor` moves forward only, so
+/// successive calls with growing positions stay linear).
+fn inside_protected(protected: &[(usize, usize)], cursor: &mut usize, at: usize) -> bool {
+    while *cursor < protected.len() && protected[*cursor].1 < at {
+        *cursor += 1;
+    }
+    protected
+        .get(*cursor)
+        .is_some_and(|&(open, close)| open < at && at <= close)
+}
+
+/// A final mark glued to the next sentence ("Monday.The", "loin ?Oui"): the next word is
+/// capitalised and continues in lower case, the mark follows a lower-case letter or a
+/// closing bracket, and the token is no URL, e-mail address or known abbreviation.
+fn is_missing_space(
+    text: &str,
+    lists: &SegmentationLists,
+    mark: Mark,
+    mark_start: usize,
+    next: usize,
+    segment_start: usize,
+) -> bool {
+    let mut after = text[next..].chars();
+    let (Some(first), Some(second)) = (after.next(), after.next()) else {
+        return false;
+    };
+    if !(first.is_uppercase() && second.is_lowercase()) {
+        return false;
+    }
+    let before = text[..mark_start].chars().next_back();
+    let glued_to_word =
+        before.is_some_and(|c| c.is_lowercase() || matches!(c, ')' | '\u{201d}' | '"'));
+    if !glued_to_word && mark == Mark::Period {
+        return false;
+    }
+    let start = token_start(text.as_bytes(), mark_start).max(segment_start);
+    let token_end = text[next..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |p| next + p);
+    let token = &text[start..token_end];
+    if token.contains("://") || token.contains('@') || token.contains('/') || token.contains('=') {
+        return false;
+    }
+    let lower = token.to_lowercase();
+    if lower.starts_with("www.") || lower.ends_with(".org") || lower.ends_with(".com") {
+        return false;
+    }
+    if mark == Mark::Period {
+        let (_, core) = core_token(&text[start..=mark_start]);
+        let word = &core[..core.len() - 1];
+        let abbreviation = in_list(&lists.titles, &core)
+            || in_list(&lists.ambiguous, &core)
+            || in_list(&lists.before_number, &core)
+            || in_list(&lists.terminal, &core)
+            || is_dotted_abbreviation(word);
+        if abbreviation {
+            return false;
+        }
+    }
+    true
 }
 
 /// Where the token that ends at `end` starts: after the previous white space, no-break
@@ -556,7 +624,11 @@ mod tests {
     fn urls_decimals_and_missing_spaces() {
         assert_eq!(
             en("Visit www.un.org/en. It grew 3.5 per cent.The end."),
-            ["Visit www.un.org/en.", "It grew 3.5 per cent.The end."]
+            ["Visit www.un.org/en.", "It grew 3.5 per cent.", "The end."]
+        );
+        assert_eq!(
+            en("See www.UN.org, U.S.Army and St.Louis.Then go."),
+            ["See www.UN.org, U.S.Army and St.Louis.", "Then go."]
         );
     }
 

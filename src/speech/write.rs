@@ -66,14 +66,22 @@ pub fn write(speech: &Speech) -> String {
         if index > 0 {
             out.push('\n');
         }
-        for line in &block.lines {
-            let text = line_text(line);
+        let texts: Vec<String> = block.lines.iter().map(line_text).collect();
+        for (i, text) in texts.iter().enumerate() {
+            // A heading needs its `#` when it would not be read as one, or when the next
+            // line starts in lower case (it would be joined to it as a soft wrap).
+            let next_is_lowercase = texts
+                .get(i + 1)
+                .and_then(|next| next.chars().next())
+                .is_some_and(char::is_lowercase);
             let explicit = block.kind == BlockKind::Heading
-                && (implicit_kind(&text, profile) != BlockKind::Heading || text.starts_with('#'));
+                && (implicit_kind(text, profile) != BlockKind::Heading
+                    || text.starts_with('#')
+                    || next_is_lowercase);
             if explicit {
                 out.push_str("# ");
             }
-            out.push_str(&text);
+            out.push_str(text);
             out.push('\n');
         }
     }

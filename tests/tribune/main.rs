@@ -9,3 +9,19 @@ mod speech_format;
 pub fn repo_path(relative: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
+
+/// Path of a file in ../shared (beside the repository, as in CI).
+pub fn shared_path(relative: &str) -> std::path::PathBuf {
+    repo_path("..").join("shared").join(relative)
+}
+
+/// The `tribune` binary, in English, with no colour and no stray memory location.
+pub fn tribune() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("tribune").expect("binary built");
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .env_remove("TRIBUNE_MEMORY");
+    cmd
+}

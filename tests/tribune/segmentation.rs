@@ -19,7 +19,8 @@ pub struct Case {
     pub expected: Vec<String>,
 }
 
-/// Reads every case of one language directory.
+/// Reads every case of one language: the files of `segmentation/<language>/` and the
+/// independent set `segmentation-holdout/<language>.txt`.
 pub fn load_cases(language: &str) -> Vec<Case> {
     let dir = repo_path("tests/fixtures/segmentation").join(language);
     let mut files: Vec<_> = fs::read_dir(&dir)
@@ -28,6 +29,10 @@ pub fn load_cases(language: &str) -> Vec<Case> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
+    let holdout = repo_path("tests/fixtures/segmentation-holdout").join(format!("{language}.txt"));
+    if holdout.exists() {
+        files.push(holdout);
+    }
     let mut cases = Vec::new();
     for path in files {
         let text = fs::read_to_string(&path).unwrap();
