@@ -6,5 +6,7 @@
 pub mod cli;
 pub mod i18n;
 pub mod lang;
+pub mod revision;
 pub mod speech;
 pub mod textfile;
+pub mod wording;

@@ -1,6 +1,7 @@
 //! Reading text input safely: a file or standard input becomes a `String`, or a located,
 //! localizable error (invalid UTF-8 with its byte offset and line, a binary file, a file too
-//! large to be a speech). Every reader of user files goes through here.
+//! large to be a speech). Every reader of user files goes through here, and every writer of
+//! output files goes through [`write_atomically`], so no output is ever half-written.
 
 use std::fmt;
 use std::io::Read;
@@ -307,9 +308,40 @@ pub fn read_text(origin: &Origin) -> Result<String, TextFileError> {
     decode(origin, bytes)
 }
 
+/// Writes a file by writing a temporary file in the same directory and renaming it over
+/// the destination, so that readers (and a crash) see the old file or the new one, never a
+/// part of it.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(contents)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn atomic_writes_replace_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        write_atomically(&path, b"first").unwrap();
+        write_atomically(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+        assert!(write_atomically(&dir.path().join("missing/out.txt"), b"x").is_err());
+    }
 
     fn origin() -> Origin {
         Origin::File(PathBuf::from("x.txt"))

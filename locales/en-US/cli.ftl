@@ -19,3 +19,10 @@ cli-completions-about = Print a shell completion script.
 cli-completions--shell = The shell: bash, zsh, fish, powershell or elvish.
 
 cli-man-about = Print the manual page (roff).
+
+cli-diff-about = Compare two drafts of a speech: which segments were kept, edited, added, removed or moved, with word-level differences.
+cli-diff--old = The earlier draft.
+cli-diff--new = The later draft.
+cli-diff--lang = Language of the drafts, when neither front matter nor file name says it.
+cli-diff--format = Output: text (a readable list), json, or html (a self-contained page).
+cli-diff--output = Write to this file instead of standard output.

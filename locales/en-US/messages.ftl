@@ -51,7 +51,11 @@ stats-segments = Segments: { $segments }, including { $directions } stage { $dir
     [one] direction
    *[other] directions
   } ({ $timed } timed, { $time })
-stats-language = Speaking time in { $lang }: { $words } words at { $rate } words/min, { $time }
+stats-language = Speaking time in { $lang }: { $words } { $words ->
+    [one] word
+   *[other] words
+  } at { $rate } words/min, { $time }
 stats-total = Estimated total: { $time }
 stats-target-over = Over the target of { $target } by { $over }
 stats-target-within = Within the target of { $target } ({ $left } to spare)
+error-output-file = cannot write { $file }: { $reason }

@@ -19,3 +19,10 @@ cli-completions-about = Afficher un script de complétion pour un shell.
 cli-completions--shell = Le shell : bash, zsh, fish, powershell ou elvish.
 
 cli-man-about = Afficher la page de manuel (roff).
+
+cli-diff-about = Comparer deux versions d’un discours : segments conservés, modifiés, ajoutés, supprimés ou déplacés, avec les différences mot à mot.
+cli-diff--old = La version précédente.
+cli-diff--new = La nouvelle version.
+cli-diff--lang = Langue des versions, si ni l’en-tête ni le nom du fichier ne l’indiquent.
+cli-diff--format = Sortie : text (une liste lisible), json ou html (une page autonome).
+cli-diff--output = Écrire dans ce fichier plutôt que sur la sortie standard.

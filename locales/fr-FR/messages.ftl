@@ -51,7 +51,11 @@ stats-segments = Segments : { $segments }, dont { $directions } { $directions ->
     [one] indication scénique
    *[other] indications scéniques
   } ({ $timed } minutées, { $time })
-stats-language = Durée de lecture en { $lang } : { $words } mots à { $rate } mots/min, { $time }
+stats-language = Durée de lecture en { $lang } : { $words } { $words ->
+    [one] mot
+   *[other] mots
+  } à { $rate } mots/min, { $time }
 stats-total = Durée totale estimée : { $time }
 stats-target-over = Dépasse la durée prévue de { $target } de { $over }
 stats-target-within = Dans la durée prévue de { $target } (marge de { $left })
+error-output-file = impossible d’écrire { $file } : { $reason }

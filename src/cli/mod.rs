@@ -12,6 +12,7 @@ use crate::speech::SpeechError;
 use crate::textfile::TextFileError;
 
 mod completions;
+mod diff;
 mod segment;
 mod stats;
 
@@ -44,6 +45,8 @@ pub enum Command {
     Segment(segment::SegmentArgs),
     /// Count words and estimate speaking time.
     Stats(stats::StatsArgs),
+    /// Compare two drafts of a speech.
+    Diff(diff::DiffArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
     /// Print the manual page.
@@ -56,6 +59,8 @@ pub struct Context {
     pub l10n: Localizer,
     /// Whether stderr may be coloured.
     pub color: bool,
+    /// Whether stdout may be coloured (a terminal, and no NO_COLOR).
+    pub stdout_color: bool,
 }
 
 impl Context {
@@ -167,6 +172,9 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
         if let Some(e) = cause.downcast_ref::<OutputError>() {
             return l10n.localize(e);
         }
+        if let Some(e) = cause.downcast_ref::<OutputFileError>() {
+            return l10n.localize(e);
+        }
     }
     error.to_string()
 }
@@ -196,10 +204,51 @@ pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow:
     }
 }
 
+/// Writes results to a file (atomically: a temporary file renamed into place) or, without
+/// a path, to stdout.
+pub fn write_output(
+    path: Option<&std::path::Path>,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let Some(path) = path else {
+        return write_stdout(f);
+    };
+    let mut buffer = Vec::new();
+    f(&mut buffer).map_err(OutputError)?;
+    crate::textfile::write_atomically(path, &buffer).map_err(|e| OutputFileError {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    Ok(())
+}
+
+/// Writing an output file failed (missing directory, full disk, permissions).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {}: {source}", path.display())]
+pub struct OutputFileError {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// The system error.
+    pub source: io::Error,
+}
+
+impl Localize for OutputFileError {
+    fn message_id(&self) -> &'static str {
+        "error-output-file"
+    }
+    fn message_args(&self) -> i18n::Args {
+        vec![
+            ("file", self.path.display().to_string().into()),
+            ("reason", self.source.to_string().into()),
+        ]
+    }
+}
+
 fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
     match cli.command {
         Command::Segment(args) => segment::run(args, ctx),
         Command::Stats(args) => stats::run(args, ctx),
+        Command::Diff(args) => diff::run(args, ctx),
         Command::Completions(args) => completions::completions(args, ctx),
         Command::Man => completions::man(ctx),
     }
@@ -213,7 +262,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         .into_iter()
         .collect();
     let l10n = Localizer::new(&requested);
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = io::stderr().is_terminal() && !no_color;
+    let stdout_color = io::stdout().is_terminal() && !no_color;
     let matches = match command(&l10n).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => {
@@ -228,7 +279,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let ctx = Context { l10n, color };
+    let ctx = Context {
+        l10n,
+        color,
+        stdout_color,
+    };
     match dispatch(cli, &ctx) {
         Ok(()) => 0,
         Err(error) => {

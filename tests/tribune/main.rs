@@ -1,5 +1,6 @@
 //! Tribune's integration tests: one test binary, one module per area.
 
+mod cli_diff;
 mod cli_segment;
 mod cli_stats;
 mod segmentation;
