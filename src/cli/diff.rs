@@ -100,17 +100,20 @@ fn write_text(
         let text = if r.change == Change::Edited {
             r.diff
                 .iter()
-                .map(|p| match p.tag {
-                    Tag::Equal => p.text.clone(),
-                    Tag::Delete if color => paint("9;31", &p.text),
-                    Tag::Insert if color => paint("4;32", &p.text),
-                    Tag::Delete => format!("[-{}-]", p.text),
-                    Tag::Insert => format!("{{+{}+}}", p.text),
+                .map(|p| {
+                    let piece = super::terminal_safe(&p.text);
+                    match p.tag {
+                        Tag::Equal => piece.into_owned(),
+                        Tag::Delete if color => paint("9;31", &piece),
+                        Tag::Insert if color => paint("4;32", &piece),
+                        Tag::Delete => format!("[-{piece}-]"),
+                        Tag::Insert => format!("{{+{piece}+}}"),
+                    }
                 })
                 .collect()
         } else {
             let segment = r.new.as_ref().or(r.old.as_ref()).expect("a side");
-            segment.text.clone()
+            super::terminal_safe(&segment.text).into_owned()
         };
         let positions = format!("{:>4} {:>4}", index(r.old.as_ref()), index(r.new.as_ref()));
         writeln!(

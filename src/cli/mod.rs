@@ -204,6 +204,30 @@ pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow:
     }
 }
 
+/// Makes text safe to show on a terminal: bidirectional overrides and isolates (which can
+/// make a line read differently from what it holds) and control characters are shown as
+/// `\u{…}` escapes. Used by the human-readable `text` outputs; data outputs (`lines`,
+/// `jsonl`, `json`) keep the text exactly.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                format!("\\u{{{:04x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Writes results to a file (atomically: a temporary file renamed into place) or, without
 /// a path, to stdout.
 pub fn write_output(
@@ -339,6 +363,13 @@ mod tests {
     #[test]
     fn the_clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn terminal_output_escapes_bidi_overrides_and_controls() {
+        assert_eq!(terminal_safe("plain « text »"), "plain « text »");
+        assert_eq!(terminal_safe("evil\u{202e}txt.exe"), "evil\\u{202e}txt.exe");
+        assert_eq!(terminal_safe("bell\u{7}"), "bell\\u{0007}");
     }
 
     #[test]

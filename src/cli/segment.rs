@@ -103,7 +103,11 @@ fn print_text(
         }
         previous_block = Some(segment.block);
         let label = ctx.l10n.text(&format!("kind-{}", segment.kind.as_str()));
-        let mut line = format!("{:>4}  {label:<width$}  {}", segment.line, segment.text);
+        let mut line = format!(
+            "{:>4}  {label:<width$}  {}",
+            segment.line,
+            super::terminal_safe(&segment.text)
+        );
         if let Some(direction) = &segment.direction {
             let kind = ctx
                 .l10n
