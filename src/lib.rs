@@ -6,5 +6,6 @@
 pub mod cli;
 pub mod i18n;
 pub mod lang;
+pub mod script;
 pub mod speech;
 pub mod textfile;

@@ -8,10 +8,12 @@ use clap::{Command as ClapCommand, CommandFactory, FromArgMatches, Parser, Subco
 use unic_langid::LanguageIdentifier;
 
 use crate::i18n::{self, Localize, Localizer};
+use crate::script::ScriptError;
 use crate::speech::SpeechError;
 use crate::textfile::TextFileError;
 
 mod completions;
+mod script;
 mod segment;
 mod stats;
 
@@ -44,6 +46,8 @@ pub enum Command {
     Segment(segment::SegmentArgs),
     /// Count words and estimate speaking time.
     Stats(stats::StatsArgs),
+    /// Make a timed, print-ready speaker script (HTML, PDF, Word, Markdown, text).
+    Script(script::ScriptArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
     /// Print the manual page.
@@ -164,6 +168,9 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
         if let Some(e) = cause.downcast_ref::<TextFileError>() {
             return format!("{}: {}", e.location(), l10n.localize(e));
         }
+        if let Some(e) = cause.downcast_ref::<ScriptError>() {
+            return l10n.localize(e);
+        }
         if let Some(e) = cause.downcast_ref::<OutputError>() {
             return l10n.localize(e);
         }
@@ -200,6 +207,7 @@ fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
     match cli.command {
         Command::Segment(args) => segment::run(args, ctx),
         Command::Stats(args) => stats::run(args, ctx),
+        Command::Script(args) => script::run(args, ctx),
         Command::Completions(args) => completions::completions(args, ctx),
         Command::Man => completions::man(ctx),
     }

@@ -2,6 +2,8 @@
 
 mod cli_segment;
 mod cli_stats;
+mod script;
+mod script_browser;
 mod segmentation;
 mod speech_format;
 
