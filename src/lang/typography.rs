@@ -195,7 +195,7 @@ fn digit_run_before(chars: &[char], end: usize) -> (usize, bool) {
 }
 
 /// Whether the whitespace run `[from, to)` separates two groups of digits of one number:
-/// 1–3 digits before (themselves a group or the start of the number), exactly three after.
+/// exactly three digits after, and before them a group or the start of a number.
 fn is_group_separator(chars: &[char], from: usize, to: usize) -> bool {
     if to - from != 1 {
         return false;
@@ -208,8 +208,10 @@ fn is_group_separator(chars: &[char], from: usize, to: usize) -> bool {
     if !three_after {
         return false;
     }
+    // 1–3 digits (a first group or a group), or five or more (a number grouped itself,
+    // whose last group this is): never 4, which is mostly a year.
     let (len, excluded) = digit_run_before(chars, from);
-    (1..=3).contains(&len) && !excluded
+    (len >= 1 && len != 4) && !excluded
 }
 
 /// Typesets text for a locale: the spacing rules of [`spacing`], applied so that text
@@ -425,6 +427,23 @@ mod tests {
         assert_eq!(typeset(text, &langid!("en")), text);
         assert_eq!(typeset(text, &langid!("en-GB")), text);
         assert_eq!(typeset(text, &langid!("de")), text);
+    }
+
+    fn spaceless(text: &str) -> String {
+        text.chars().filter(|c| !is_space(*c)).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn typesetting_only_moves_spaces_and_is_idempotent(
+            text in "[a-zé0-9 \u{a0}\u{202f};:!?%«»,.()/]{0,40}",
+            region in proptest::sample::select(vec!["fr", "fr-FR", "fr-CA", "fr-BE", "en"]),
+        ) {
+            let lang: LanguageIdentifier = region.parse().unwrap();
+            let once = typeset(&text, &lang);
+            proptest::prop_assert_eq!(spaceless(&once), spaceless(&text));
+            proptest::prop_assert_eq!(typeset(&once, &lang), once.clone());
+        }
     }
 
     #[test]

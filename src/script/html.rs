@@ -218,13 +218,8 @@ fn page_content(parts: &[PagePart]) -> String {
         .join(" ")
 }
 
-fn css(script: &Script) -> String {
-    let running_title = script.columns[script.main_column()]
-        .header
-        .title
-        .clone()
-        .unwrap_or_default();
-    let running_title: String = running_title.chars().take(70).collect();
+fn css(script: &Script, title: &str) -> String {
+    let running_title: String = title.chars().take(70).collect();
     format!(
         r#"@page {{
   size: {paper};
@@ -342,8 +337,8 @@ pub fn render_html(script: &Script) -> Result<String, ScriptError> {
         .unwrap_or_default();
     let view = HtmlScript {
         lang: script.columns[main].lang.to_string(),
+        css: css(script, &title),
         title,
-        css: css(script),
         layout: match script.layout {
             Layout::Columns => "columns",
             Layout::Interleaved => "interleaved",
