@@ -349,3 +349,29 @@ fn every_sample_pair_makes_a_script_in_every_text_format() {
         }
     }
 }
+
+#[test]
+fn the_html_is_one_self_contained_file() {
+    let html = script(&["--format", "html"]);
+    for outside in [
+        "<link", "<script", "src=", "url(", "http:", "https:", "@import",
+    ] {
+        assert!(
+            !html.contains(outside),
+            "the HTML refers outside: {outside}"
+        );
+    }
+    assert!(html.contains("@page"));
+    assert!(html.contains("break-inside: avoid"));
+    assert!(html.contains("line-height: 1.55"));
+    assert!(html.contains("--body: 16pt"));
+    let large = script(&[
+        "--format",
+        "html",
+        "--layout",
+        "single",
+        "--font-size",
+        "24",
+    ]);
+    assert!(large.contains("--body: 24pt"));
+}

@@ -14,7 +14,7 @@ use crate::repo_path;
 /// The browser, or `None` after a loud message when it cannot be had.
 fn browser() -> Option<PathBuf> {
     let found = tribune::script::find_browser()
-        .filter(|_| Process::new("pdftotext").arg("-v").output().is_ok());
+        .filter(|path| path.is_file() && Process::new("pdftotext").arg("-v").output().is_ok());
     if found.is_none() {
         if std::env::var_os("TRIBUNE_REQUIRE_BROWSER").is_some() {
             panic!("Chromium or poppler-utils is missing, and TRIBUNE_REQUIRE_BROWSER is set");
