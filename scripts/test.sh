@@ -3,4 +3,24 @@
 # Installs what the tests need when it is missing, then runs every test in release mode.
 set -eu
 cd "$(dirname "$0")/.."
+
+# Speaker scripts are printed and checked in a real headless Chromium, with poppler's
+# pdftotext/pdfinfo/pdftoppm and a font that has every character the scripts use.
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
+if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing$missing (for the speaker-script tests)"
+    if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+    $sudo apt-get update -qq >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+        $missing >/dev/null 2>&1 || echo "warning: could not install$missing; the browser tests will skip"
+fi
+if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+    # The browser is there: its tests must run, not skip.
+    TRIBUNE_REQUIRE_BROWSER=1
+    export TRIBUNE_REQUIRE_BROWSER
+fi
+
 cargo test --release --locked

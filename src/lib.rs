@@ -7,6 +7,7 @@ pub mod cli;
 pub mod i18n;
 pub mod lang;
 pub mod revision;
+pub mod script;
 pub mod speech;
 pub mod textfile;
 pub mod wording;

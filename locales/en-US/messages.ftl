@@ -17,10 +17,11 @@ error-speech-empty = the speech is empty: expected at least one line of text
 error-unclosed-bracket = “[” is not closed: expected “]” before the end of the line (a stage direction looks like [Pause])
 error-front-matter-unclosed = the front matter that starts here is not closed: expected a line “---” after its last key
 error-front-matter-syntax = expected “key: value” in the front matter
-error-front-matter-unknown-key = unknown front matter key “{ $key }”: expected title, speaker, event, place, date, language or target
+error-front-matter-unknown-key = unknown front matter key “{ $key }”: expected title, speaker, event, place, date, language, target or deliver
 error-front-matter-duplicate-key = the front matter key “{ $key }” is given twice
 error-bad-language = “{ $value }” is not a language tag: expected something like en, fr or fr-CA
 error-bad-duration = “{ $value }” is not a duration: expected minutes and seconds such as 12:30
+error-bad-delivery = “{ $value }” is not a delivery language: expected a language tag such as en or fr, or “mixed”
 error-unknown-language = cannot tell which language the speech is in: add --lang, a “language:” line in the front matter, or name the file NAME.en.txt
 warning-generic-profile = Tribune has no rules for the language “{ $lang }”: generic segmentation rules and 130 words per minute are used
 

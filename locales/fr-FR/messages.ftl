@@ -17,10 +17,11 @@ error-speech-empty = le discours est vide : au moins une ligne de texte est atte
 error-unclosed-bracket = « [ » n’est pas fermé : « ] » est attendu avant la fin de la ligne (une indication scénique s’écrit [Pause])
 error-front-matter-unclosed = l’en-tête qui commence ici n’est pas fermé : une ligne « --- » est attendue après sa dernière clé
 error-front-matter-syntax = « clé : valeur » est attendu dans l’en-tête
-error-front-matter-unknown-key = clé d’en-tête inconnue « { $key } » : title, speaker, event, place, date, language ou target sont attendus
+error-front-matter-unknown-key = clé d’en-tête inconnue « { $key } » : title, speaker, event, place, date, language, target ou deliver sont attendus
 error-front-matter-duplicate-key = la clé d’en-tête « { $key } » figure deux fois
 error-bad-language = « { $value } » n’est pas une étiquette de langue : en, fr ou fr-CA par exemple
 error-bad-duration = « { $value } » n’est pas une durée : minutes et secondes attendues, par exemple 12:30
+error-bad-delivery = « { $value } » n’est pas une langue de lecture : une étiquette de langue (en, fr…) ou « mixed » est attendue
 error-unknown-language = impossible de déterminer la langue du discours : ajoutez --lang, une ligne « language: » dans l’en-tête, ou nommez le fichier NOM.fr.txt
 warning-generic-profile = Tribune n’a pas de règles pour la langue « { $lang } » : des règles de segmentation génériques et 130 mots par minute sont utilisés
 

@@ -8,11 +8,13 @@ use clap::{Command as ClapCommand, CommandFactory, FromArgMatches, Parser, Subco
 use unic_langid::LanguageIdentifier;
 
 use crate::i18n::{self, Localize, Localizer};
+use crate::script::ScriptError;
 use crate::speech::SpeechError;
 use crate::textfile::TextFileError;
 
 mod completions;
 mod diff;
+mod script;
 mod segment;
 mod stats;
 
@@ -47,6 +49,8 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Compare two drafts of a speech.
     Diff(diff::DiffArgs),
+    /// Make a timed, print-ready speaker script (HTML, PDF, Word, Markdown, text).
+    Script(script::ScriptArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
     /// Print the manual page.
@@ -169,6 +173,9 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
         if let Some(e) = cause.downcast_ref::<TextFileError>() {
             return format!("{}: {}", e.location(), l10n.localize(e));
         }
+        if let Some(e) = cause.downcast_ref::<ScriptError>() {
+            return l10n.localize(e);
+        }
         if let Some(e) = cause.downcast_ref::<OutputError>() {
             return l10n.localize(e);
         }
@@ -273,6 +280,7 @@ fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
         Command::Segment(args) => segment::run(args, ctx),
         Command::Stats(args) => stats::run(args, ctx),
         Command::Diff(args) => diff::run(args, ctx),
+        Command::Script(args) => script::run(args, ctx),
         Command::Completions(args) => completions::completions(args, ctx),
         Command::Man => completions::man(ctx),
     }

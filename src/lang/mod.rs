@@ -20,6 +20,9 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
 }
 
+pub mod names;
+pub mod typography;
+
 /// Speaking rates in words per minute, used to estimate delivery time.
 #[derive(Debug, Clone, Deserialize)]
 pub struct SpeakingRates {

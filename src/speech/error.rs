@@ -68,6 +68,16 @@ pub enum SpeechError {
         /// The value.
         value: String,
     },
+    /// `deliver:` is neither a language tag nor `mixed`.
+    #[error(
+        "{location}: '{value}' is not a delivery language (expected a language tag or 'mixed')"
+    )]
+    BadDelivery {
+        /// The line.
+        location: Location,
+        /// The value.
+        value: String,
+    },
     /// Nothing says which language the speech is in, and detection is not sure.
     #[error("{origin}: cannot tell the language of the speech; give --lang")]
     UnknownLanguage {
@@ -90,7 +100,8 @@ impl SpeechError {
             | SpeechError::UnknownFrontMatterKey { location, .. }
             | SpeechError::DuplicateFrontMatterKey { location, .. }
             | SpeechError::BadLanguage { location, .. }
-            | SpeechError::BadDuration { location, .. } => Some(location.clone()),
+            | SpeechError::BadDuration { location, .. }
+            | SpeechError::BadDelivery { location, .. } => Some(location.clone()),
         }
     }
 }
@@ -107,6 +118,7 @@ impl Localize for SpeechError {
             SpeechError::DuplicateFrontMatterKey { .. } => "error-front-matter-duplicate-key",
             SpeechError::BadLanguage { .. } => "error-bad-language",
             SpeechError::BadDuration { .. } => "error-bad-duration",
+            SpeechError::BadDelivery { .. } => "error-bad-delivery",
             SpeechError::UnknownLanguage { .. } => "error-unknown-language",
         }
     }
@@ -118,7 +130,9 @@ impl Localize for SpeechError {
             | SpeechError::DuplicateFrontMatterKey { key, .. } => {
                 vec![("key", key.clone().into())]
             }
-            SpeechError::BadLanguage { value, .. } | SpeechError::BadDuration { value, .. } => {
+            SpeechError::BadLanguage { value, .. }
+            | SpeechError::BadDuration { value, .. }
+            | SpeechError::BadDelivery { value, .. } => {
                 vec![("value", value.clone().into())]
             }
             _ => Vec::new(),

@@ -13,7 +13,7 @@ mod timing;
 mod write;
 
 pub use error::SpeechError;
-pub use model::{Block, BlockKind, Direction, DirectionKind, Inline, Line, Meta, Speech};
+pub use model::{Block, BlockKind, Delivery, Direction, DirectionKind, Inline, Line, Meta, Speech};
 pub use parse::{parse, parse_duration};
 pub use segment::{assign_ids, normalize_for_id, segment, Segment, SegmentKind};
 pub use timing::{

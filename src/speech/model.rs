@@ -31,6 +31,38 @@ pub struct Meta {
     pub language: Option<LanguageIdentifier>,
     /// The time the speaker has, in seconds.
     pub target_seconds: Option<u32>,
+    /// Which language the speaker reads (`deliver:`), for speaker scripts.
+    pub deliver: Option<Delivery>,
+}
+
+/// Which language the speaker reads from a bilingual script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// The whole speech in this language.
+    Language(LanguageIdentifier),
+    /// Block by block: the speech's language until a stage direction such as "[In French]"
+    /// switches to another (docs/scripts.md).
+    Mixed,
+}
+
+impl Delivery {
+    /// Reads a `deliver:` value: `mixed` or a language tag.
+    pub fn parse(value: &str) -> Option<Delivery> {
+        if value.trim().eq_ignore_ascii_case("mixed") {
+            Some(Delivery::Mixed)
+        } else {
+            crate::lang::parse_tag(value).map(Delivery::Language)
+        }
+    }
+}
+
+impl std::fmt::Display for Delivery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Delivery::Language(lang) => write!(f, "{lang}"),
+            Delivery::Mixed => f.write_str("mixed"),
+        }
+    }
 }
 
 impl Meta {

@@ -10,7 +10,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::direction::{self, Position};
 use super::error::SpeechError;
-use super::model::{Block, BlockKind, Inline, Line, Meta, Speech};
+use super::model::{Block, BlockKind, Delivery, Inline, Line, Meta, Speech};
 use super::sentences::sentence_ranges;
 use crate::lang::{self, LanguageProfile};
 use crate::textfile::{Location, Origin};
@@ -80,7 +80,7 @@ pub fn parse(
 // Front matter
 
 /// The keys a front matter may hold, with their accepted spellings.
-const FRONT_MATTER_KEYS: [(&str, &[&str]); 7] = [
+const FRONT_MATTER_KEYS: [(&str, &[&str]); 8] = [
     ("title", &["title"]),
     ("speaker", &["speaker"]),
     ("event", &["event"]),
@@ -88,6 +88,7 @@ const FRONT_MATTER_KEYS: [(&str, &[&str]); 7] = [
     ("date", &["date"]),
     ("language", &["language", "lang"]),
     ("target", &["target", "target-duration", "duration"]),
+    ("deliver", &["deliver", "delivery-language"]),
 ];
 
 fn parse_front_matter(lines: &[&str], origin: &Origin) -> Result<(Meta, usize), SpeechError> {
@@ -159,6 +160,15 @@ fn parse_front_matter(lines: &[&str], origin: &Origin) -> Result<(Meta, usize), 
                 meta.target_seconds =
                     Some(
                         parse_duration(value).ok_or_else(|| SpeechError::BadDuration {
+                            location,
+                            value: value.to_owned(),
+                        })?,
+                    );
+            }
+            "deliver" => {
+                meta.deliver =
+                    Some(
+                        Delivery::parse(value).ok_or_else(|| SpeechError::BadDelivery {
                             location,
                             value: value.to_owned(),
                         })?,
@@ -702,6 +712,39 @@ mod tests {
         assert_eq!(speech.meta.title.as_deref(), Some("Remarks"));
         assert_eq!(speech.meta.language, Some(langid!("fr")));
         assert_eq!(speech.meta.target_seconds, Some(390));
+    }
+
+    #[test]
+    fn the_delivery_language_is_read_and_checked() {
+        let speech = parse(
+            "---\nlanguage: en\ndeliver: fr-CA\n---\nHello.\n",
+            &Origin::Stdin,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            speech.meta.deliver,
+            Some(Delivery::Language(langid!("fr-CA")))
+        );
+        let speech = parse(
+            "---\nlanguage: en\ndeliver: Mixed\n---\nHello.\n",
+            &Origin::Stdin,
+            None,
+        )
+        .unwrap();
+        assert_eq!(speech.meta.deliver, Some(Delivery::Mixed));
+        let written = crate::speech::write(&speech);
+        assert!(written.contains("deliver: mixed\n"), "{written}");
+        assert_eq!(parse(&written, &Origin::Stdin, None).unwrap(), speech);
+        let err = parse(
+            "---\nlanguage: en\ndeliver: both!\n---\nHello.\n",
+            &Origin::Stdin,
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, SpeechError::BadDelivery { location, value } if location.line == 3 && value == "both!")
+        );
     }
 
     #[test]

@@ -37,6 +37,9 @@ fn front_matter(meta: &Meta, out: &mut String) {
     if let Some(seconds) = meta.target_seconds {
         field("target", &format!("{}:{:02}", seconds / 60, seconds % 60));
     }
+    if let Some(deliver) = &meta.deliver {
+        field("deliver", &deliver.to_string());
+    }
     out.push_str("---\n\n");
 }
 

@@ -3,6 +3,8 @@
 mod cli_diff;
 mod cli_segment;
 mod cli_stats;
+mod script;
+mod script_browser;
 mod segmentation;
 mod speech_format;
 

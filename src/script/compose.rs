@@ -1,0 +1,428 @@
+//! From one or two speeches to a [`Script`]: segment, pair the languages, decide which
+//! language is read in each row, label the cues, typeset, and time the text read aloud.
+
+use unic_langid::LanguageIdentifier;
+
+use super::error::ScriptError;
+use super::labels;
+use super::model::{
+    Cell, Column, DeliveryNote, Header, Item, Layout, Paper, Row, Script, ScriptBlock, TimeMark,
+    Timing, UiTexts,
+};
+use super::pair::{pair_segments, PairedRow};
+use crate::i18n::Localizer;
+use crate::lang::{self, names, typography};
+use crate::speech::{
+    self, format_clock, is_spoken, speaking_seconds, BlockKind, Delivery, DirectionKind, Rates,
+    Segment, SegmentKind, Speech,
+};
+
+/// Everything that shapes a script besides the speeches.
+#[derive(Debug, Clone)]
+pub struct ScriptOptions {
+    /// How the languages are laid out.
+    pub layout: Layout,
+    /// Which language is read; `None` takes the speeches' `deliver:` front matter, else the
+    /// first speech's language.
+    pub deliver: Option<Delivery>,
+    /// Speaking rates.
+    pub rates: Rates,
+    /// The time the speaker has; `None` takes the speeches' `target:` front matter.
+    pub target_seconds: Option<u32>,
+    /// Language of page numbers and timing texts.
+    pub ui_language: LanguageIdentifier,
+    /// Paper size.
+    pub paper: Paper,
+    /// Body type size in points; `None` for the layout's default (16, 18 or 20 pt).
+    pub font_size_pt: Option<f32>,
+    /// The delivery note in the header.
+    pub note: DeliveryNote,
+}
+
+impl Default for ScriptOptions {
+    fn default() -> Self {
+        ScriptOptions {
+            layout: Layout::Columns,
+            deliver: None,
+            rates: Rates::default(),
+            target_seconds: None,
+            ui_language: "en-US".parse().expect("valid tag"),
+            paper: Paper::A4,
+            font_size_pt: None,
+            note: DeliveryNote::CheckAgainstDelivery,
+        }
+    }
+}
+
+/// The default body size of a layout, in points: reading copy is never under 16 pt.
+pub fn default_font_size(layout: Layout) -> f32 {
+    match layout {
+        Layout::Columns => 16.0,
+        Layout::Interleaved => 18.0,
+        Layout::Single => 20.0,
+    }
+}
+
+fn speech_language(speech: &Speech) -> LanguageIdentifier {
+    speech.meta.language.clone().unwrap_or_default()
+}
+
+fn header(
+    speech: &Speech,
+    lang: &LanguageIdentifier,
+    note: DeliveryNote,
+    l10n: &Localizer,
+) -> Header {
+    let meta = &speech.meta;
+    let typeset = |text: &Option<String>| text.as_deref().map(|t| typography::typeset(t, lang));
+    let date = meta
+        .date
+        .as_deref()
+        .map(|d| typography::long_date(d, lang).unwrap_or_else(|| typography::typeset(d, lang)));
+    let place = typeset(&meta.place);
+    let place_date = match (place, date) {
+        (Some(place), Some(date)) => Some(typography::typeset(
+            &l10n.format(
+                "script-place-date",
+                &[("place", place.into()), ("date", date.into())],
+            ),
+            lang,
+        )),
+        (place, date) => place.or(date),
+    };
+    Header {
+        title: typeset(&meta.title),
+        speaker: typeset(&meta.speaker),
+        event: typeset(&meta.event),
+        place_date,
+        note: labels::delivery_note(note, l10n).map(|n| typography::typeset(&n, lang)),
+    }
+}
+
+fn item(segment: &Segment, column: &Column, l10n: &Localizer) -> Item {
+    match &segment.direction {
+        Some(direction) => Item::Cue(labels::cue(direction, &column.lang, l10n)),
+        None => Item::Text {
+            text: typography::typeset(&segment.text, &segment.lang),
+            kind: segment.kind,
+            foreign: (segment.lang.language != column.lang.language).then(|| segment.lang.clone()),
+        },
+    }
+}
+
+fn block_kind(kind: SegmentKind) -> BlockKind {
+    match kind {
+        SegmentKind::Heading => BlockKind::Heading,
+        SegmentKind::Dateline => BlockKind::Dateline,
+        SegmentKind::Salutation => BlockKind::Salutation,
+        SegmentKind::Sentence => BlockKind::Paragraph,
+        SegmentKind::Direction => BlockKind::Direction,
+    }
+}
+
+/// The column a language is in (matched on the language subtag).
+fn column_of(columns: &[Column], lang: &LanguageIdentifier) -> Option<usize> {
+    columns
+        .iter()
+        .position(|c| c.lang.language == lang.language)
+}
+
+/// The column a language-change direction switches to, if it names one of the script's.
+fn switch_target(segment: &Segment, columns: &[Column]) -> Option<usize> {
+    let direction = segment.direction.as_ref()?;
+    if direction.kind != DirectionKind::Language {
+        return None;
+    }
+    column_of(columns, &names::named_language(&direction.wording)?)
+}
+
+/// Running speaking time: words per language and timed directions so far.
+#[derive(Default)]
+struct Clock {
+    words: Vec<(LanguageIdentifier, usize, u32)>,
+    direction_seconds: u32,
+}
+
+impl Clock {
+    fn add(&mut self, segment: &Segment, rates: &Rates) {
+        if let Some(direction) = &segment.direction {
+            self.direction_seconds += direction.seconds.unwrap_or(0);
+            return;
+        }
+        if !is_spoken(segment.kind) {
+            return;
+        }
+        let count = lang::count_words(&segment.text);
+        match self.words.iter_mut().find(|(l, _, _)| *l == segment.lang) {
+            Some(entry) => entry.1 += count,
+            None => self.words.push((
+                segment.lang.clone(),
+                count,
+                rates.words_per_minute(&segment.lang),
+            )),
+        }
+    }
+
+    fn seconds(&self) -> u32 {
+        self.words
+            .iter()
+            .map(|(_, words, rate)| speaking_seconds(*words, *rate))
+            .sum::<u32>()
+            + self.direction_seconds
+    }
+}
+
+/// Builds the script of one speech, or of two speeches in different languages.
+pub fn compose(
+    first: &Speech,
+    second: Option<&Speech>,
+    options: &ScriptOptions,
+) -> Result<Script, ScriptError> {
+    let ui = Localizer::new(std::slice::from_ref(&options.ui_language));
+    let speeches: Vec<&Speech> = std::iter::once(first).chain(second).collect();
+    let languages: Vec<LanguageIdentifier> = speeches.iter().map(|s| speech_language(s)).collect();
+    if languages.len() == 2 && languages[0].language == languages[1].language {
+        return Err(ScriptError::SameLanguage {
+            lang: languages[0].to_string(),
+        });
+    }
+    let localizers: Vec<Localizer> = languages
+        .iter()
+        .map(|l| Localizer::new(std::slice::from_ref(l)))
+        .collect();
+    let columns: Vec<Column> = speeches
+        .iter()
+        .zip(&languages)
+        .zip(&localizers)
+        .map(|((speech, lang), l10n)| Column {
+            lang: lang.clone(),
+            name: labels::autonym(lang),
+            header: header(speech, lang, options.note, l10n),
+        })
+        .collect();
+
+    let delivery = options
+        .deliver
+        .clone()
+        .or_else(|| speeches.iter().find_map(|s| s.meta.deliver.clone()))
+        .unwrap_or_else(|| Delivery::Language(languages[0].clone()));
+    let (mut current, mixed) = match &delivery {
+        Delivery::Mixed => (0, true),
+        Delivery::Language(lang) => match column_of(&columns, lang) {
+            Some(index) => (index, false),
+            None => {
+                return Err(ScriptError::DeliverMissing {
+                    lang: lang.to_string(),
+                    languages: languages
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })
+            }
+        },
+    };
+
+    let segmented: Vec<Vec<Segment>> = speeches.iter().map(|s| speech::segment(s)).collect();
+    let paired: Vec<PairedRow> = match segmented.as_slice() {
+        [left, right] => pair_segments(left, right),
+        [only] => only
+            .iter()
+            .map(|s| PairedRow {
+                left: vec![s.clone()],
+                right: Vec::new(),
+            })
+            .collect(),
+        _ => unreachable!("one or two speeches"),
+    };
+    // Language changes are read from the first speech, or from the second when only it
+    // marks them.
+    let switch_side = if segmented[0]
+        .iter()
+        .any(|s| switch_target(s, &columns).is_some())
+    {
+        0
+    } else {
+        segmented.len() - 1
+    };
+
+    let mut clock = Clock::default();
+    let mut delivered: Vec<Segment> = Vec::new();
+    let mut blocks: Vec<ScriptBlock> = Vec::new();
+    let mut last_block: Vec<Option<usize>> = vec![None; columns.len()];
+    for paired_row in &paired {
+        let sides: Vec<&Vec<Segment>> = match columns.len() {
+            1 => vec![&paired_row.left],
+            _ => vec![&paired_row.left, &paired_row.right],
+        };
+        let deliver = current;
+        if mixed {
+            for segment in sides[switch_side] {
+                if let Some(target) = switch_target(segment, &columns) {
+                    current = target;
+                }
+            }
+        }
+        let row = Row {
+            cells: sides
+                .iter()
+                .enumerate()
+                .map(|(c, segments)| Cell {
+                    items: segments
+                        .iter()
+                        .map(|s| item(s, &columns[c], &localizers[c]))
+                        .collect(),
+                })
+                .collect(),
+            deliver,
+            elapsed: clock.seconds(),
+        };
+        for segment in sides[deliver].iter() {
+            clock.add(segment, &options.rates);
+            delivered.push(segment.clone());
+        }
+        let starts_block = sides.iter().enumerate().any(|(c, segments)| {
+            segments
+                .first()
+                .is_some_and(|s| last_block[c] != Some(s.block))
+        });
+        for (c, segments) in sides.iter().enumerate() {
+            if let Some(last) = segments.last() {
+                last_block[c] = Some(last.block);
+            }
+        }
+        let kind = sides
+            .iter()
+            .flat_map(|s| s.iter())
+            .map(|s| s.kind)
+            .find(|k| *k != SegmentKind::Direction)
+            .unwrap_or(SegmentKind::Direction);
+        match blocks.last_mut() {
+            Some(block) if !starts_block => {
+                if block.kind == BlockKind::Direction && kind != SegmentKind::Direction {
+                    block.kind = block_kind(kind);
+                }
+                block.rows.push(row);
+            }
+            _ => blocks.push(ScriptBlock {
+                kind: block_kind(kind),
+                time_mark: None,
+                rows: vec![row],
+            }),
+        }
+    }
+
+    let stats = speech::stats(&delivered, &options.rates);
+    let total = clock.seconds();
+    debug_assert_eq!(total, stats.total_seconds);
+    for block in &mut blocks {
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let elapsed = block.rows[0].elapsed;
+        let remaining = total.saturating_sub(elapsed);
+        block.time_mark = Some(TimeMark {
+            elapsed,
+            remaining,
+            text: ui.format(
+                "script-time-mark",
+                &[
+                    ("elapsed", format_clock(elapsed).into()),
+                    ("left", format_clock(remaining).into()),
+                ],
+            ),
+        });
+    }
+
+    let target_seconds = options
+        .target_seconds
+        .or_else(|| speeches.iter().find_map(|s| s.meta.target_seconds));
+    let timing = Timing {
+        total_seconds: total,
+        target_seconds,
+        languages: stats.languages.clone(),
+        timed_directions: stats.timed_directions,
+        direction_seconds: stats.direction_seconds,
+    };
+    let ui_texts = ui_texts(&ui, &timing);
+    let layout = if columns.len() == 1 {
+        Layout::Single
+    } else {
+        options.layout
+    };
+    Ok(Script {
+        layout,
+        paper: options.paper,
+        font_size_pt: options
+            .font_size_pt
+            .unwrap_or_else(|| default_font_size(layout)),
+        columns,
+        blocks,
+        timing,
+        ui: ui_texts,
+        mixed,
+    })
+}
+
+fn ui_texts(ui: &Localizer, timing: &Timing) -> UiTexts {
+    let ui_lang = ui.language().clone();
+    let mut breakdown: Vec<String> = timing
+        .languages
+        .iter()
+        .filter(|l| l.words > 0)
+        .map(|l| {
+            let name = names::language_name(&l.lang, &ui_lang)
+                .map(str::to_owned)
+                .unwrap_or_else(|| l.lang.to_string());
+            ui.format(
+                "script-total-language",
+                &[
+                    ("language", labels::capitalize(&name).into()),
+                    ("words", l.words.into()),
+                    ("rate", l.words_per_minute.into()),
+                    ("time", format_clock(l.seconds).into()),
+                ],
+            )
+        })
+        .collect();
+    if timing.timed_directions > 0 {
+        breakdown.push(ui.format(
+            "script-total-directions",
+            &[
+                ("count", timing.timed_directions.into()),
+                ("time", format_clock(timing.direction_seconds).into()),
+            ],
+        ));
+    }
+    let target = timing
+        .target_seconds
+        .map(|target| match timing.over_target() {
+            Some(over) => ui.format(
+                "script-target-over",
+                &[
+                    ("target", format_clock(target).into()),
+                    ("over", format_clock(over).into()),
+                ],
+            ),
+            None => ui.format(
+                "script-target-within",
+                &[
+                    ("target", format_clock(target).into()),
+                    ("left", format_clock(target - timing.total_seconds).into()),
+                ],
+            ),
+        });
+    let typeset = |t: String| typography::typeset(&t, &ui_lang);
+    UiTexts {
+        lang: ui_lang.clone(),
+        total: typeset(ui.format(
+            "script-total",
+            &[("total", format_clock(timing.total_seconds).into())],
+        )),
+        breakdown: breakdown.into_iter().map(typeset).collect(),
+        target: target.map(typeset),
+        page_label: labels::page_label(ui),
+        deliver_label: ui.text("script-column-deliver"),
+        reference_label: ui.text("script-column-reference"),
+    }
+}

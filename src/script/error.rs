@@ -1,0 +1,102 @@
+//! Why a script could not be made: each error says what to do about it.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::i18n::{Args, Localize};
+
+/// Why a script could not be made or written.
+#[derive(Debug, Error)]
+pub enum ScriptError {
+    /// Two speeches in the same language.
+    #[error("both speeches are in {lang}: give one speech per language")]
+    SameLanguage {
+        /// The language.
+        lang: String,
+    },
+    /// `--deliver` names a language the script does not have.
+    #[error("the speaker cannot read {lang}: the script is in {languages}")]
+    DeliverMissing {
+        /// The language asked for.
+        lang: String,
+        /// The script's languages.
+        languages: String,
+    },
+    /// No Chromium to print the PDF with.
+    #[error("no Chromium browser found to print the PDF")]
+    BrowserMissing,
+    /// Chromium ran and failed.
+    #[error("Chromium could not print the PDF ({status}): {detail}")]
+    BrowserFailed {
+        /// Its exit status.
+        status: String,
+        /// The end of what it printed on stderr.
+        detail: String,
+    },
+    /// Chromium did not finish in time.
+    #[error("Chromium did not finish printing the PDF within {seconds} seconds")]
+    BrowserTimeout {
+        /// The time allowed.
+        seconds: u64,
+    },
+    /// The output file could not be written (nothing is left half-written).
+    #[error("cannot write {}: {reason}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A renderer failed (a template or the Word packager).
+    #[error("cannot render the script: {reason}")]
+    Render {
+        /// Why.
+        reason: String,
+    },
+}
+
+impl ScriptError {
+    /// A write error for `path`.
+    pub fn write(path: impl Into<PathBuf>, reason: impl std::fmt::Display) -> Self {
+        ScriptError::Write {
+            path: path.into(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
+impl Localize for ScriptError {
+    fn message_id(&self) -> &'static str {
+        match self {
+            ScriptError::SameLanguage { .. } => "error-script-same-language",
+            ScriptError::DeliverMissing { .. } => "error-script-deliver-missing",
+            ScriptError::BrowserMissing => "error-script-browser-missing",
+            ScriptError::BrowserFailed { .. } => "error-script-browser-failed",
+            ScriptError::BrowserTimeout { .. } => "error-script-browser-timeout",
+            ScriptError::Write { .. } => "error-script-write",
+            ScriptError::Render { .. } => "error-script-render",
+        }
+    }
+
+    fn message_args(&self) -> Args {
+        match self {
+            ScriptError::SameLanguage { lang } => vec![("lang", lang.clone().into())],
+            ScriptError::DeliverMissing { lang, languages } => vec![
+                ("lang", lang.clone().into()),
+                ("languages", languages.clone().into()),
+            ],
+            ScriptError::BrowserMissing => Vec::new(),
+            ScriptError::BrowserFailed { status, detail } => vec![
+                ("status", status.clone().into()),
+                ("detail", detail.clone().into()),
+            ],
+            ScriptError::BrowserTimeout { seconds } => vec![("seconds", (*seconds).into())],
+            ScriptError::Write { path, reason } => vec![
+                ("file", path.display().to_string().into()),
+                ("reason", reason.clone().into()),
+            ],
+            ScriptError::Render { reason } => vec![("reason", reason.clone().into())],
+        }
+    }
+}

@@ -1,0 +1,389 @@
+//! The HTML script: one self-contained file (inline CSS, no network), laid out for print with
+//! CSS paged media (`@page` margin boxes for "page 2 of 5", rows that never split across
+//! pages) and readable on screen too. The markup is the askama template
+//! `templates/script.html`; this module prepares what it shows.
+
+use askama::Template;
+
+use super::error::ScriptError;
+use super::model::{Item, Layout, PagePart, Row, Script, ScriptBlock};
+
+/// Reading-copy rules: line spacing of at least 1.5, wide margins, ragged right.
+const LINE_HEIGHT: f32 = 1.55;
+
+#[derive(Template)]
+#[template(path = "script.html")]
+struct HtmlScript {
+    lang: String,
+    title: String,
+    css: String,
+    layout: &'static str,
+    heads: Vec<HtmlHead>,
+    ui_lang: String,
+    total: String,
+    breakdown: Vec<String>,
+    target: Option<String>,
+    over_target: bool,
+    column_heads: Vec<ColumnHead>,
+    rows: Vec<HtmlRow>,
+}
+
+struct HtmlHead {
+    lang: String,
+    title: Option<String>,
+    speaker: Option<String>,
+    event: Option<String>,
+    place_date: Option<String>,
+    note: Option<String>,
+}
+
+struct ColumnHead {
+    class: &'static str,
+    name: String,
+    role: Option<String>,
+}
+
+struct HtmlRow {
+    class: String,
+    time: Option<String>,
+    cells: Vec<HtmlCell>,
+}
+
+struct HtmlCell {
+    class: &'static str,
+    lang: String,
+    items: Vec<HtmlItem>,
+}
+
+struct HtmlItem {
+    cue: bool,
+    class: &'static str,
+    text: String,
+    detail: Option<String>,
+    lang: Option<String>,
+}
+
+fn html_item(item: &Item) -> HtmlItem {
+    match item {
+        Item::Text {
+            text,
+            kind,
+            foreign,
+        } => HtmlItem {
+            cue: false,
+            class: kind.as_str(),
+            text: text.clone(),
+            detail: None,
+            lang: foreign.as_ref().map(ToString::to_string),
+        },
+        Item::Cue(cue) => HtmlItem {
+            cue: true,
+            class: cue.kind.as_str(),
+            text: cue.label.clone(),
+            detail: cue.detail.clone(),
+            lang: None,
+        },
+    }
+}
+
+fn block_class(block: &ScriptBlock) -> String {
+    format!("b-{}", format!("{:?}", block.kind).to_lowercase())
+}
+
+fn cell_class(row: &Row, index: usize, mixed: bool) -> &'static str {
+    if row.cells[index].is_empty() {
+        "empty"
+    } else if row.deliver == index {
+        if mixed {
+            "deliver switch"
+        } else {
+            "deliver"
+        }
+    } else {
+        "other"
+    }
+}
+
+/// Rows of the columns layout: one grid row per script row, never split across pages.
+fn column_rows(script: &Script) -> Vec<HtmlRow> {
+    let mut rows = Vec::new();
+    for block in &script.blocks {
+        for (i, row) in block.rows.iter().enumerate() {
+            let mut class = format!("row {}", block_class(block));
+            if i == 0 {
+                class.push_str(" first");
+            }
+            if row.is_cue() {
+                class.push_str(" cue-row");
+            }
+            rows.push(HtmlRow {
+                class,
+                time: (i == 0)
+                    .then(|| block.time_mark.as_ref().map(|m| m.text.clone()))
+                    .flatten(),
+                cells: row
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .map(|(c, cell)| HtmlCell {
+                        class: cell_class(row, c, script.mixed),
+                        lang: script.columns[c].lang.to_string(),
+                        items: cell.items.iter().map(html_item).collect(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    rows
+}
+
+/// Rows of the interleaved and single layouts: a block per language, whose sentences and
+/// cues never split across pages but whose paragraphs may.
+fn flowing_rows(script: &Script) -> Vec<HtmlRow> {
+    let mut rows = Vec::new();
+    for block in &script.blocks {
+        let first = block.rows[0].deliver;
+        let mut order = vec![first];
+        if script.layout == Layout::Interleaved {
+            order.extend((0..script.columns.len()).filter(|c| *c != first));
+        }
+        for (part, &column) in order.iter().enumerate() {
+            let single = script.layout == Layout::Single;
+            let items: Vec<HtmlItem> = block
+                .rows
+                .iter()
+                .flat_map(|row| {
+                    let c = if single { row.deliver } else { column };
+                    row.cells[c].items.iter().map(html_item)
+                })
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            let class = if single || column == first {
+                "deliver"
+            } else {
+                "other"
+            };
+            rows.push(HtmlRow {
+                class: format!(
+                    "row flow {}{}",
+                    block_class(block),
+                    if part == 0 { " first" } else { "" }
+                ),
+                time: (part == 0)
+                    .then(|| block.time_mark.as_ref().map(|m| m.text.clone()))
+                    .flatten(),
+                cells: vec![HtmlCell {
+                    class,
+                    lang: script.columns[column].lang.to_string(),
+                    items,
+                }],
+            });
+        }
+    }
+    rows
+}
+
+/// A CSS string literal.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\A "),
+            '<' => out.push_str("\\3C "),
+            '>' => out.push_str("\\3E "),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The CSS `content` of the page-number margin box.
+fn page_content(parts: &[PagePart]) -> String {
+    parts
+        .iter()
+        .map(|part| match part {
+            PagePart::Text(text) => css_string(text),
+            PagePart::Page => "counter(page)".to_owned(),
+            PagePart::Pages => "counter(pages)".to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn css(script: &Script, title: &str) -> String {
+    let running_title: String = title.chars().take(70).collect();
+    format!(
+        r#"@page {{
+  size: {paper};
+  margin: 20mm 25mm 22mm 25mm;
+  @bottom-center {{ content: {page}; font: 10pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #333; }}
+  @top-left {{ content: {title}; font: 9pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; }}
+}}
+@page :first {{ @top-left {{ content: none; }} }}
+:root {{ --body: {size}pt; }}
+html {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: var(--body); line-height: {line}; color: #000; background: #fff; }}
+body {{ margin: 0; text-align: left; hyphens: manual; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+@media screen {{ body {{ max-width: 210mm; margin: 1.5em auto; padding: 0 1.5em; }} }}
+p {{ margin: 0; }}
+h1 {{ font-size: 1.2em; line-height: 1.3; margin: 0 0 .3em; }}
+.script-header {{ margin-bottom: .8em; }}
+.heads {{ display: grid; grid-template-columns: repeat({columns}, 1fr); column-gap: 10mm; }}
+.heads-1 {{ grid-template-columns: 1fr; }}
+.head p {{ font-size: .8em; line-height: 1.4; }}
+.head .speaker {{ font-weight: 700; }}
+.head .note {{ display: inline-block; margin-top: .4em; padding: .1em .5em; border: 1.5pt solid #000; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; font-size: .65em; }}
+.timing {{ margin: .8em 0 .4em; padding: .35em .6em; border: 1pt solid #000; font-size: .72em; line-height: 1.4; break-inside: avoid; }}
+.timing .total {{ font-weight: 700; font-size: 1.25em; }}
+.timing.over {{ border-width: 3pt; }}
+.timing.over .target {{ font-weight: 700; color: #a00000; }}
+.timing.over .target::before {{ content: "\26A0\FE0E  "; }}
+.row {{ display: grid; grid-template-columns: repeat({columns}, minmax(0, 1fr)); column-gap: 10mm; padding: .25em 0; break-inside: avoid; page-break-inside: avoid; }}
+.row.first {{ margin-top: .55em; }}
+.row.flow {{ display: block; break-inside: auto; page-break-inside: auto; }}
+.column-heads {{ border-bottom: 1.5pt solid #000; font-size: .7em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }}
+.column-head .role {{ font-weight: 400; text-transform: none; letter-spacing: 0; }}
+.column-head.other {{ color: #555; }}
+.time {{ grid-column: 1 / -1; font-size: 10pt; line-height: 1.3; color: #333; text-align: right; font-variant-numeric: tabular-nums; border-bottom: .75pt dotted #777; margin-bottom: .2em; break-after: avoid; }}
+.seg {{ break-inside: avoid; page-break-inside: avoid; margin-bottom: .3em; orphans: 2; widows: 2; }}
+.flow .seg {{ margin-bottom: .15em; }}
+.k-heading {{ font-weight: 700; font-size: .8em; }}
+.k-dateline {{ font-style: italic; font-size: .8em; }}
+.cell.other {{ color: #5f5f5f; font-size: .84em; }}
+.cell.switch {{ border-left: 3pt solid #000; padding-left: 2mm; margin-left: -3mm; }}
+.row.flow .cell.other {{ margin-top: .2em; padding-left: 4mm; border-left: 1pt solid #aaa; }}
+.cue {{ break-inside: avoid; page-break-inside: avoid; margin: .15em 0; padding: .15em .5em; border: 1.5pt solid #000; border-radius: 3pt; background: #e9e9e9; font-style: italic; font-weight: 700; }}
+.cue::before {{ content: "\25B6\FE0E  "; font-style: normal; }}
+.cue .detail {{ font-weight: 400; }}
+.cell.other .cue {{ border-color: #999; background: #f4f4f4; }}
+[lang] .seg[lang] {{ font-style: italic; }}
+"#,
+        paper = script.paper.css(),
+        page = page_content(&script.ui.page_label),
+        title = css_string(&running_title),
+        size = script.font_size_pt,
+        line = LINE_HEIGHT,
+        columns = if script.layout == Layout::Columns {
+            script.columns.len()
+        } else {
+            1
+        },
+    )
+}
+
+/// Renders a script as one self-contained HTML document.
+pub fn render_html(script: &Script) -> Result<String, ScriptError> {
+    let main = script.main_column();
+    let heads: Vec<HtmlHead> = script
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| script.layout != Layout::Single || *i == main)
+        .map(|(_, c)| HtmlHead {
+            lang: c.lang.to_string(),
+            title: c.header.title.clone(),
+            speaker: c.header.speaker.clone(),
+            event: c.header.event.clone(),
+            place_date: c.header.place_date.clone(),
+            note: c.header.note.clone(),
+        })
+        .collect();
+    let column_heads = if script.layout == Layout::Columns && script.columns.len() > 1 {
+        script
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let delivered = i == main;
+                ColumnHead {
+                    class: if script.mixed || delivered {
+                        "deliver"
+                    } else {
+                        "other"
+                    },
+                    name: c.name.clone(),
+                    role: (!script.mixed).then(|| {
+                        if delivered {
+                            script.ui.deliver_label.clone()
+                        } else {
+                            script.ui.reference_label.clone()
+                        }
+                    }),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let title = script.columns[main]
+        .header
+        .title
+        .clone()
+        .or_else(|| {
+            script.rows().find_map(|r| {
+                r.cells[main].items.iter().find_map(|i| match i {
+                    Item::Text { text, .. } => Some(text.clone()),
+                    Item::Cue(_) => None,
+                })
+            })
+        })
+        .unwrap_or_default();
+    let view = HtmlScript {
+        lang: script.columns[main].lang.to_string(),
+        css: css(script, &title),
+        title,
+        layout: match script.layout {
+            Layout::Columns => "columns",
+            Layout::Interleaved => "interleaved",
+            Layout::Single => "single",
+        },
+        heads,
+        ui_lang: script.ui.lang.to_string(),
+        total: script.ui.total.clone(),
+        breakdown: script.ui.breakdown.clone(),
+        target: script.ui.target.clone(),
+        over_target: script.timing.over_target().is_some(),
+        column_heads,
+        rows: match script.layout {
+            Layout::Columns => column_rows(script),
+            Layout::Interleaved | Layout::Single => flowing_rows(script),
+        },
+    };
+    view.render().map_err(|e| ScriptError::Render {
+        reason: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        assert_eq!(
+            css_string(r#"a "b" \ </style>"#),
+            r#""a \"b\" \\ \3C /style\3E ""#
+        );
+    }
+
+    #[test]
+    fn page_labels_become_css_counters() {
+        let parts = [
+            PagePart::Text("page ".into()),
+            PagePart::Page,
+            PagePart::Text(" of ".into()),
+            PagePart::Pages,
+        ];
+        assert_eq!(
+            page_content(&parts),
+            r#""page " counter(page) " of " counter(pages)"#
+        );
+    }
+}
