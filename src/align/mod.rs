@@ -1,0 +1,464 @@
+//! Sentence alignment of a speech with its translation: two segmented texts become *beads*
+//! (0-1, 1-0, 1-1, 2-1, 1-2, 2-2 … groups of segments that translate each other), each
+//! with a confidence, from which the confident pairs can be stored in a translation memory.
+//!
+//! How (docs/alignment.md): paragraphs are aligned first; the sentences are then aligned by
+//! dynamic programming inside a corridor around the paragraph pairs (memory linear in the
+//! input). A bead's score weighs lexical anchors (numbers, names, acronyms, cognates, a
+//! bilingual word list, quotation marks) and a length model against the cost of leaving
+//! segments unaligned, so material without a counterpart stays unaligned rather than being
+//! forced into a pair. Stage directions and salutations are anchors: they pair only with
+//! their own kind, one to one, and are never glued to prose. The module knows no SQL and no
+//! XML: storing is [`storable_pairs`], and the memory module does the rest.
+
+mod dp;
+mod error;
+pub mod eval;
+mod features;
+mod input;
+mod language;
+mod model;
+mod store;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+use crate::speech::{Segment, SegmentKind};
+
+pub use error::{AlignError, AlignWarning};
+pub use input::{check_languages, read_side, side_from_lines, side_from_text, InputFormat};
+pub use store::{storable_pairs, HeldBack, HoldReason, StorablePair, StorePlan};
+
+use dp::{best_path, Band, Step};
+use features::{Features, SideContext};
+use model::{Class, Item, Model};
+
+/// One text to align: where it came from, its language and its segments.
+#[derive(Debug, Clone)]
+pub struct Side {
+    /// The file name as given (provenance of stored units).
+    pub name: String,
+    /// The text's language.
+    pub language: LanguageIdentifier,
+    /// Its segments, in order.
+    pub segments: Vec<Segment>,
+}
+
+/// What a bead is, for output and for storage decisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BeadKind {
+    /// Text on both sides: sentences, headings, datelines.
+    Translation,
+    /// A salutation line on each side.
+    Salutation,
+    /// A stage direction on each side (an anchor, never a translation unit).
+    Direction,
+    /// Source segments without a counterpart.
+    SourceOnly,
+    /// Target segments without a counterpart.
+    TargetOnly,
+}
+
+impl BeadKind {
+    /// The kind's name in JSON and in Fluent message ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BeadKind::Translation => "translation",
+            BeadKind::Salutation => "salutation",
+            BeadKind::Direction => "direction",
+            BeadKind::SourceOnly => "source-only",
+            BeadKind::TargetOnly => "target-only",
+        }
+    }
+}
+
+/// A group of source segments aligned with a group of target segments (either may be
+/// empty, never both).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    /// Source segment indices.
+    pub source: Range<usize>,
+    /// Target segment indices.
+    pub target: Range<usize>,
+    /// How sure the aligner is, 0 to 1 (the bead's posterior probability).
+    pub confidence: f64,
+    /// What it is.
+    pub kind: BeadKind,
+}
+
+impl Bead {
+    /// The bead in the evaluation format: `EN_INDICES<TAB>FR_INDICES`, 0-based,
+    /// comma-separated, either side possibly empty (`2,3\t2`, `5\t`).
+    pub fn indices_line(&self) -> String {
+        let join = |r: &Range<usize>| {
+            r.clone()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        format!("{}\t{}", join(&self.source), join(&self.target))
+    }
+
+    /// The shape, as `2-1`.
+    pub fn shape(&self) -> String {
+        format!("{}-{}", self.source.len(), self.target.len())
+    }
+}
+
+/// Two texts and their beads, in order on both sides.
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    /// The source text.
+    pub source: Side,
+    /// The target text.
+    pub target: Side,
+    /// The beads; every segment of each side is in exactly one.
+    pub beads: Vec<Bead>,
+}
+
+impl Alignment {
+    /// The text of a bead's side: its segments joined with a space.
+    pub fn source_text(&self, bead: &Bead) -> String {
+        join_texts(&self.source.segments[bead.source.clone()])
+    }
+
+    /// The text of a bead's target side.
+    pub fn target_text(&self, bead: &Bead) -> String {
+        join_texts(&self.target.segments[bead.target.clone()])
+    }
+}
+
+fn join_texts(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Bead shapes of the sentence pass.
+const SENTENCE_SHAPES: [(usize, usize); 8] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+];
+
+/// Bead shapes of the paragraph pass (paragraphs are split and joined more freely).
+const PARAGRAPH_SHAPES: [(usize, usize); 10] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+    (4, 1),
+    (1, 4),
+];
+
+/// Temperature of the posteriors: scores are log-odds of roughly this scale.
+const TEMPERATURE: f32 = 1.5;
+
+/// Searches the whole matrix when it has at most this many cells.
+const FULL_SEARCH_CELLS: usize = 250_000;
+/// Otherwise, the half-width of the diagonal band (plus the length difference).
+const DIAGONAL_WIDTH: usize = 64;
+/// The most a diagonal band is widened for a length difference.
+const MAX_EXTRA_WIDTH: usize = 2_000;
+/// Paragraph beads on each side of a paragraph pair that the sentence corridor includes.
+const CORRIDOR_PARAGRAPHS: usize = 1;
+/// Sentences added on each side of the corridor.
+const CORRIDOR_MARGIN: usize = 6;
+
+/// Aligns two segmented texts.
+pub fn align(source: Side, target: Side) -> Alignment {
+    let lexicon = language::lexicon(&source.language, &target.language);
+    let source_context = SideContext::source(&source.language, &target.language, lexicon);
+    let target_context = SideContext::target(&target.language, &source.language, lexicon);
+    let source_items = items(&source.segments, &source_context);
+    let target_items = items(&target.segments, &target_context);
+    let ratio = language::language(&target.language).expansion
+        / language::language(&source.language).expansion;
+    let model = Model::new(ratio);
+    let (n, m) = (source_items.len(), target_items.len());
+
+    let paragraphs_informative =
+        has_paragraphs(&source.segments) || has_paragraphs(&target.segments);
+    let (band, corners) = if paragraphs_informative && n > 0 && m > 0 {
+        paragraph_corridor(
+            &source.segments,
+            &target.segments,
+            &source_items,
+            &target_items,
+            &model,
+        )
+    } else {
+        (search_band(n, m), HashSet::new())
+    };
+    let steps = align_items(
+        &source_items,
+        &target_items,
+        &band,
+        &model,
+        &SENTENCE_SHAPES,
+        &corners,
+    );
+    let beads = steps
+        .into_iter()
+        .map(|step| {
+            let kind = bead_kind(&step, &source_items);
+            Bead {
+                source: step.i0..step.i1,
+                target: step.j0..step.j1,
+                confidence: f64::from(step.posterior),
+                kind,
+            }
+        })
+        .collect();
+    Alignment {
+        source,
+        target,
+        beads,
+    }
+}
+
+fn bead_kind(step: &Step, source: &[Item]) -> BeadKind {
+    if step.i0 == step.i1 {
+        return BeadKind::TargetOnly;
+    }
+    if step.j0 == step.j1 {
+        return BeadKind::SourceOnly;
+    }
+    match source[step.i0].class {
+        Class::Direction(_) => BeadKind::Direction,
+        Class::Salutation => BeadKind::Salutation,
+        Class::Text(_) => BeadKind::Translation,
+    }
+}
+
+fn has_paragraphs(segments: &[Segment]) -> bool {
+    segments.windows(2).any(|w| w[0].block == w[1].block)
+}
+
+fn items(segments: &[Segment], context: &SideContext) -> Vec<Item> {
+    segments
+        .iter()
+        .map(|segment| Item {
+            class: class_of(segment),
+            features: features::features(&segment.text, context),
+            block: segment.block,
+        })
+        .collect()
+}
+
+fn class_of(segment: &Segment) -> Class {
+    match segment.kind {
+        SegmentKind::Direction => Class::Direction(
+            segment
+                .direction
+                .as_ref()
+                .map_or(crate::speech::DirectionKind::Note, |d| d.kind),
+        ),
+        SegmentKind::Salutation => Class::Salutation,
+        kind => Class::Text(kind),
+    }
+}
+
+/// The band of a search without paragraphs: everything when small, else the diagonal.
+fn search_band(n: usize, m: usize) -> Band {
+    if (n + 1).saturating_mul(m + 1) <= FULL_SEARCH_CELLS {
+        Band::diagonal(n, m, n.max(m))
+    } else {
+        Band::diagonal(n, m, DIAGONAL_WIDTH + n.abs_diff(m).min(MAX_EXTRA_WIDTH))
+    }
+}
+
+/// Paragraph pass: aligns the blocks, then returns the corridor of sentence cells around
+/// the paragraph pairs, and the cells where a paragraph pair starts.
+fn paragraph_corridor(
+    source_segments: &[Segment],
+    target_segments: &[Segment],
+    source_items: &[Item],
+    target_items: &[Item],
+    model: &Model,
+) -> (Band, HashSet<(usize, usize)>) {
+    let (source_paragraphs, source_starts) = paragraphs(source_segments, source_items);
+    let (target_paragraphs, target_starts) = paragraphs(target_segments, target_items);
+    let (pn, pm) = (source_paragraphs.len(), target_paragraphs.len());
+    let band = search_band(pn, pm);
+    let steps = align_items(
+        &source_paragraphs,
+        &target_paragraphs,
+        &band,
+        model,
+        &PARAGRAPH_SHAPES,
+        &HashSet::new(),
+    );
+    let (n, m) = (source_items.len(), target_items.len());
+    let mut lo = vec![usize::MAX; n + 1];
+    let mut hi = vec![0usize; n + 1];
+    let mut corners = HashSet::new();
+    for (k, step) in steps.iter().enumerate() {
+        let first = &steps[k.saturating_sub(CORRIDOR_PARAGRAPHS)];
+        let last = &steps[(k + CORRIDOR_PARAGRAPHS).min(steps.len() - 1)];
+        let column_lo = target_starts[first.j0].saturating_sub(CORRIDOR_MARGIN);
+        let column_hi = target_starts[last.j1] + CORRIDOR_MARGIN;
+        let rows = source_starts[step.i0]..=source_starts[step.i1];
+        for row in rows {
+            let row_lo = row.saturating_sub(0);
+            lo[row_lo] = lo[row_lo].min(column_lo);
+            hi[row_lo] = hi[row_lo].max(column_hi);
+        }
+        if step.i1 > step.i0 && step.j1 > step.j0 {
+            corners.insert((source_starts[step.i0], target_starts[step.j0]));
+        }
+    }
+    // Rows near each row share its range, so that a corridor is never thinner than the
+    // margin in either direction.
+    let mut wide_lo = lo.clone();
+    let mut wide_hi = hi.clone();
+    for i in 0..=n {
+        let from = i.saturating_sub(CORRIDOR_MARGIN);
+        let to = (i + CORRIDOR_MARGIN).min(n);
+        for r in from..=to {
+            wide_lo[i] = wide_lo[i].min(lo[r]);
+            wide_hi[i] = wide_hi[i].max(hi[r]);
+        }
+    }
+    for i in 0..=n {
+        if wide_lo[i] == usize::MAX {
+            wide_lo[i] = 0;
+        }
+    }
+    (Band::new(wide_lo, wide_hi, m), corners)
+}
+
+/// Paragraph items (one per block) and, for each paragraph index 0..=count, the index of
+/// its first segment.
+fn paragraphs(segments: &[Segment], items: &[Item]) -> (Vec<Item>, Vec<usize>) {
+    let mut out: Vec<Item> = Vec::new();
+    let mut starts = Vec::new();
+    let mut k = 0;
+    while k < segments.len() {
+        let block = segments[k].block;
+        let mut end = k;
+        while end < segments.len() && segments[end].block == block {
+            end += 1;
+        }
+        let members = &items[k..end];
+        let all_directions = members
+            .iter()
+            .all(|i| matches!(i.class, Class::Direction(_)));
+        let class = if all_directions {
+            members[0].class
+        } else {
+            Class::Text(SegmentKind::Sentence)
+        };
+        let features = Features::join(
+            members
+                .iter()
+                .filter(|i| !matches!(i.class, Class::Direction(_)))
+                .map(|i| &i.features),
+        );
+        out.push(Item {
+            class,
+            features,
+            block,
+        });
+        starts.push(k);
+        k = end;
+    }
+    starts.push(segments.len());
+    (out, starts)
+}
+
+/// Lexical matches between single items, computed once per pair.
+struct PairCache<'a> {
+    source: &'a [Item],
+    target: &'a [Item],
+    rows: Vec<(usize, Vec<(f32, f32)>)>,
+}
+
+impl<'a> PairCache<'a> {
+    fn new(source: &'a [Item], target: &'a [Item], band: &Band) -> Self {
+        let n = source.len();
+        let m = target.len();
+        let mut rows = Vec::with_capacity(n);
+        for i in 0..n {
+            let lo = band.columns(i).start().saturating_sub(3);
+            let hi = (*band.columns(i + 1).end() + 3).min(m);
+            let row: Vec<(f32, f32)> = (lo..hi).map(|_| (-1.0, -1.0)).collect();
+            rows.push((lo, row));
+        }
+        PairCache {
+            source,
+            target,
+            rows,
+        }
+    }
+
+    fn matched(&mut self, i: usize, j: usize) -> (f32, f32) {
+        let (lo, row) = &mut self.rows[i];
+        if j >= *lo && j - *lo < row.len() {
+            let cell = &mut row[j - *lo];
+            if cell.0 < 0.0 {
+                let s = &self.source[i].features;
+                let t = &self.target[j].features;
+                *cell = (s.matched_in(t), t.matched_in(s));
+            }
+            *cell
+        } else {
+            let s = &self.source[i].features;
+            let t = &self.target[j].features;
+            (s.matched_in(t), t.matched_in(s))
+        }
+    }
+}
+
+fn align_items(
+    source: &[Item],
+    target: &[Item],
+    band: &Band,
+    model: &Model,
+    shapes: &[(usize, usize)],
+    corners: &HashSet<(usize, usize)>,
+) -> Vec<Step> {
+    let mut cache = PairCache::new(source, target, band);
+    best_path(band, target.len(), shapes, TEMPERATURE, |i0, i1, j0, j1| {
+        if i0 == i1 {
+            return Some(-model.null_cost(&target[j0]));
+        }
+        if j0 == j1 {
+            return Some(-model.null_cost(&source[i0]));
+        }
+        let mut matched_source = 0.0;
+        let mut matched_target = 0.0;
+        for i in i0..i1 {
+            for j in j0..j1 {
+                let (s, t) = cache.matched(i, j);
+                matched_source += s;
+                matched_target += t;
+            }
+        }
+        let mut score = model.pair_score(
+            &source[i0..i1],
+            &target[j0..j1],
+            matched_source,
+            matched_target,
+        )?;
+        if corners.contains(&(i0, j0)) {
+            score += model.paragraph_start;
+        }
+        Some(score)
+    })
+}
