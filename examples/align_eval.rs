@@ -21,6 +21,10 @@ fn main() {
         )));
     }
     let (en, fr) = (langid!("en"), langid!("fr"));
+    if let Ok(name) = std::env::var("ALIGN_SHOW") {
+        show(&dirs[0], &name, &en, &fr);
+        return;
+    }
     let mut failed = false;
     for dir in &dirs {
         let docs = match documents(dir) {
@@ -72,4 +76,57 @@ fn main() {
         }
     }
     std::process::exit(i32::from(failed));
+}
+
+/// Prints one document's beads next to its gold beads (ALIGN_SHOW=NAME).
+fn show(
+    dir: &std::path::Path,
+    name: &str,
+    en: &unic_langid::LanguageIdentifier,
+    fr: &unic_langid::LanguageIdentifier,
+) {
+    use tribune::textfile::Origin;
+    let read = |s: &str| std::fs::read_to_string(dir.join(format!("{name}.{s}"))).expect("file");
+    let (s, _) = tribune::align::side_from_lines(&read("en.sent"), &Origin::Stdin, en).expect("en");
+    let (t, _) = tribune::align::side_from_lines(&read("fr.sent"), &Origin::Stdin, fr).expect("fr");
+    let gold = tribune::align::eval::parse_beads(&read("gold.tsv")).expect("gold");
+    let alignment = tribune::align::align(s, t);
+    for bead in &alignment.beads {
+        let pair = (
+            bead.source.clone().collect::<Vec<_>>(),
+            bead.target.clone().collect::<Vec<_>>(),
+        );
+        let mark = if gold.contains(&pair) { "  " } else { "XX" };
+        println!(
+            "{mark} {:<10} {:.2} {:?}\n      EN {}\n      FR {}",
+            bead.indices_line().replace('\t', " | "),
+            bead.confidence,
+            bead.kind,
+            alignment
+                .source_text(bead)
+                .chars()
+                .take(110)
+                .collect::<String>(),
+            alignment
+                .target_text(bead)
+                .chars()
+                .take(110)
+                .collect::<String>()
+        );
+    }
+    let ours: Vec<_> = alignment
+        .beads
+        .iter()
+        .map(|b| {
+            (
+                b.source.clone().collect::<Vec<_>>(),
+                b.target.clone().collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    for g in &gold {
+        if !ours.contains(g) {
+            println!("MISSED {:?}", g);
+        }
+    }
 }

@@ -80,7 +80,19 @@ impl Features {
         out
     }
 
+    /// Scales each token's weight by `factor(its concepts)` (for document frequencies).
+    pub fn reweight(&mut self, factor: impl Fn(&[u32]) -> f32) {
+        let mut total = 0.0;
+        for token in &mut self.tokens {
+            let ids = &self.token_concepts[token.1 as usize..token.2 as usize];
+            token.0 *= factor(ids);
+            total += token.0;
+        }
+        self.total = total;
+    }
+
     /// Number of evidence tokens.
+    #[cfg(test)]
     pub fn token_count(&self) -> usize {
         self.tokens.len()
     }

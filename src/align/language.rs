@@ -29,8 +29,6 @@ pub struct AlignLanguage {
     pub decimal: char,
     /// Marks that group thousands.
     pub group: Vec<char>,
-    /// Letters that may follow an ordinal number, folded.
-    pub ordinal_suffixes: HashSet<String>,
     /// Number words (folded) and their values.
     pub number_words: HashMap<String, u64>,
     /// Words without content (folded).
@@ -56,7 +54,6 @@ struct StemmingFile {
 struct NumbersFile {
     decimal: String,
     group: Vec<String>,
-    ordinal_suffixes: Vec<String>,
     words: HashMap<String, u64>,
 }
 
@@ -84,12 +81,6 @@ fn parse_language(subtag: &str, text: &str) -> AlignLanguage {
         expansion: file.expansion,
         decimal: first_char(&file.numbers.decimal),
         group: file.numbers.group.iter().map(|g| first_char(g)).collect(),
-        ordinal_suffixes: file
-            .numbers
-            .ordinal_suffixes
-            .iter()
-            .map(|s| fold(s))
-            .collect(),
         number_words: file
             .numbers
             .words
@@ -198,6 +189,11 @@ static LEXICONS: LazyLock<Vec<LexiconPair>> = LazyLock::new(|| {
         .map(|(a, b, text)| parse_lexicon(a, b, text))
         .collect()
 });
+
+/// Whether Tribune has a word list for these two languages (in either order).
+pub fn has_lexicon(source: &LanguageIdentifier, target: &LanguageIdentifier) -> bool {
+    lexicon(source, target).source.is_some()
+}
 
 /// The word list for a source and a target language (either order), or an empty one.
 pub fn lexicon(source: &LanguageIdentifier, target: &LanguageIdentifier) -> Lexicon {

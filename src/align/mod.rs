@@ -30,6 +30,7 @@ use crate::speech::{Segment, SegmentKind};
 
 pub use error::{AlignError, AlignWarning};
 pub use input::{check_languages, read_side, side_from_lines, side_from_text, InputFormat};
+pub use language::has_lexicon;
 pub use store::{storable_pairs, HeldBack, HoldReason, StorablePair, StorePlan};
 
 use dp::{best_path, Band, Step};
@@ -185,8 +186,9 @@ pub fn align(source: Side, target: Side) -> Alignment {
     let lexicon = language::lexicon(&source.language, &target.language);
     let source_context = SideContext::source(&source.language, &target.language, lexicon);
     let target_context = SideContext::target(&target.language, &source.language, lexicon);
-    let source_items = items(&source.segments, &source_context);
-    let target_items = items(&target.segments, &target_context);
+    let mut source_items = items(&source.segments, &source_context);
+    let mut target_items = items(&target.segments, &target_context);
+    weigh_by_document_frequency(&mut source_items, &mut target_items);
     let ratio = language::language(&target.language).expansion
         / language::language(&source.language).expansion;
     let model = Model::new(ratio);
@@ -213,6 +215,25 @@ pub fn align(source: Side, target: Side) -> Alignment {
         &SENTENCE_SHAPES,
         &corners,
     );
+    // Separately written texts (news stories) share topics but few sentences: when the
+    // first pass finds that most of its pairs are not the best partners of their
+    // segments, the document is comparable rather than translated, and the second pass
+    // leaves more segments unaligned and trusts lengths less.
+    let parallel = parallelness(&steps, &source_items, &target_items, &band);
+    let steps = if parallel < 0.999 {
+        let mut second = model.clone();
+        second.adapt_to_parallelness(parallel);
+        align_items(
+            &source_items,
+            &target_items,
+            &band,
+            &second,
+            &SENTENCE_SHAPES,
+            &corners,
+        )
+    } else {
+        steps
+    };
     let beads = steps
         .into_iter()
         .map(|step| {
@@ -232,6 +253,52 @@ pub fn align(source: Side, target: Side) -> Alignment {
     }
 }
 
+/// The share of the first pass's text pairs in which the source segment and the target
+/// segment are each other's best lexical partner (or close to it) among the segments of the
+/// band: near 1 for a translation, low for separately written texts.
+fn parallelness(steps: &[Step], source: &[Item], target: &[Item], band: &Band) -> f32 {
+    let dice = |a: &Features, b: &Features| {
+        let total = a.total + b.total;
+        if total <= 0.0 {
+            0.0
+        } else {
+            (a.matched_in(b) + b.matched_in(a)) / total
+        }
+    };
+    let mut pairs = 0usize;
+    let mut consistent = 0usize;
+    for step in steps {
+        if step.i1 - step.i0 != 1 || step.j1 - step.j0 != 1 {
+            continue;
+        }
+        let (i, j) = (step.i0, step.j0);
+        if !matches!(source[i].class, Class::Text(_)) || !matches!(target[j].class, Class::Text(_))
+        {
+            continue;
+        }
+        pairs += 1;
+        let here = dice(&source[i].features, &target[j].features);
+        let columns = band.columns(i);
+        let best_target = (*columns.start()..(*columns.end() + 1).min(target.len()))
+            .filter(|&k| matches!(target[k].class, Class::Text(_)))
+            .map(|k| dice(&source[i].features, &target[k].features))
+            .fold(0.0f32, f32::max);
+        let rows = (0..source.len()).filter(|&r| band.columns(r).contains(&j));
+        let best_source = rows
+            .filter(|&r| matches!(source[r].class, Class::Text(_)))
+            .map(|r| dice(&source[r].features, &target[j].features))
+            .fold(0.0f32, f32::max);
+        if here >= 0.8 * best_target && here >= 0.8 * best_source {
+            consistent += 1;
+        }
+    }
+    if pairs == 0 {
+        1.0
+    } else {
+        consistent as f32 / pairs as f32
+    }
+}
+
 fn bead_kind(step: &Step, source: &[Item]) -> BeadKind {
     if step.i0 == step.i1 {
         return BeadKind::TargetOnly;
@@ -243,6 +310,39 @@ fn bead_kind(step: &Step, source: &[Item]) -> BeadKind {
         Class::Direction(_) => BeadKind::Direction,
         Class::Salutation => BeadKind::Salutation,
         Class::Text(_) => BeadKind::Translation,
+    }
+}
+
+/// Makes evidence that recurs all over the document (the speaker's name, the country, the
+/// organisation) weigh less than evidence found in few segments: in a news story about a
+/// ceremony in Geneva, "Geneva" says little about which sentence is which.
+fn weigh_by_document_frequency(source: &mut [Item], target: &mut [Item]) {
+    let count = |items: &[Item]| {
+        let mut df: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        for item in items {
+            for &id in &item.features.concepts {
+                *df.entry(id).or_insert(0) += 1;
+            }
+        }
+        df
+    };
+    let source_df = count(source);
+    let target_df = count(target);
+    let factor = |ids: &[u32]| {
+        let frequency = ids
+            .iter()
+            .map(|id| {
+                let s = source_df.get(id).copied().unwrap_or(0);
+                let t = target_df.get(id).copied().unwrap_or(0);
+                s.max(t)
+            })
+            .filter(|&f| f > 0)
+            .min()
+            .unwrap_or(1);
+        1.0 / (1.0 + (frequency as f32).ln())
+    };
+    for item in source.iter_mut().chain(target.iter_mut()) {
+        item.features.reweight(factor);
     }
 }
 

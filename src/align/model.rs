@@ -41,6 +41,8 @@ pub struct Model {
     pub lexical: f32,
     /// Weight of the length model.
     pub length: f32,
+    /// Dice score below which a pair counts as evidence against itself.
+    pub evidence_floor: f32,
     /// Cost of leaving a text segment unaligned.
     pub null_text: f32,
     /// Cost of leaving a salutation unaligned.
@@ -71,6 +73,7 @@ impl Model {
             variance: 6.8,
             lexical: 8.0,
             length: 1.0,
+            evidence_floor: 0.0,
             null_text: 2.6,
             null_salutation: 1.5,
             null_direction: 1.0,
@@ -82,6 +85,18 @@ impl Model {
             paragraph_crossing: 2.0,
             paragraph_start: 0.8,
         }
+    }
+
+    /// Weights for a document whose first pass found `parallel` (0 to 1) of its pairs
+    /// consistent: a comparable document makes unaligned segments cheap and lengths weak.
+    pub fn adapt_to_parallelness(&mut self, parallel: f32) {
+        let p = parallel.clamp(0.0, 1.0);
+        let comparable = 1.0 - p * p;
+        self.null_text -= (self.null_text - 0.5) * comparable;
+        self.null_salutation -= (self.null_salutation - 0.5) * comparable;
+        self.length *= 1.0 - 0.7 * comparable;
+        self.evidence_floor = 0.25 * comparable;
+        self.merge *= 1.0 - 0.5 * comparable;
     }
 
     /// The length penalty of `source` characters against `target` characters.
@@ -141,8 +156,8 @@ impl Model {
         };
         let source_chars: f32 = source.iter().map(|i| i.features.chars).sum();
         let target_chars: f32 = target.iter().map(|i| i.features.chars).sum();
-        let mut score =
-            self.lexical * dice - self.length * self.length_penalty(source_chars, target_chars);
+        let mut score = self.lexical * (dice - self.evidence_floor)
+            - self.length * self.length_penalty(source_chars, target_chars);
         score -= match (source.len(), target.len()) {
             (1, 1) => 0.0,
             (2, 1) | (1, 2) => self.merge,

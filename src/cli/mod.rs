@@ -7,10 +7,12 @@ use std::io::{self, IsTerminal, Write};
 use clap::{Command as ClapCommand, CommandFactory, FromArgMatches, Parser, Subcommand};
 use unic_langid::LanguageIdentifier;
 
+use crate::align::AlignError;
 use crate::i18n::{self, Localize, Localizer};
 use crate::speech::SpeechError;
 use crate::textfile::TextFileError;
 
+mod align;
 mod completions;
 mod segment;
 mod stats;
@@ -44,6 +46,8 @@ pub enum Command {
     Segment(segment::SegmentArgs),
     /// Count words and estimate speaking time.
     Stats(stats::StatsArgs),
+    /// Align a speech with its translation.
+    Align(align::AlignArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
     /// Print the manual page.
@@ -161,6 +165,13 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
                 None => message,
             };
         }
+        if let Some(e) = cause.downcast_ref::<AlignError>() {
+            let message = l10n.localize(e);
+            return match e.location() {
+                Some(location) => format!("{location}: {message}"),
+                None => message,
+            };
+        }
         if let Some(e) = cause.downcast_ref::<TextFileError>() {
             return format!("{}: {}", e.location(), l10n.localize(e));
         }
@@ -200,6 +211,7 @@ fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
     match cli.command {
         Command::Segment(args) => segment::run(args, ctx),
         Command::Stats(args) => stats::run(args, ctx),
+        Command::Align(args) => align::run(args, ctx),
         Command::Completions(args) => completions::completions(args, ctx),
         Command::Man => completions::man(ctx),
     }
