@@ -139,6 +139,36 @@ fn line_segment(line: &str, number: usize, language: &LanguageIdentifier) -> (Se
     }
 }
 
+/// As in a speech, a run of comma-ended lines is a salutation when one of them is: a line
+/// "Lieutenant General Diarra-Holm, Force Commander," between two salutation lines is one
+/// too, although it does not open with a salutation word.
+fn salutation_runs(segments: &mut [Segment]) {
+    let candidate = |s: &Segment| {
+        s.kind == SegmentKind::Sentence
+            && s.text.ends_with(',')
+            && s.text.split_whitespace().count() <= 20
+    };
+    loop {
+        let mut changed = false;
+        for k in 0..segments.len() {
+            if !candidate(&segments[k]) {
+                continue;
+            }
+            let before = k > 0 && segments[k - 1].kind == SegmentKind::Salutation;
+            let after = segments
+                .get(k + 1)
+                .is_some_and(|s| s.kind == SegmentKind::Salutation);
+            if before || after {
+                segments[k].kind = SegmentKind::Salutation;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
 /// A file of one segment per line (blank lines are skipped).
 pub fn side_from_lines(
     text: &str,
@@ -158,6 +188,7 @@ pub fn side_from_lines(
         }
         segments.push(segment);
     }
+    salutation_runs(&mut segments);
     speech::assign_ids(&mut segments);
     let side = Side {
         name: name_of(origin),
@@ -262,6 +293,18 @@ mod tests {
         assert!(side.segments.iter().all(|s| !s.id.is_empty()));
         // Each line is its own block.
         assert_eq!(side.segments[5].block + 2, side.segments[6].block);
+    }
+
+    #[test]
+    fn comma_lines_next_to_salutations_are_salutations() {
+        let side = lines(
+            "Your Excellency Mr. Kalala, Governor,\nLieutenant General Diarra-Holm, Force Commander,\nLadies and Gentlemen,\nWe meet, as always, in hope,\n",
+            langid!("en"),
+        );
+        let kinds: Vec<SegmentKind> = side.segments.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds[..3], [SegmentKind::Salutation; 3]);
+        let alone = lines("We meet, as always,\nin hope.\n", langid!("en"));
+        assert_eq!(alone.segments[0].kind, SegmentKind::Sentence);
     }
 
     #[test]

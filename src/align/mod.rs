@@ -191,11 +191,15 @@ pub fn align(source: Side, target: Side) -> Alignment {
     weigh_by_document_frequency(&mut source_items, &mut target_items);
     let ratio = language::language(&target.language).expansion
         / language::language(&source.language).expansion;
-    let model = Model::new(ratio);
+    let mut model = Model::new(ratio);
     let (n, m) = (source_items.len(), target_items.len());
 
     let paragraphs_informative =
         has_paragraphs(&source.segments) || has_paragraphs(&target.segments);
+    if !paragraphs_informative {
+        // One segment per line: blocks say nothing about paragraphs.
+        model.paragraph_crossing = 0.0;
+    }
     let (band, corners) = if paragraphs_informative && n > 0 && m > 0 {
         paragraph_corridor(
             &source.segments,
