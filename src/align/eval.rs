@@ -35,11 +35,12 @@ impl fmt::Display for BeadSyntaxError {
 
 impl std::error::Error for BeadSyntaxError {}
 
-/// Reads beads in the `EN_INDICES<TAB>FR_INDICES` format (empty lines are skipped).
+/// Reads beads in the `EN_INDICES<TAB>FR_INDICES` format (empty lines are skipped; a
+/// bead with no index at all is an error).
 pub fn parse_beads(text: &str) -> Result<Vec<IndexBead>, BeadSyntaxError> {
     let mut beads = Vec::new();
     for (number, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
+        if line.is_empty() {
             continue;
         }
         let error = || BeadSyntaxError {

@@ -406,7 +406,7 @@ mod tests {
             assert!(a.matched_in(&b) >= NUMBER_WEIGHT, "{en} / {fr}");
         }
         let (a, b) = pair("1,100 calls", "1,1 appel");
-        assert_eq!(a.matched_in(&b), 0.0, "1,100 is not 1,1");
+        assert!(a.matched_in(&b) < NUMBER_WEIGHT, "1,100 is not 1,1");
     }
 
     #[test]
