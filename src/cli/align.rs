@@ -177,7 +177,16 @@ fn print_side_by_side(
     ctx: &Context,
 ) -> std::io::Result<()> {
     const COLUMN: usize = 44;
-    let header = |name: &str| -> String { name.chars().take(COLUMN).collect() };
+    // A long path keeps its end: the file name is what tells the columns apart.
+    let header = |name: &str| -> String {
+        let count = name.chars().count();
+        if count <= COLUMN {
+            name.to_owned()
+        } else {
+            let tail: String = name.chars().skip(count - (COLUMN - 1)).collect();
+            format!("…{tail}")
+        }
+    };
     writeln!(
         out,
         "{:>9}  {:<COLUMN$}  {}",
