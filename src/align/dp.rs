@@ -50,7 +50,7 @@ impl Band {
         let mut lo = Vec::with_capacity(n + 1);
         let mut hi = Vec::with_capacity(n + 1);
         for i in 0..=n {
-            let centre = if n == 0 { m } else { i * m / n };
+            let centre = (i * m).checked_div(n).unwrap_or(m);
             lo.push(centre.saturating_sub(width));
             hi.push(centre + width);
         }

@@ -151,8 +151,7 @@ fn read_number(chars: &[char], start: usize, data: &AlignLanguage) -> (String, u
     }
     // Thousands groups: a group mark followed by exactly three digits.
     loop {
-        if i + 3 < chars.len() + 1
-            && i < chars.len()
+        if i < chars.len()
             && data.group.contains(&chars[i])
             && group_len <= 3
             && chars
@@ -359,7 +358,7 @@ fn word_tokens(
     if (folded_len >= 3 || acronym) && !other.stopwords.contains(&folded) {
         ids.push(concept(WORD, &folded));
     }
-    if folded_len >= COGNATE_PREFIX + 1 {
+    if folded_len > COGNATE_PREFIX {
         let prefix: String = folded.chars().take(COGNATE_PREFIX).collect();
         ids.push(concept(COGNATE, &prefix));
     }

@@ -419,9 +419,8 @@ fn paragraph_corridor(
         let column_hi = target_starts[last.j1] + CORRIDOR_MARGIN;
         let rows = source_starts[step.i0]..=source_starts[step.i1];
         for row in rows {
-            let row_lo = row.saturating_sub(0);
-            lo[row_lo] = lo[row_lo].min(column_lo);
-            hi[row_lo] = hi[row_lo].max(column_hi);
+            lo[row] = lo[row].min(column_lo);
+            hi[row] = hi[row].max(column_hi);
         }
         if step.i1 > step.i0 && step.j1 > step.j0 {
             corners.insert((source_starts[step.i0], target_starts[step.j0]));
@@ -439,9 +438,9 @@ fn paragraph_corridor(
             wide_hi[i] = wide_hi[i].max(hi[r]);
         }
     }
-    for i in 0..=n {
-        if wide_lo[i] == usize::MAX {
-            wide_lo[i] = 0;
+    for lo in &mut wide_lo {
+        if *lo == usize::MAX {
+            *lo = 0;
         }
     }
     (Band::new(wide_lo, wide_hi, m), corners)
@@ -565,4 +564,120 @@ fn align_items(
         }
         Some(score)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::textfile::Origin;
+    use proptest::prelude::*;
+    use unic_langid::langid;
+
+    const EN: [&str; 8] = [
+        "We honour the peacekeepers.",
+        "The Mission has 3,700 personnel.",
+        "[Applause]",
+        "Ladies and Gentlemen,",
+        "Thank you.",
+        "Water is life.",
+        "[Minute of silence]",
+        "In 2024, floods hit 1.1 million people.",
+    ];
+    const FR: [&str; 8] = [
+        "Nous rendons hommage aux Casques bleus.",
+        "La Mission compte 3 700 membres du personnel.",
+        "[Applaudissements]",
+        "Mesdames et Messieurs,",
+        "Je vous remercie.",
+        "L’eau, c’est la vie.",
+        "Minute de silence",
+        "En 2024, les inondations ont touché 1,1 million de personnes.",
+    ];
+
+    fn side(lines: &[&str], lang: LanguageIdentifier) -> Side {
+        let text = lines.join("\n");
+        input::side_from_lines(&text, &Origin::Stdin, &lang)
+            .expect("alignable")
+            .0
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the texts, every segment is in exactly one bead, beads are in order on
+        /// both sides, confidences are probabilities, and directions pair only with
+        /// directions of the same kind.
+        #[test]
+        fn beads_cover_both_texts_in_order(
+            en in proptest::collection::vec(0usize..8, 1..30),
+            fr in proptest::collection::vec(0usize..8, 1..30),
+        ) {
+            let en: Vec<&str> = en.iter().map(|&k| EN[k]).chain(["We act."]).collect();
+            let fr: Vec<&str> = fr.iter().map(|&k| FR[k]).chain(["Nous agissons."]).collect();
+            let alignment = align(side(&en, langid!("en")), side(&fr, langid!("fr")));
+            let (mut i, mut j) = (0, 0);
+            for bead in &alignment.beads {
+                prop_assert_eq!(bead.source.start, i);
+                prop_assert_eq!(bead.target.start, j);
+                prop_assert!(!(bead.source.is_empty() && bead.target.is_empty()));
+                prop_assert!((0.0..=1.0).contains(&bead.confidence));
+                i = bead.source.end;
+                j = bead.target.end;
+                let s = &alignment.source.segments[bead.source.clone()];
+                let t = &alignment.target.segments[bead.target.clone()];
+                let directions = s.iter().chain(t).filter(|x| x.kind == SegmentKind::Direction).count();
+                if directions > 0 && !s.is_empty() && !t.is_empty() {
+                    prop_assert_eq!(bead.kind, BeadKind::Direction);
+                    prop_assert_eq!((s.len(), t.len()), (1, 1));
+                    prop_assert_eq!(
+                        s[0].direction.as_ref().map(|d| d.kind),
+                        t[0].direction.as_ref().map(|d| d.kind)
+                    );
+                }
+            }
+            prop_assert_eq!(i, en.len());
+            prop_assert_eq!(j, fr.len());
+        }
+    }
+
+    #[test]
+    fn a_translation_is_aligned_one_to_one_and_thank_you_never_meets_the_silence() {
+        let en = side(
+            &[
+                "Ladies and Gentlemen,",
+                "We remember them.",
+                "[Minute of silence]",
+                "Thank you.",
+            ],
+            langid!("en"),
+        );
+        let fr = side(
+            &[
+                "Mesdames et Messieurs,",
+                "Nous nous souvenons d’eux.",
+                "Minute de silence",
+                "Je vous remercie.",
+            ],
+            langid!("fr"),
+        );
+        let alignment = align(en, fr);
+        let lines: Vec<String> = alignment.beads.iter().map(Bead::indices_line).collect();
+        assert_eq!(lines, ["0\t0", "1\t1", "2\t2", "3\t3"]);
+        assert_eq!(alignment.beads[2].kind, BeadKind::Direction);
+        assert_eq!(alignment.beads[0].kind, BeadKind::Salutation);
+        let en = side(&["We remember them.", "Thank you."], langid!("en"));
+        let fr = side(
+            &["Nous nous souvenons d’eux.", "Minute de silence"],
+            langid!("fr"),
+        );
+        // With nothing else to pair with, "Thank you." still never meets the silence.
+        let alignment = align(en, fr);
+        let silence = alignment.beads.last().unwrap();
+        assert_eq!(silence.indices_line(), "\t1");
+        assert_eq!(silence.kind, BeadKind::TargetOnly);
+        assert!(alignment
+            .beads
+            .iter()
+            .all(|b| !(b.source.contains(&1) && b.target.contains(&1))));
+    }
 }
