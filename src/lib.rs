@@ -3,6 +3,7 @@
 //! Data flows one way: text → [`speech`] model → segments → memory / alignment → scripts.
 //! Each module owns one concept; see docs/ for the formats and design notes.
 
+pub mod align;
 pub mod cli;
 pub mod i18n;
 pub mod lang;

@@ -7,11 +7,13 @@ use std::io::{self, IsTerminal, Write};
 use clap::{Command as ClapCommand, CommandFactory, FromArgMatches, Parser, Subcommand};
 use unic_langid::LanguageIdentifier;
 
+use crate::align::AlignError;
 use crate::i18n::{self, Localize, Localizer};
 use crate::script::ScriptError;
 use crate::speech::SpeechError;
 use crate::textfile::TextFileError;
 
+mod align;
 mod completions;
 mod diff;
 mod script;
@@ -51,6 +53,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Make a timed, print-ready speaker script (HTML, PDF, Word, Markdown, text).
     Script(script::ScriptArgs),
+    /// Align a speech with its translation.
+    Align(align::AlignArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
     /// Print the manual page.
@@ -170,6 +174,13 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
                 None => message,
             };
         }
+        if let Some(e) = cause.downcast_ref::<AlignError>() {
+            let message = l10n.localize(e);
+            return match e.location() {
+                Some(location) => format!("{location}: {message}"),
+                None => message,
+            };
+        }
         if let Some(e) = cause.downcast_ref::<TextFileError>() {
             return format!("{}: {}", e.location(), l10n.localize(e));
         }
@@ -281,6 +292,7 @@ fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
         Command::Stats(args) => stats::run(args, ctx),
         Command::Diff(args) => diff::run(args, ctx),
         Command::Script(args) => script::run(args, ctx),
+        Command::Align(args) => align::run(args, ctx),
         Command::Completions(args) => completions::completions(args, ctx),
         Command::Man => completions::man(ctx),
     }

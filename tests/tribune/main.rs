@@ -1,5 +1,7 @@
 //! Tribune's integration tests: one test binary, one module per area.
 
+mod align;
+mod align_eval;
 mod cli_diff;
 mod cli_segment;
 mod cli_stats;

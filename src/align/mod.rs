@@ -1,0 +1,683 @@
+//! Sentence alignment of a speech with its translation: two segmented texts become *beads*
+//! (0-1, 1-0, 1-1, 2-1, 1-2, 2-2 … groups of segments that translate each other), each
+//! with a confidence, from which the confident pairs can be stored in a translation memory.
+//!
+//! How (docs/alignment.md): paragraphs are aligned first; the sentences are then aligned by
+//! dynamic programming inside a corridor around the paragraph pairs (memory linear in the
+//! input). A bead's score weighs lexical anchors (numbers, names, acronyms, cognates, a
+//! bilingual word list, quotation marks) and a length model against the cost of leaving
+//! segments unaligned, so material without a counterpart stays unaligned rather than being
+//! forced into a pair. Stage directions and salutations are anchors: they pair only with
+//! their own kind, one to one, and are never glued to prose. The module knows no SQL and no
+//! XML: storing is [`storable_pairs`], and the memory module does the rest.
+
+mod dp;
+mod error;
+pub mod eval;
+mod features;
+mod input;
+mod language;
+mod model;
+mod store;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+use crate::speech::{Segment, SegmentKind};
+
+pub use error::{AlignError, AlignWarning};
+pub use input::{check_languages, read_side, side_from_lines, side_from_text, InputFormat};
+pub use language::has_lexicon;
+pub use store::{storable_pairs, HeldBack, HoldReason, StorablePair, StorePlan};
+
+use dp::{best_path, Band, Step};
+use features::{Features, SideContext};
+use model::{Class, Item, Model};
+
+/// One text to align: where it came from, its language and its segments.
+#[derive(Debug, Clone)]
+pub struct Side {
+    /// The file name as given (provenance of stored units).
+    pub name: String,
+    /// The text's language.
+    pub language: LanguageIdentifier,
+    /// Its segments, in order.
+    pub segments: Vec<Segment>,
+}
+
+/// What a bead is, for output and for storage decisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BeadKind {
+    /// Text on both sides: sentences, headings, datelines.
+    Translation,
+    /// A salutation line on each side.
+    Salutation,
+    /// A stage direction on each side (an anchor, never a translation unit).
+    Direction,
+    /// Source segments without a counterpart.
+    SourceOnly,
+    /// Target segments without a counterpart.
+    TargetOnly,
+}
+
+impl BeadKind {
+    /// The kind's name in JSON and in Fluent message ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BeadKind::Translation => "translation",
+            BeadKind::Salutation => "salutation",
+            BeadKind::Direction => "direction",
+            BeadKind::SourceOnly => "source-only",
+            BeadKind::TargetOnly => "target-only",
+        }
+    }
+}
+
+/// A group of source segments aligned with a group of target segments (either may be
+/// empty, never both).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    /// Source segment indices.
+    pub source: Range<usize>,
+    /// Target segment indices.
+    pub target: Range<usize>,
+    /// How sure the aligner is, 0 to 1 (the bead's posterior probability).
+    pub confidence: f64,
+    /// What it is.
+    pub kind: BeadKind,
+}
+
+impl Bead {
+    /// The bead in the evaluation format: `EN_INDICES<TAB>FR_INDICES`, 0-based,
+    /// comma-separated, either side possibly empty (`2,3\t2`, `5\t`).
+    pub fn indices_line(&self) -> String {
+        let join = |r: &Range<usize>| {
+            r.clone()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        format!("{}\t{}", join(&self.source), join(&self.target))
+    }
+
+    /// The shape, as `2-1`.
+    pub fn shape(&self) -> String {
+        format!("{}-{}", self.source.len(), self.target.len())
+    }
+}
+
+/// Two texts and their beads, in order on both sides.
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    /// The source text.
+    pub source: Side,
+    /// The target text.
+    pub target: Side,
+    /// The beads; every segment of each side is in exactly one.
+    pub beads: Vec<Bead>,
+}
+
+impl Alignment {
+    /// The text of a bead's side: its segments joined with a space.
+    pub fn source_text(&self, bead: &Bead) -> String {
+        join_texts(&self.source.segments[bead.source.clone()])
+    }
+
+    /// The text of a bead's target side.
+    pub fn target_text(&self, bead: &Bead) -> String {
+        join_texts(&self.target.segments[bead.target.clone()])
+    }
+}
+
+fn join_texts(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Bead shapes of the sentence pass.
+const SENTENCE_SHAPES: [(usize, usize); 8] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+];
+
+/// Bead shapes of the paragraph pass (paragraphs are split and joined more freely).
+const PARAGRAPH_SHAPES: [(usize, usize); 10] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+    (4, 1),
+    (1, 4),
+];
+
+/// Temperature of the posteriors: scores are log-odds of roughly this scale.
+const TEMPERATURE: f32 = 1.5;
+
+/// Searches the whole matrix when it has at most this many cells.
+const FULL_SEARCH_CELLS: usize = 250_000;
+/// Otherwise, the half-width of the diagonal band (plus the length difference).
+const DIAGONAL_WIDTH: usize = 64;
+/// The most a diagonal band is widened for a length difference.
+const MAX_EXTRA_WIDTH: usize = 2_000;
+/// Paragraph beads on each side of a paragraph pair that the sentence corridor includes.
+const CORRIDOR_PARAGRAPHS: usize = 1;
+/// Sentences added on each side of the corridor.
+const CORRIDOR_MARGIN: usize = 6;
+
+/// Aligns two segmented texts.
+pub fn align(source: Side, target: Side) -> Alignment {
+    let lexicon = language::lexicon(&source.language, &target.language);
+    let source_context = SideContext::source(&source.language, &target.language, lexicon);
+    let target_context = SideContext::target(&target.language, &source.language, lexicon);
+    let mut source_items = items(&source.segments, &source_context);
+    let mut target_items = items(&target.segments, &target_context);
+    weigh_by_document_frequency(&mut source_items, &mut target_items);
+    let ratio = language::language(&target.language).expansion
+        / language::language(&source.language).expansion;
+    let mut model = Model::new(ratio);
+    let (n, m) = (source_items.len(), target_items.len());
+
+    let paragraphs_informative =
+        has_paragraphs(&source.segments) || has_paragraphs(&target.segments);
+    if !paragraphs_informative {
+        // One segment per line: blocks say nothing about paragraphs.
+        model.paragraph_crossing = 0.0;
+    }
+    let (band, corners) = if paragraphs_informative && n > 0 && m > 0 {
+        paragraph_corridor(
+            &source.segments,
+            &target.segments,
+            &source_items,
+            &target_items,
+            &model,
+        )
+    } else {
+        (search_band(n, m), HashSet::new())
+    };
+    let steps = align_items(
+        &source_items,
+        &target_items,
+        &band,
+        &model,
+        &SENTENCE_SHAPES,
+        &corners,
+    );
+    // Separately written texts (news stories) share topics but few sentences: when the
+    // first pass finds that most of its pairs are not the best partners of their
+    // segments, the document is comparable rather than translated, and the second pass
+    // leaves more segments unaligned and trusts lengths less.
+    let parallel = parallelness(&steps, &source_items, &target_items, &band);
+    let steps = if parallel < 0.999 {
+        let mut second = model.clone();
+        second.adapt_to_parallelness(parallel);
+        align_items(
+            &source_items,
+            &target_items,
+            &band,
+            &second,
+            &SENTENCE_SHAPES,
+            &corners,
+        )
+    } else {
+        steps
+    };
+    let beads = steps
+        .into_iter()
+        .map(|step| {
+            let kind = bead_kind(&step, &source_items);
+            Bead {
+                source: step.i0..step.i1,
+                target: step.j0..step.j1,
+                confidence: f64::from(step.posterior),
+                kind,
+            }
+        })
+        .collect();
+    Alignment {
+        source,
+        target,
+        beads,
+    }
+}
+
+/// The share of the first pass's text pairs in which the source segment and the target
+/// segment are each other's best lexical partner (or close to it) among the segments of the
+/// band: near 1 for a translation, low for separately written texts.
+fn parallelness(steps: &[Step], source: &[Item], target: &[Item], band: &Band) -> f32 {
+    let dice = |a: &Features, b: &Features| {
+        let total = a.total + b.total;
+        if total <= 0.0 {
+            0.0
+        } else {
+            (a.matched_in(b) + b.matched_in(a)) / total
+        }
+    };
+    let mut pairs = 0usize;
+    let mut consistent = 0usize;
+    for step in steps {
+        if step.i1 - step.i0 != 1 || step.j1 - step.j0 != 1 {
+            continue;
+        }
+        let (i, j) = (step.i0, step.j0);
+        if !matches!(source[i].class, Class::Text(_)) || !matches!(target[j].class, Class::Text(_))
+        {
+            continue;
+        }
+        pairs += 1;
+        let here = dice(&source[i].features, &target[j].features);
+        let columns = band.columns(i);
+        let best_target = (*columns.start()..(*columns.end() + 1).min(target.len()))
+            .filter(|&k| matches!(target[k].class, Class::Text(_)))
+            .map(|k| dice(&source[i].features, &target[k].features))
+            .fold(0.0f32, f32::max);
+        let rows = (0..source.len()).filter(|&r| band.columns(r).contains(&j));
+        let best_source = rows
+            .filter(|&r| matches!(source[r].class, Class::Text(_)))
+            .map(|r| dice(&source[r].features, &target[j].features))
+            .fold(0.0f32, f32::max);
+        if here >= 0.8 * best_target && here >= 0.8 * best_source {
+            consistent += 1;
+        }
+    }
+    if pairs == 0 {
+        1.0
+    } else {
+        consistent as f32 / pairs as f32
+    }
+}
+
+fn bead_kind(step: &Step, source: &[Item]) -> BeadKind {
+    if step.i0 == step.i1 {
+        return BeadKind::TargetOnly;
+    }
+    if step.j0 == step.j1 {
+        return BeadKind::SourceOnly;
+    }
+    match source[step.i0].class {
+        Class::Direction(_) => BeadKind::Direction,
+        Class::Salutation => BeadKind::Salutation,
+        Class::Text(_) => BeadKind::Translation,
+    }
+}
+
+/// Makes evidence that recurs all over the document (the speaker's name, the country, the
+/// organisation) weigh less than evidence found in few segments: in a news story about a
+/// ceremony in Geneva, "Geneva" says little about which sentence is which.
+fn weigh_by_document_frequency(source: &mut [Item], target: &mut [Item]) {
+    let count = |items: &[Item]| {
+        let mut df: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        for item in items {
+            for &id in &item.features.concepts {
+                *df.entry(id).or_insert(0) += 1;
+            }
+        }
+        df
+    };
+    let source_df = count(source);
+    let target_df = count(target);
+    let factor = |ids: &[u32]| {
+        let frequency = ids
+            .iter()
+            .map(|id| {
+                let s = source_df.get(id).copied().unwrap_or(0);
+                let t = target_df.get(id).copied().unwrap_or(0);
+                s.max(t)
+            })
+            .filter(|&f| f > 0)
+            .min()
+            .unwrap_or(1);
+        1.0 / (1.0 + (frequency as f32).ln())
+    };
+    for item in source.iter_mut().chain(target.iter_mut()) {
+        item.features.reweight(factor);
+    }
+}
+
+fn has_paragraphs(segments: &[Segment]) -> bool {
+    segments.windows(2).any(|w| w[0].block == w[1].block)
+}
+
+fn items(segments: &[Segment], context: &SideContext) -> Vec<Item> {
+    segments
+        .iter()
+        .map(|segment| Item {
+            class: class_of(segment),
+            features: features::features(&segment.text, context),
+            block: segment.block,
+        })
+        .collect()
+}
+
+fn class_of(segment: &Segment) -> Class {
+    match segment.kind {
+        SegmentKind::Direction => Class::Direction(
+            segment
+                .direction
+                .as_ref()
+                .map_or(crate::speech::DirectionKind::Note, |d| d.kind),
+        ),
+        SegmentKind::Salutation => Class::Salutation,
+        kind => Class::Text(kind),
+    }
+}
+
+/// The band of a search without paragraphs: everything when small, else the diagonal.
+fn search_band(n: usize, m: usize) -> Band {
+    if (n + 1).saturating_mul(m + 1) <= FULL_SEARCH_CELLS {
+        Band::diagonal(n, m, n.max(m))
+    } else {
+        Band::diagonal(n, m, DIAGONAL_WIDTH + n.abs_diff(m).min(MAX_EXTRA_WIDTH))
+    }
+}
+
+/// Paragraph pass: aligns the blocks, then returns the corridor of sentence cells around
+/// the paragraph pairs, and the cells where a paragraph pair starts.
+fn paragraph_corridor(
+    source_segments: &[Segment],
+    target_segments: &[Segment],
+    source_items: &[Item],
+    target_items: &[Item],
+    model: &Model,
+) -> (Band, HashSet<(usize, usize)>) {
+    let (source_paragraphs, source_starts) = paragraphs(source_segments, source_items);
+    let (target_paragraphs, target_starts) = paragraphs(target_segments, target_items);
+    let (pn, pm) = (source_paragraphs.len(), target_paragraphs.len());
+    let band = search_band(pn, pm);
+    let steps = align_items(
+        &source_paragraphs,
+        &target_paragraphs,
+        &band,
+        model,
+        &PARAGRAPH_SHAPES,
+        &HashSet::new(),
+    );
+    let (n, m) = (source_items.len(), target_items.len());
+    let mut lo = vec![usize::MAX; n + 1];
+    let mut hi = vec![0usize; n + 1];
+    let mut corners = HashSet::new();
+    for (k, step) in steps.iter().enumerate() {
+        let first = &steps[k.saturating_sub(CORRIDOR_PARAGRAPHS)];
+        let last = &steps[(k + CORRIDOR_PARAGRAPHS).min(steps.len() - 1)];
+        let column_lo = target_starts[first.j0].saturating_sub(CORRIDOR_MARGIN);
+        let column_hi = target_starts[last.j1] + CORRIDOR_MARGIN;
+        let rows = source_starts[step.i0]..=source_starts[step.i1];
+        for row in rows {
+            lo[row] = lo[row].min(column_lo);
+            hi[row] = hi[row].max(column_hi);
+        }
+        if step.i1 > step.i0 && step.j1 > step.j0 {
+            corners.insert((source_starts[step.i0], target_starts[step.j0]));
+        }
+    }
+    // Rows near each row share its range, so that a corridor is never thinner than the
+    // margin in either direction.
+    let mut wide_lo = lo.clone();
+    let mut wide_hi = hi.clone();
+    for i in 0..=n {
+        let from = i.saturating_sub(CORRIDOR_MARGIN);
+        let to = (i + CORRIDOR_MARGIN).min(n);
+        for r in from..=to {
+            wide_lo[i] = wide_lo[i].min(lo[r]);
+            wide_hi[i] = wide_hi[i].max(hi[r]);
+        }
+    }
+    for lo in &mut wide_lo {
+        if *lo == usize::MAX {
+            *lo = 0;
+        }
+    }
+    (Band::new(wide_lo, wide_hi, m), corners)
+}
+
+/// Paragraph items (one per block) and, for each paragraph index 0..=count, the index of
+/// its first segment.
+fn paragraphs(segments: &[Segment], items: &[Item]) -> (Vec<Item>, Vec<usize>) {
+    let mut out: Vec<Item> = Vec::new();
+    let mut starts = Vec::new();
+    let mut k = 0;
+    while k < segments.len() {
+        let block = segments[k].block;
+        let mut end = k;
+        while end < segments.len() && segments[end].block == block {
+            end += 1;
+        }
+        let members = &items[k..end];
+        let all_directions = members
+            .iter()
+            .all(|i| matches!(i.class, Class::Direction(_)));
+        let class = if all_directions {
+            members[0].class
+        } else {
+            Class::Text(SegmentKind::Sentence)
+        };
+        let features = Features::join(
+            members
+                .iter()
+                .filter(|i| !matches!(i.class, Class::Direction(_)))
+                .map(|i| &i.features),
+        );
+        out.push(Item {
+            class,
+            features,
+            block,
+        });
+        starts.push(k);
+        k = end;
+    }
+    starts.push(segments.len());
+    (out, starts)
+}
+
+/// Lexical matches between single items, computed once per pair.
+struct PairCache<'a> {
+    source: &'a [Item],
+    target: &'a [Item],
+    rows: Vec<(usize, Vec<(f32, f32)>)>,
+}
+
+impl<'a> PairCache<'a> {
+    fn new(source: &'a [Item], target: &'a [Item], band: &Band) -> Self {
+        let n = source.len();
+        let m = target.len();
+        let mut rows = Vec::with_capacity(n);
+        for i in 0..n {
+            let lo = band.columns(i).start().saturating_sub(3);
+            let hi = (*band.columns(i + 1).end() + 3).min(m);
+            let row: Vec<(f32, f32)> = (lo..hi).map(|_| (-1.0, -1.0)).collect();
+            rows.push((lo, row));
+        }
+        PairCache {
+            source,
+            target,
+            rows,
+        }
+    }
+
+    fn matched(&mut self, i: usize, j: usize) -> (f32, f32) {
+        let (lo, row) = &mut self.rows[i];
+        if j >= *lo && j - *lo < row.len() {
+            let cell = &mut row[j - *lo];
+            if cell.0 < 0.0 {
+                let s = &self.source[i].features;
+                let t = &self.target[j].features;
+                *cell = (s.matched_in(t), t.matched_in(s));
+            }
+            *cell
+        } else {
+            let s = &self.source[i].features;
+            let t = &self.target[j].features;
+            (s.matched_in(t), t.matched_in(s))
+        }
+    }
+}
+
+fn align_items(
+    source: &[Item],
+    target: &[Item],
+    band: &Band,
+    model: &Model,
+    shapes: &[(usize, usize)],
+    corners: &HashSet<(usize, usize)>,
+) -> Vec<Step> {
+    let mut cache = PairCache::new(source, target, band);
+    best_path(band, target.len(), shapes, TEMPERATURE, |i0, i1, j0, j1| {
+        if i0 == i1 {
+            return Some(-model.null_cost(&target[j0]));
+        }
+        if j0 == j1 {
+            return Some(-model.null_cost(&source[i0]));
+        }
+        let mut matched_source = 0.0;
+        let mut matched_target = 0.0;
+        for i in i0..i1 {
+            for j in j0..j1 {
+                let (s, t) = cache.matched(i, j);
+                matched_source += s;
+                matched_target += t;
+            }
+        }
+        let mut score = model.pair_score(
+            &source[i0..i1],
+            &target[j0..j1],
+            matched_source,
+            matched_target,
+        )?;
+        if corners.contains(&(i0, j0)) {
+            score += model.paragraph_start;
+        }
+        Some(score)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::textfile::Origin;
+    use proptest::prelude::*;
+    use unic_langid::langid;
+
+    const EN: [&str; 8] = [
+        "We honour the peacekeepers.",
+        "The Mission has 3,700 personnel.",
+        "[Applause]",
+        "Ladies and Gentlemen,",
+        "Thank you.",
+        "Water is life.",
+        "[Minute of silence]",
+        "In 2024, floods hit 1.1 million people.",
+    ];
+    const FR: [&str; 8] = [
+        "Nous rendons hommage aux Casques bleus.",
+        "La Mission compte 3 700 membres du personnel.",
+        "[Applaudissements]",
+        "Mesdames et Messieurs,",
+        "Je vous remercie.",
+        "L’eau, c’est la vie.",
+        "Minute de silence",
+        "En 2024, les inondations ont touché 1,1 million de personnes.",
+    ];
+
+    fn side(lines: &[&str], lang: LanguageIdentifier) -> Side {
+        let text = lines.join("\n");
+        input::side_from_lines(&text, &Origin::Stdin, &lang)
+            .expect("alignable")
+            .0
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the texts, every segment is in exactly one bead, beads are in order on
+        /// both sides, confidences are probabilities, and directions pair only with
+        /// directions of the same kind.
+        #[test]
+        fn beads_cover_both_texts_in_order(
+            en in proptest::collection::vec(0usize..8, 1..30),
+            fr in proptest::collection::vec(0usize..8, 1..30),
+        ) {
+            let en: Vec<&str> = en.iter().map(|&k| EN[k]).chain(["We act."]).collect();
+            let fr: Vec<&str> = fr.iter().map(|&k| FR[k]).chain(["Nous agissons."]).collect();
+            let alignment = align(side(&en, langid!("en")), side(&fr, langid!("fr")));
+            let (mut i, mut j) = (0, 0);
+            for bead in &alignment.beads {
+                prop_assert_eq!(bead.source.start, i);
+                prop_assert_eq!(bead.target.start, j);
+                prop_assert!(!(bead.source.is_empty() && bead.target.is_empty()));
+                prop_assert!((0.0..=1.0).contains(&bead.confidence));
+                i = bead.source.end;
+                j = bead.target.end;
+                let s = &alignment.source.segments[bead.source.clone()];
+                let t = &alignment.target.segments[bead.target.clone()];
+                let directions = s.iter().chain(t).filter(|x| x.kind == SegmentKind::Direction).count();
+                if directions > 0 && !s.is_empty() && !t.is_empty() {
+                    prop_assert_eq!(bead.kind, BeadKind::Direction);
+                    prop_assert_eq!((s.len(), t.len()), (1, 1));
+                    prop_assert_eq!(
+                        s[0].direction.as_ref().map(|d| d.kind),
+                        t[0].direction.as_ref().map(|d| d.kind)
+                    );
+                }
+            }
+            prop_assert_eq!(i, en.len());
+            prop_assert_eq!(j, fr.len());
+        }
+    }
+
+    #[test]
+    fn a_translation_is_aligned_one_to_one_and_thank_you_never_meets_the_silence() {
+        let en = side(
+            &[
+                "Ladies and Gentlemen,",
+                "We remember them.",
+                "[Minute of silence]",
+                "Thank you.",
+            ],
+            langid!("en"),
+        );
+        let fr = side(
+            &[
+                "Mesdames et Messieurs,",
+                "Nous nous souvenons d’eux.",
+                "Minute de silence",
+                "Je vous remercie.",
+            ],
+            langid!("fr"),
+        );
+        let alignment = align(en, fr);
+        let lines: Vec<String> = alignment.beads.iter().map(Bead::indices_line).collect();
+        assert_eq!(lines, ["0\t0", "1\t1", "2\t2", "3\t3"]);
+        assert_eq!(alignment.beads[2].kind, BeadKind::Direction);
+        assert_eq!(alignment.beads[0].kind, BeadKind::Salutation);
+        let en = side(&["We remember them.", "Thank you."], langid!("en"));
+        let fr = side(
+            &["Nous nous souvenons d’eux.", "Minute de silence"],
+            langid!("fr"),
+        );
+        // With nothing else to pair with, "Thank you." still never meets the silence.
+        let alignment = align(en, fr);
+        let silence = alignment.beads.last().unwrap();
+        assert_eq!(silence.indices_line(), "\t1");
+        assert_eq!(silence.kind, BeadKind::TargetOnly);
+        assert!(alignment
+            .beads
+            .iter()
+            .all(|b| !(b.source.contains(&1) && b.target.contains(&1))));
+    }
+}

@@ -1,0 +1,302 @@
+//! `tribune align`: a speech and its translation aligned into beads, printed as indices
+//! (the evaluation format), TSV, JSON lines or a readable side-by-side view.
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+use super::segment::{language_arg, warn_if_generic};
+use super::{write_stdout, Context};
+use crate::align::{self, Alignment, Bead, BeadKind, InputFormat};
+use crate::i18n::{Args as MessageArgs, Localize};
+use crate::textfile::Origin;
+
+/// How the input files are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    /// Speeches: Tribune parses and segments them.
+    Text,
+    /// One segment per line, already segmented.
+    Lines,
+}
+
+/// Output formats of `tribune align`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    /// `EN_INDICES<TAB>FR_INDICES` per bead.
+    Beads,
+    /// Source and target text per bead.
+    Tsv,
+    /// One JSON object per bead.
+    Jsonl,
+    /// A readable side-by-side view.
+    Text,
+}
+
+/// Arguments of `tribune align`.
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// The source speech (English by default).
+    #[arg(value_name = "EN_FILE")]
+    pub source: String,
+    /// Its translation (French by default).
+    #[arg(value_name = "FR_FILE")]
+    pub target: String,
+    /// How the files are laid out.
+    #[arg(long, value_enum, default_value_t = InputArg::Text)]
+    pub input: InputArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AlignFormat::Beads)]
+    pub format: AlignFormat,
+    /// Beads under this confidence are marked for review.
+    #[arg(long, value_name = "X", default_value_t = 0.5, value_parser = confidence_arg)]
+    pub min_confidence: f64,
+    /// Language of the first file.
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = language_arg)]
+    pub source_lang: LanguageIdentifier,
+    /// Language of the second file.
+    #[arg(long, value_name = "LANG", default_value = "fr", value_parser = language_arg)]
+    pub target_lang: LanguageIdentifier,
+}
+
+/// Parses `--min-confidence`: a number from 0 to 1.
+pub fn confidence_arg(value: &str) -> Result<f64, String> {
+    match value.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!(
+            "'{value}' is not a confidence (a number from 0 to 1)"
+        )),
+    }
+}
+
+/// A summary line on stderr: beads, pairs that could be stored, pairs held back.
+struct Summary {
+    beads: usize,
+    storable: usize,
+    held_back: usize,
+    unaligned: usize,
+}
+
+impl Localize for Summary {
+    fn message_id(&self) -> &'static str {
+        "align-summary"
+    }
+    fn message_args(&self) -> MessageArgs {
+        vec![
+            ("beads", self.beads.into()),
+            ("storable", self.storable.into()),
+            ("held", self.held_back.into()),
+            ("unaligned", self.unaligned.into()),
+        ]
+    }
+}
+
+/// Reads both files and aligns them, with the checks of bad input.
+pub fn read_and_align(args: &AlignArgs, ctx: &Context) -> anyhow::Result<Alignment> {
+    let format = match args.input {
+        InputArg::Text => InputFormat::Text,
+        InputArg::Lines => InputFormat::Lines,
+    };
+    for lang in [&args.source_lang, &args.target_lang] {
+        warn_if_generic(lang, ctx);
+    }
+    if !align::has_lexicon(&args.source_lang, &args.target_lang) {
+        ctx.warn(&align::AlignWarning::NoLexicon {
+            source: args.source_lang.to_string(),
+            target: args.target_lang.to_string(),
+        });
+    }
+    let source_origin = Origin::from_arg(&args.source);
+    let target_origin = Origin::from_arg(&args.target);
+    let (source, source_text, source_warnings) =
+        align::read_side(&source_origin, format, &args.source_lang)?;
+    let (target, target_text, target_warnings) =
+        align::read_side(&target_origin, format, &args.target_lang)?;
+    align::check_languages(
+        (&source.name, &source_text, &args.source_lang),
+        (&target.name, &target_text, &args.target_lang),
+    )?;
+    for warning in source_warnings.iter().chain(&target_warnings) {
+        ctx.warn(warning);
+    }
+    Ok(align::align(source, target))
+}
+
+#[derive(Serialize)]
+struct JsonBead<'a> {
+    bead: [Vec<usize>; 2],
+    texts: [String; 2],
+    confidence: f64,
+    kind: &'a str,
+    shape: String,
+    review: bool,
+}
+
+fn one_line(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
+fn needs_review(bead: &Bead, min_confidence: f64) -> bool {
+    bead.confidence < min_confidence
+        && matches!(bead.kind, BeadKind::Translation | BeadKind::Salutation)
+}
+
+/// Cuts a text into lines of at most `width` characters, at spaces where possible.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let needed =
+            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        if needed > width && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+        while current.chars().count() > width {
+            let head: String = current.chars().take(width).collect();
+            let tail: String = current.chars().skip(width).collect();
+            lines.push(head);
+            current = tail;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+fn print_side_by_side(
+    out: &mut dyn Write,
+    alignment: &Alignment,
+    min_confidence: f64,
+    ctx: &Context,
+) -> std::io::Result<()> {
+    const COLUMN: usize = 44;
+    // A long path keeps its end: the file name is what tells the columns apart.
+    let header = |name: &str| -> String {
+        let count = name.chars().count();
+        if count <= COLUMN {
+            name.to_owned()
+        } else {
+            let tail: String = name.chars().skip(count - (COLUMN - 1)).collect();
+            format!("…{tail}")
+        }
+    };
+    writeln!(
+        out,
+        "{:>9}  {:<COLUMN$}  {}",
+        "",
+        header(&alignment.source.name),
+        header(&alignment.target.name)
+    )?;
+    let review_mark = ctx.l10n.text("align-text-review");
+    for bead in &alignment.beads {
+        let mark = if needs_review(bead, min_confidence) {
+            review_mark.as_str()
+        } else {
+            ""
+        };
+        let label = match bead.kind {
+            BeadKind::Direction => format!(" ({})", ctx.l10n.text("align-kind-direction")),
+            BeadKind::Salutation => format!(" ({})", ctx.l10n.text("align-kind-salutation")),
+            _ => String::new(),
+        };
+        let left = wrap(&alignment.source_text(bead), COLUMN);
+        let right = wrap(&alignment.target_text(bead), COLUMN);
+        let rows = left.len().max(right.len()).max(1);
+        for row in 0..rows {
+            let prefix = if row == 0 {
+                format!("{:>2} {:>4.0}%", mark, bead.confidence * 100.0)
+            } else {
+                String::new()
+            };
+            let l = left.get(row).map_or("", String::as_str);
+            let r = right.get(row).map_or("", String::as_str);
+            let suffix = if row == 0 { label.as_str() } else { "" };
+            writeln!(out, "{prefix:>9}  {l:<COLUMN$}  {r}{suffix}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Runs `tribune align`.
+pub fn run(args: AlignArgs, ctx: &Context) -> anyhow::Result<()> {
+    let alignment = read_and_align(&args, ctx)?;
+    let plan = align::storable_pairs(&alignment, args.min_confidence);
+    write_stdout(|out| {
+        match args.format {
+            AlignFormat::Beads => {
+                for bead in &alignment.beads {
+                    writeln!(out, "{}", bead.indices_line())?;
+                }
+            }
+            AlignFormat::Tsv => {
+                for bead in &alignment.beads {
+                    writeln!(
+                        out,
+                        "{}\t{}",
+                        one_line(&alignment.source_text(bead)),
+                        one_line(&alignment.target_text(bead))
+                    )?;
+                }
+            }
+            AlignFormat::Jsonl => {
+                for bead in &alignment.beads {
+                    let json = JsonBead {
+                        bead: [bead.source.clone().collect(), bead.target.clone().collect()],
+                        texts: [alignment.source_text(bead), alignment.target_text(bead)],
+                        confidence: (bead.confidence * 1000.0).round() / 1000.0,
+                        kind: bead.kind.as_str(),
+                        shape: bead.shape(),
+                        review: needs_review(bead, args.min_confidence),
+                    };
+                    serde_json::to_writer(&mut *out, &json)?;
+                    writeln!(out)?;
+                }
+            }
+            AlignFormat::Text => print_side_by_side(out, &alignment, args.min_confidence, ctx)?,
+        }
+        Ok(())
+    })?;
+    let unaligned = alignment
+        .beads
+        .iter()
+        .filter(|b| matches!(b.kind, BeadKind::SourceOnly | BeadKind::TargetOnly))
+        .count();
+    eprintln!(
+        "{}",
+        ctx.l10n.localize(&Summary {
+            beads: alignment.beads.len(),
+            storable: plan.pairs.len(),
+            held_back: plan.held_back.len(),
+            unaligned,
+        })
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidences_are_checked() {
+        assert_eq!(confidence_arg("0.8"), Ok(0.8));
+        assert!(confidence_arg("1.5").is_err());
+        assert!(confidence_arg("high").is_err());
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word() {
+        let lines = wrap("one two three four five six", 9);
+        assert_eq!(lines, ["one two", "three", "four five", "six"]);
+        assert_eq!(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
+        assert!(wrap("", 5).is_empty());
+    }
+}

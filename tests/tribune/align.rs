@@ -1,0 +1,256 @@
+//! `tribune align` from the command line: output formats, anchors (the minute of silence,
+//! one-sided salutations) and bad input (wrong order, wrong language, empty files).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+use crate::repo_path;
+
+fn tribune() -> Command {
+    let mut cmd = Command::cargo_bin("tribune").expect("binary");
+    cmd.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+fn fixture(name: &str) -> String {
+    repo_path("tests/fixtures/align")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn speech(name: &str) -> String {
+    repo_path("speeches")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = tribune().arg("align").args(args).output().expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+#[test]
+fn beads_are_printed_in_the_evaluation_format() {
+    let out = stdout_of(&[
+        &fixture("harbour-opening.en.sent"),
+        &fixture("harbour-opening.fr.sent"),
+        "--input",
+        "lines",
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    // The French-only salutation is a 0-1 bead, the minute of silence pairs with itself,
+    // "Thank you." after it with "Je vous remercie.", the join and the split are kept.
+    assert!(lines.contains(&"\t5"), "{out}");
+    assert!(lines.contains(&"10\t10"), "{out}");
+    assert!(lines.contains(&"11\t11"), "{out}");
+    assert!(lines.contains(&"7,8\t8"), "{out}");
+    assert!(lines.contains(&"17\t17,18"), "{out}");
+    for line in &lines {
+        let (en, fr) = line.split_once('\t').expect("a tab");
+        for side in [en, fr] {
+            assert!(side.is_empty() || side.split(',').all(|i| i.parse::<usize>().is_ok()));
+        }
+    }
+}
+
+#[test]
+fn the_minute_of_silence_is_never_a_translation_unit() {
+    let out = stdout_of(&[
+        &speech("flood-relief-niamey.en.txt"),
+        &speech("flood-relief-niamey.fr.txt"),
+        "--format",
+        "jsonl",
+    ]);
+    let mut silence = 0;
+    for line in out.lines() {
+        let bead: serde_json::Value = serde_json::from_str(line).expect("JSON");
+        let texts = bead["texts"].as_array().expect("texts");
+        let joined = format!("{} | {}", texts[0], texts[1]);
+        if joined.contains("Minute de silence") || joined.contains("[STOP for minute of silence]") {
+            silence += 1;
+            assert_eq!(bead["kind"], "direction", "{joined}");
+            assert_eq!(texts[0], "[STOP for minute of silence]");
+            assert_eq!(texts[1], "Minute de silence");
+        }
+        assert!(bead["confidence"]
+            .as_f64()
+            .is_some_and(|c| (0.0..=1.0).contains(&c)));
+        assert!(bead["bead"].as_array().is_some_and(|b| b.len() == 2));
+    }
+    assert_eq!(silence, 1);
+}
+
+#[test]
+fn a_one_sided_salutation_stands_alone() {
+    let out = stdout_of(&[
+        &speech("water-summit-dakar.en.txt"),
+        &speech("water-summit-dakar.fr.txt"),
+        "--format",
+        "tsv",
+    ]);
+    assert!(
+        out.lines().any(|l| l == "\tMesdames et Messieurs,"),
+        "{out}"
+    );
+    assert!(out
+        .lines()
+        .any(|l| l == "Distinguished delegates,\tMesdames et Messieurs les délégués,"));
+    assert!(out.lines().all(|l| l.matches('\t').count() == 1));
+}
+
+#[test]
+fn the_side_by_side_view_marks_beads_to_review() {
+    let out = stdout_of(&[
+        &fixture("mission-farewell.en.txt"),
+        &fixture("mission-farewell.fr.txt"),
+        "--format",
+        "text",
+        "--min-confidence",
+        "0.999",
+    ]);
+    assert!(out.contains("mission-farewell.en.txt"));
+    assert!(
+        out.lines().any(|l| l.trim_start().starts_with('?')),
+        "{out}"
+    );
+    assert!(out.contains("[Applause]"));
+    let relaxed = stdout_of(&[
+        &fixture("mission-farewell.en.txt"),
+        &fixture("mission-farewell.fr.txt"),
+        "--format",
+        "text",
+        "--min-confidence",
+        "0",
+    ]);
+    assert!(!relaxed.lines().any(|l| l.trim_start().starts_with('?')));
+}
+
+#[test]
+fn a_summary_goes_to_stderr() {
+    tribune()
+        .args([
+            "align",
+            &fixture("harbour-opening.en.txt"),
+            &fixture("harbour-opening.fr.txt"),
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("beads:").and(predicate::str::contains("held back")));
+}
+
+#[test]
+fn standard_input_can_be_one_side() {
+    let text =
+        std::fs::read_to_string(repo_path("tests/fixtures/align/clinic-news.fr.txt")).unwrap();
+    tribune()
+        .args(["align", &fixture("clinic-news.en.txt"), "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0\t0"));
+}
+
+#[test]
+fn files_in_the_wrong_order_are_refused() {
+    tribune()
+        .args([
+            "align",
+            &speech("water-summit-dakar.fr.txt"),
+            &speech("water-summit-dakar.en.txt"),
+        ])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("wrong order"));
+    tribune()
+        .args([
+            "--ui-lang",
+            "fr",
+            "align",
+            &speech("water-summit-dakar.fr.txt"),
+            &speech("water-summit-dakar.en.txt"),
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("mauvais ordre"));
+}
+
+#[test]
+fn a_file_in_the_wrong_language_is_named() {
+    tribune()
+        .args([
+            "align",
+            &speech("water-summit-dakar.en.txt"),
+            &speech("flood-relief-niamey.en.txt"),
+        ])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("flood-relief-niamey.en.txt")
+                .and(predicate::str::contains("fr")),
+        );
+}
+
+#[test]
+fn empty_and_unalignable_files_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.fr.txt");
+    std::fs::write(&empty, "\n  \n").unwrap();
+    let directions = dir.path().join("directions.fr.txt");
+    std::fs::write(&directions, "[Applaudissements]\n\nMinute de silence\n").unwrap();
+    let en = fixture("harbour-opening.en.txt");
+    for input in ["text", "lines"] {
+        tribune()
+            .args(["align", &en, empty.to_str().unwrap(), "--input", input])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains("empty"));
+        tribune()
+            .args(["align", &en, directions.to_str().unwrap(), "--input", input])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("only stage directions"));
+    }
+    tribune()
+        .args(["align", &en, "no-such-file.fr.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no-such-file.fr.txt"));
+}
+
+#[test]
+fn running_text_given_as_lines_is_warned_about() {
+    tribune()
+        .args([
+            "align",
+            &speech("water-summit-dakar.en.txt"),
+            &speech("water-summit-dakar.fr.txt"),
+            "--input",
+            "lines",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("--input text"));
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    tribune()
+        .args(["align", "a", "b", "--min-confidence", "2"])
+        .assert()
+        .code(2);
+    tribune()
+        .args(["align", "a", "b", "--format", "xml"])
+        .assert()
+        .code(2);
+}
