@@ -225,7 +225,7 @@ pub fn compose(
 
     let segmented: Vec<Vec<Segment>> = speeches.iter().map(|s| speech::segment(s)).collect();
     let paired: Vec<PairedRow> = match segmented.as_slice() {
-        [left, right] => pair_segments(left, right),
+        [left, right] => pair_segments(left, &languages[0], right, &languages[1]),
         [only] => only
             .iter()
             .map(|s| PairedRow {
