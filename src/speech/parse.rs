@@ -361,7 +361,7 @@ fn classify(
 ) -> Result<LineClass, SpeechError> {
     if let Some(rest) = text.strip_prefix('#') {
         let rest = rest.trim_start_matches('#');
-        if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+        if rest.starts_with(char::is_whitespace) && !rest.trim().is_empty() {
             return Ok(LineClass::Heading(rest.trim().to_owned()));
         }
     }

@@ -5,6 +5,7 @@ mod align_eval;
 mod cli_diff;
 mod cli_segment;
 mod cli_stats;
+mod fuzz_regressions;
 mod script;
 mod script_browser;
 mod segmentation;
