@@ -23,6 +23,7 @@ const NUMBER_WEIGHT: f32 = 2.5;
 const NAME_WEIGHT: f32 = 2.0;
 const WORD_WEIGHT: f32 = 1.0;
 const MARK_WEIGHT: f32 = 0.3;
+const COMMON_WEIGHT: f32 = 0.4;
 
 /// Letters shared at the start of two long words that make them cognates.
 const COGNATE_PREFIX: usize = 6;
@@ -114,9 +115,13 @@ pub fn fold(text: &str) -> String {
 
 /// A folded word without its inflection endings, by the language's rules.
 pub fn stem(folded: &str, lang: &LanguageIdentifier) -> String {
-    let data = language::language(lang);
+    stem_with(folded, &language::language(lang).stemming)
+}
+
+/// A folded word without its endings, by the given passes of rules.
+pub fn stem_with(folded: &str, passes: &[Vec<(String, String)>]) -> String {
     let mut word = folded.to_owned();
-    for pass in &data.stemming {
+    for pass in passes {
         for (ending, replacement) in pass {
             if word.len() >= ending.len() + 3 && word.ends_with(ending.as_str()) {
                 word.truncate(word.len() - ending.len());
@@ -331,7 +336,12 @@ fn word_tokens(
             let mut whole = Vec::new();
             lexicon_concepts(&folded, side, &mut whole);
             if !whole.is_empty() {
-                builder.token(WORD_WEIGHT, &whole);
+                let weight = if data.common.contains(&stem_with(&folded, &data.stemming)) {
+                    COMMON_WEIGHT
+                } else {
+                    WORD_WEIGHT
+                };
+                builder.token(weight, &whole);
                 return;
             }
             for (k, part) in parts.iter().enumerate() {
@@ -362,7 +372,10 @@ fn word_tokens(
         let prefix: String = folded.chars().take(COGNATE_PREFIX).collect();
         ids.push(concept(COGNATE, &prefix));
     }
-    let weight = if name_like { NAME_WEIGHT } else { WORD_WEIGHT };
+    let mut weight = if name_like { NAME_WEIGHT } else { WORD_WEIGHT };
+    if data.common.contains(&stem_with(&folded, &data.stemming)) {
+        weight = COMMON_WEIGHT;
+    }
     builder.token(weight, &ids);
 }
 
