@@ -215,40 +215,27 @@ pub fn align(source: Side, target: Side) -> Alignment {
     // segment has a counterpart unless the evidence says otherwise) and as separately written
     // texts (a pair needs evidence of its own). How many prose sentences the second reading
     // leaves without counterpart tells which the document is; in between, the scores blend.
-    let strict = align_items(
-        &source_items,
-        &target_items,
-        &band,
-        &model,
-        &SENTENCE_SHAPES,
-        &corners,
-    );
+    // The lexical matches of single items are computed once for all passes.
+    let mut cache = PairCache::new(&source_items, &target_items, &band);
+    let strict = align_items(&mut cache, &band, &model, &SENTENCE_SHAPES, &corners, true);
     let mut loose_model = model.clone();
     loose_model.comparable = 1.0;
     let loose = align_items(
-        &source_items,
-        &target_items,
+        &mut cache,
         &band,
         &loose_model,
         &SENTENCE_SHAPES,
         &corners,
+        false,
     );
     let comparable = comparability(&strict, &loose, &source_items, &target_items);
     let steps = if comparable <= 0.0 {
         strict
-    } else if comparable >= 1.0 {
-        loose
     } else {
-        let mut blended = model.clone();
-        blended.comparable = comparable;
-        align_items(
-            &source_items,
-            &target_items,
-            &band,
-            &blended,
-            &SENTENCE_SHAPES,
-            &corners,
-        )
+        // The final pass gives the beads their confidence.
+        let mut last = model.clone();
+        last.comparable = comparable.min(1.0);
+        align_items(&mut cache, &band, &last, &SENTENCE_SHAPES, &corners, true)
     };
     let beads = source_nulls_first(steps)
         .into_iter()
@@ -518,12 +505,12 @@ fn paragraph_corridor(
     let (pn, pm) = (source_paragraphs.len(), target_paragraphs.len());
     let band = search_band(pn, pm);
     let steps = align_items(
-        &source_paragraphs,
-        &target_paragraphs,
+        &mut PairCache::new(&source_paragraphs, &target_paragraphs, &band),
         &band,
         model,
         &PARAGRAPH_SHAPES,
         &HashSet::new(),
+        false,
     );
     let (n, m) = (source_items.len(), target_items.len());
     let mut lo = vec![usize::MAX; n + 1];
@@ -647,16 +634,19 @@ impl<'a> PairCache<'a> {
     }
 }
 
+/// The best path of `model` over the band; with `posteriors`, each bead's confidence (else
+/// 1, for a pass that is only compared with another).
 fn align_items(
-    source: &[Item],
-    target: &[Item],
+    cache: &mut PairCache,
     band: &Band,
     model: &Model,
     shapes: &[(usize, usize)],
     corners: &HashSet<(usize, usize)>,
+    posteriors: bool,
 ) -> Vec<Step> {
-    let mut cache = PairCache::new(source, target, band);
-    best_path(band, target.len(), shapes, TEMPERATURE, |i0, i1, j0, j1| {
+    let (source, target) = (cache.source, cache.target);
+    let temperature = posteriors.then_some(TEMPERATURE);
+    best_path(band, target.len(), shapes, temperature, |i0, i1, j0, j1| {
         if i0 == i1 {
             return Some(-model.null_cost(&target[j0]));
         }
