@@ -671,7 +671,7 @@ fn align_items(
             },
         )?;
         if corners.contains(&(i0, j0)) {
-            score += model.paragraph_start;
+            score += model.paragraph_start * (1.0 - model.comparable);
         }
         Some(score)
     })
