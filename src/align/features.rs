@@ -450,4 +450,54 @@ mod tests {
         assert_eq!(j.total, a.total + b.total);
         assert_eq!(j.token_count(), a.token_count() + b.token_count());
     }
+
+    #[test]
+    fn endings_are_stripped_so_that_forms_of_a_word_meet() {
+        let (en, fr) = (langid!("en"), langid!("fr"));
+        for forms in [
+            ["honour", "honoured", "honouring"],
+            ["country", "countries", "country"],
+            ["deep", "deeply", "deep"],
+            ["commit", "committed", "commits"],
+        ] {
+            let stems: Vec<String> = forms.iter().map(|w| stem(&fold(w), &en)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{forms:?}: {stems:?}");
+        }
+        for forms in [
+            ["honorer", "honorées", "honorent"],
+            ["souvenir", "souvenons", "souvenir"],
+            ["profond", "profondément", "profonde"],
+            ["rendre", "rendent", "rend"],
+            ["nation", "nations", "nation"],
+        ] {
+            let stems: Vec<String> = forms.iter().map(|w| stem(&fold(w), &fr)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{forms:?}: {stems:?}");
+        }
+    }
+
+    #[test]
+    fn inflected_forms_and_irregular_forms_meet_through_the_word_list() {
+        for (en, fr) in [
+            (
+                "They honoured the fallen.",
+                "Ils ont rendu hommage aux disparus.",
+            ),
+            (
+                "The Council brought them together.",
+                "Le Conseil les a réunis.",
+            ),
+            ("We remember them.", "Nous nous souvenons d’eux."),
+            ("Good morning.", "Bonjour."),
+        ] {
+            let (a, b) = pair(en, fr);
+            assert!(a.matched_in(&b) > 0.0, "{en} / {fr}");
+        }
+    }
+
+    #[test]
+    fn words_common_in_every_speech_weigh_less() {
+        let (a, _) = pair("United Nations", "");
+        let (b, _) = pair("cholera vaccine", "");
+        assert!(a.total < b.total / 2.0, "{} vs {}", a.total, b.total);
+    }
 }

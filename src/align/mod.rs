@@ -471,9 +471,10 @@ fn mark_repeats(segments: &[Segment], items: &mut [Item]) {
         {
             continue;
         }
-        let after_title = segments[..k - 1]
-            .iter()
-            .all(|s| s.kind != SegmentKind::Sentence);
+        let after_title = k >= 2
+            && segments[..k - 1]
+                .iter()
+                .all(|s| s.kind != SegmentKind::Sentence);
         if after_title {
             items[k - 1].repeat = true;
         } else {
@@ -798,5 +799,155 @@ mod tests {
             .beads
             .iter()
             .all(|b| !(b.source.contains(&1) && b.target.contains(&1))));
+    }
+
+    fn lines_of(alignment: &Alignment) -> Vec<String> {
+        alignment.beads.iter().map(Bead::indices_line).collect()
+    }
+
+    #[test]
+    fn separately_written_stories_keep_their_order_and_leave_the_rest_unaligned() {
+        // The French story moves the quotation to the end and adds a background sentence:
+        // pairing the quotation (strong evidence) would leave three pairs unaligned.
+        let en = side(
+            &[
+                "Floods in Niger: UN appeals for emergency funds",
+                "Floods have displaced 40,000 people in the region of Tillabéri since August, the United Nations said on Monday.",
+                "\"We need boats, tents and clean water now,\" said Aïcha Moussa, the UNICEF representative in Niamey.",
+                "The river rose by three metres in two days.",
+                "Schools in 120 villages have been turned into shelters.",
+                "The World Food Programme has delivered rice and oil to 15,000 families.",
+                "An appeal for $25 million will be launched next week.",
+            ],
+            langid!("en"),
+        );
+        let fr = side(
+            &[
+                "Niger : l'ONU lance un appel d'urgence face aux inondations",
+                "Les inondations ont déplacé 40 000 personnes dans la région de Tillabéri depuis le mois d'août, ont annoncé lundi les Nations Unies.",
+                "Le pays connaît des crues de plus en plus fréquentes depuis dix ans.",
+                "Dans 120 villages, les écoles ont été transformées en abris.",
+                "Le Programme alimentaire mondial a distribué du riz et de l'huile à 15 000 familles.",
+                "Un appel de fonds de 25 millions de dollars sera lancé la semaine prochaine.",
+                "« Il nous faut des bateaux, des tentes et de l'eau potable, maintenant », a déclaré Aïcha Moussa, représentante de l'UNICEF à Niamey.",
+            ],
+            langid!("fr"),
+        );
+        let alignment = align(en, fr);
+        assert_eq!(
+            lines_of(&alignment),
+            ["0\t0", "1\t1", "2\t", "3\t", "\t2", "4\t3", "5\t4", "6\t5", "\t6"]
+        );
+    }
+
+    #[test]
+    fn a_repeated_standfirst_and_a_repeated_paragraph_are_left_unaligned() {
+        let lead =
+            "The United Nations honoured 77 staff members who died in the line of duty last year.";
+        let en = side(
+            &[
+                "UN remembers 77 colleagues",
+                lead,
+                lead,
+                "Their names were read aloud during the ceremony in New York.",
+            ],
+            langid!("en"),
+        );
+        let fr = side(
+            &[
+                "L'ONU rend hommage à 77 collègues",
+                "Les Nations Unies ont rendu hommage aux 77 membres du personnel morts en service l'an dernier.",
+                "Leurs noms ont été lus pendant la cérémonie à New York.",
+            ],
+            langid!("fr"),
+        );
+        // The first copy, right after the title, is the standfirst.
+        assert_eq!(lines_of(&align(en, fr)), ["0\t0", "1\t", "2\t1", "3\t2"]);
+        let again = "Leurs noms ont été lus pendant la cérémonie au Siège, à New York.";
+        let en = side(
+            &[
+                "The names of the 77 were read aloud at Headquarters in New York.",
+                "A minute of silence followed.",
+            ],
+            langid!("en"),
+        );
+        let fr = side(
+            &[again, again, "Une minute de silence a suivi."],
+            langid!("fr"),
+        );
+        // Elsewhere, the second copy is the page's repetition.
+        assert_eq!(lines_of(&align(en, fr)), ["0\t0", "\t1", "1\t2"]);
+    }
+
+    #[test]
+    fn headings_fill_their_slot_even_when_retitled_or_a_bare_direction() {
+        let en = side(
+            &[
+                "Honouring dear colleagues",
+                "The Secretary-General called for a minute of silence.",
+                "Thank you.",
+            ],
+            langid!("en"),
+        );
+        let fr = side(
+            &[
+                "Minute de silence",
+                "Le Secrétaire général a appelé à observer une minute de silence.",
+                "Je vous remercie.",
+            ],
+            langid!("fr"),
+        );
+        let alignment = align(en, fr);
+        assert_eq!(lines_of(&alignment), ["0\t0", "1\t1", "2\t2"]);
+        assert_eq!(alignment.beads[0].kind, BeadKind::Direction);
+        // A title that shares its line with a stage direction is a title to the aligner.
+        let title = Segment {
+            kind: SegmentKind::Sentence,
+            ..alignment.source.segments[1].clone()
+        };
+        let title = Segment {
+            text: "Remarks at the Annual Memorial Service".into(),
+            ..title
+        };
+        assert_eq!(class_of(&title), Class::Text(SegmentKind::Heading));
+        let sentence = Segment {
+            text: "We remember them.".into(),
+            ..title
+        };
+        assert_eq!(class_of(&sentence), Class::Text(SegmentKind::Sentence));
+    }
+
+    #[test]
+    fn runs_of_unaligned_segments_list_the_source_side_first() {
+        let step = |i0, i1, j0, j1| Step {
+            i0,
+            i1,
+            j0,
+            j1,
+            posterior: 0.5,
+        };
+        let steps = vec![
+            step(0, 1, 0, 1),
+            step(1, 1, 1, 2),
+            step(1, 2, 2, 2),
+            step(2, 2, 2, 3),
+            step(2, 3, 3, 3),
+            step(3, 4, 3, 4),
+        ];
+        let ordered: Vec<(usize, usize, usize, usize)> = source_nulls_first(steps)
+            .iter()
+            .map(|s| (s.i0, s.i1, s.j0, s.j1))
+            .collect();
+        assert_eq!(
+            ordered,
+            [
+                (0, 1, 0, 1),
+                (1, 2, 1, 1),
+                (2, 3, 1, 1),
+                (3, 3, 1, 2),
+                (3, 3, 2, 3),
+                (3, 4, 3, 4)
+            ]
+        );
     }
 }

@@ -53,7 +53,8 @@ pub struct Model {
     pub null_direction: f32,
     /// Score of two directions of the same kind.
     pub direction_match: f32,
-    /// Score of a heading with a bare direction line in its slot.
+    /// Score of a heading with a bare direction line in its slot, and the least score of
+    /// two headings in the same slot in separately written texts.
     pub heading_slot: f32,
     /// Extra cost of a 2-1 or 1-2 bead.
     pub merge: f32,
@@ -244,7 +245,9 @@ impl Model {
         if self.comparable > 0.0 {
             let mut loose = self.loose_score(source, target, matches, dice, length_penalty);
             if text_kinds.len() > 1 && text_kinds.iter().all(|k| *k == SegmentKind::Heading) {
+                // Headings in the same slot pair even when retitled.
                 loose += self.loose.heading * (text_kinds.len() - 1) as f32;
+                loose = loose.max(self.heading_slot);
             }
             score = (1.0 - self.comparable) * strict + self.comparable * loose;
         }
