@@ -258,8 +258,8 @@ pub fn align(source: Side, target: Side) -> Alignment {
 
 /// Share of prose sentences whose alignment is in doubt at or below which a document reads
 /// as a translation, and at or above which it reads as separately written texts.
-const TRANSLATED_DOUBT: f32 = 0.08;
-const COMPARABLE_DOUBT: f32 = 0.16;
+const TRANSLATED_DOUBT: f32 = 0.10;
+const COMPARABLE_DOUBT: f32 = 0.18;
 /// Prose sentences of prior agreement added to a document's count.
 const DOUBT_PRIOR: f32 = 4.0;
 
@@ -296,6 +296,7 @@ fn comparability(strict: &[Step], loose: &[Step], source: &[Item], target: &[Ite
     // A short text says little: a few prose sentences of prior agreement keep a six-line
     // translation with one free sentence a translation.
     let doubt = unaligned.max(disputed) as f32 / (total as f32 + DOUBT_PRIOR);
+
     ((doubt - TRANSLATED_DOUBT) / (COMPARABLE_DOUBT - TRANSLATED_DOUBT)).clamp(0.0, 1.0)
 }
 
