@@ -884,8 +884,8 @@ mod tests {
     fn headings_fill_their_slot_even_when_retitled_or_a_bare_direction() {
         let en = side(
             &[
-                "Honouring dear colleagues",
-                "The Secretary-General called for a minute of silence.",
+                "Remembering our colleagues",
+                "The Force Commander asked all present to observe a minute of silence.",
                 "Thank you.",
             ],
             langid!("en"),
@@ -893,7 +893,7 @@ mod tests {
         let fr = side(
             &[
                 "Minute de silence",
-                "Le Secrétaire général a appelé à observer une minute de silence.",
+                "Le commandant de la Force a demandé à l'assistance d'observer une minute de silence.",
                 "Je vous remercie.",
             ],
             langid!("fr"),
