@@ -109,14 +109,17 @@ fn log_add(a: f32, b: f32) -> f32 {
 
 /// The best path through the band. `shapes` are the bead shapes `(a, b)` allowed; `score`
 /// gives the log-score of the bead `i0..i1 × j0..j1` or `None` when it is not allowed.
-/// Posteriors use the scores divided by `temperature`.
+/// Posteriors use the scores divided by `temperature`; without `temperature` they are not
+/// computed (a pass whose path is only compared with another's) and are all 1.
 pub fn best_path(
     band: &Band,
     m: usize,
     shapes: &[(usize, usize)],
-    temperature: f32,
+    temperature: Option<f32>,
     mut score: impl FnMut(usize, usize, usize, usize) -> Option<f32>,
 ) -> Vec<Step> {
+    let posteriors = temperature.is_some();
+    let temperature = temperature.unwrap_or(1.0);
     let n = band.n();
     let cells = band.cells();
     let k = shapes.len();
@@ -155,34 +158,40 @@ pub fn best_path(
                     top = candidate;
                     top_shape = s as u8;
                 }
-                total = log_add(total, forward[from] + value / temperature);
+                if posteriors {
+                    total = log_add(total, forward[from] + value / temperature);
+                }
             }
             best[here] = top;
             back[here] = top_shape;
             forward[here] = total;
         }
     }
-    let mut backward = vec![f32::NEG_INFINITY; cells];
+    let mut backward = vec![f32::NEG_INFINITY; if posteriors { cells } else { 0 }];
     let end = band.index(n, m).expect("the band ends at (n, m)");
-    backward[end] = 0.0;
-    for i in (0..=n).rev() {
-        for j in band.columns(i).rev() {
-            let here = band.index(i, j).expect("in band");
-            if here == end {
-                continue;
-            }
-            let mut total = f32::NEG_INFINITY;
-            for (s, &(a, b)) in shapes.iter().enumerate() {
-                let Some(to) = band.index(i + a, j + b) else {
-                    continue;
-                };
-                let value = scores[to * k + s];
-                if value == f32::NEG_INFINITY || backward[to] == f32::NEG_INFINITY {
+    if posteriors {
+        backward[end] = 0.0;
+    }
+    if posteriors {
+        for i in (0..=n).rev() {
+            for j in band.columns(i).rev() {
+                let here = band.index(i, j).expect("in band");
+                if here == end {
                     continue;
                 }
-                total = log_add(total, value / temperature + backward[to]);
+                let mut total = f32::NEG_INFINITY;
+                for (s, &(a, b)) in shapes.iter().enumerate() {
+                    let Some(to) = band.index(i + a, j + b) else {
+                        continue;
+                    };
+                    let value = scores[to * k + s];
+                    if value == f32::NEG_INFINITY || backward[to] == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    total = log_add(total, value / temperature + backward[to]);
+                }
+                backward[here] = total;
             }
-            backward[here] = total;
         }
     }
     let z = forward[end];
@@ -195,9 +204,13 @@ pub fn best_path(
         let (a, b) = shapes[s];
         let from = band.index(i - a, j - b).expect("in band");
         let value = scores[here * k + s];
-        let posterior = (forward[from] + value / temperature + backward[here] - z)
-            .exp()
-            .clamp(0.0, 1.0);
+        let posterior = if posteriors {
+            (forward[from] + value / temperature + backward[here] - z)
+                .exp()
+                .clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
         steps.push(Step {
             i0: i - a,
             i1: i,
@@ -235,13 +248,17 @@ mod tests {
         let source = [1, 2, 9, 3];
         let target = [1, 2, 3];
         let band = Band::diagonal(source.len(), target.len(), 10);
-        let steps = best_path(&band, target.len(), &SHAPES, 1.0, |i0, i1, j0, j1| {
-            match (i1 - i0, j1 - j0) {
+        let steps = best_path(
+            &band,
+            target.len(),
+            &SHAPES,
+            Some(1.0),
+            |i0, i1, j0, j1| match (i1 - i0, j1 - j0) {
                 (1, 1) => Some(if source[i0] == target[j0] { 5.0 } else { -5.0 }),
                 (1, 0) | (0, 1) => Some(-2.0),
                 _ => Some(-8.0),
-            }
-        });
+            },
+        );
         let beads: Vec<(usize, usize, usize, usize)> =
             steps.iter().map(|s| (s.i0, s.i1, s.j0, s.j1)).collect();
         assert_eq!(
@@ -256,14 +273,14 @@ mod tests {
     #[test]
     fn posteriors_are_low_when_alternatives_are_as_good() {
         let band = Band::diagonal(2, 2, 4);
-        let steps = best_path(&band, 2, &SHAPES, 1.0, |_, _, _, _| Some(0.0));
+        let steps = best_path(&band, 2, &SHAPES, Some(1.0), |_, _, _, _| Some(0.0));
         assert!(steps.iter().all(|s| s.posterior < 0.6), "{steps:?}");
     }
 
     #[test]
     fn empty_sides_give_null_beads() {
         let band = Band::diagonal(0, 3, 4);
-        let steps = best_path(&band, 3, &SHAPES, 1.0, |_, _, _, _| Some(-1.0));
+        let steps = best_path(&band, 3, &SHAPES, Some(1.0), |_, _, _, _| Some(-1.0));
         assert_eq!(steps.len(), 3);
         assert!(steps.iter().all(|s| s.i0 == s.i1));
     }

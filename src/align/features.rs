@@ -23,6 +23,7 @@ const NUMBER_WEIGHT: f32 = 2.5;
 const NAME_WEIGHT: f32 = 2.0;
 const WORD_WEIGHT: f32 = 1.0;
 const MARK_WEIGHT: f32 = 0.3;
+const COMMON_WEIGHT: f32 = 0.4;
 
 /// Letters shared at the start of two long words that make them cognates.
 const COGNATE_PREFIX: usize = 6;
@@ -114,9 +115,13 @@ pub fn fold(text: &str) -> String {
 
 /// A folded word without its inflection endings, by the language's rules.
 pub fn stem(folded: &str, lang: &LanguageIdentifier) -> String {
-    let data = language::language(lang);
+    stem_with(folded, &language::language(lang).stemming)
+}
+
+/// A folded word without its endings, by the given passes of rules.
+pub fn stem_with(folded: &str, passes: &[Vec<(String, String)>]) -> String {
     let mut word = folded.to_owned();
-    for pass in &data.stemming {
+    for pass in passes {
         for (ending, replacement) in pass {
             if word.len() >= ending.len() + 3 && word.ends_with(ending.as_str()) {
                 word.truncate(word.len() - ending.len());
@@ -331,7 +336,12 @@ fn word_tokens(
             let mut whole = Vec::new();
             lexicon_concepts(&folded, side, &mut whole);
             if !whole.is_empty() {
-                builder.token(WORD_WEIGHT, &whole);
+                let weight = if data.common.contains(&stem_with(&folded, &data.stemming)) {
+                    COMMON_WEIGHT
+                } else {
+                    WORD_WEIGHT
+                };
+                builder.token(weight, &whole);
                 return;
             }
             for (k, part) in parts.iter().enumerate() {
@@ -362,7 +372,10 @@ fn word_tokens(
         let prefix: String = folded.chars().take(COGNATE_PREFIX).collect();
         ids.push(concept(COGNATE, &prefix));
     }
-    let weight = if name_like { NAME_WEIGHT } else { WORD_WEIGHT };
+    let mut weight = if name_like { NAME_WEIGHT } else { WORD_WEIGHT };
+    if data.common.contains(&stem_with(&folded, &data.stemming)) {
+        weight = COMMON_WEIGHT;
+    }
     builder.token(weight, &ids);
 }
 
@@ -436,5 +449,55 @@ mod tests {
         let j = Features::join([&a, &b]);
         assert_eq!(j.total, a.total + b.total);
         assert_eq!(j.token_count(), a.token_count() + b.token_count());
+    }
+
+    #[test]
+    fn endings_are_stripped_so_that_forms_of_a_word_meet() {
+        let (en, fr) = (langid!("en"), langid!("fr"));
+        for forms in [
+            ["honour", "honoured", "honouring"],
+            ["country", "countries", "country"],
+            ["deep", "deeply", "deep"],
+            ["commit", "committed", "commits"],
+        ] {
+            let stems: Vec<String> = forms.iter().map(|w| stem(&fold(w), &en)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{forms:?}: {stems:?}");
+        }
+        for forms in [
+            ["honorer", "honorées", "honorent"],
+            ["souvenir", "souvenons", "souvenir"],
+            ["profond", "profondément", "profonde"],
+            ["rendre", "rendent", "rend"],
+            ["nation", "nations", "nation"],
+        ] {
+            let stems: Vec<String> = forms.iter().map(|w| stem(&fold(w), &fr)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{forms:?}: {stems:?}");
+        }
+    }
+
+    #[test]
+    fn inflected_forms_and_irregular_forms_meet_through_the_word_list() {
+        for (en, fr) in [
+            (
+                "They honoured the fallen.",
+                "Ils ont rendu hommage aux disparus.",
+            ),
+            (
+                "The Council brought them together.",
+                "Le Conseil les a réunis.",
+            ),
+            ("We remember them.", "Nous nous souvenons d’eux."),
+            ("Good morning.", "Bonjour."),
+        ] {
+            let (a, b) = pair(en, fr);
+            assert!(a.matched_in(&b) > 0.0, "{en} / {fr}");
+        }
+    }
+
+    #[test]
+    fn words_common_in_every_speech_weigh_less() {
+        let (a, _) = pair("United Nations", "");
+        let (b, _) = pair("cholera vaccine", "");
+        assert!(a.total < b.total / 2.0, "{} vs {}", a.total, b.total);
     }
 }

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use super::features::{fold, stem};
+use super::features::{fold, stem, stem_with};
 
 /// Per-language data files, by language subtag.
 const LANGUAGE_FILES: &[(&str, &str)] = &[
@@ -33,6 +33,9 @@ pub struct AlignLanguage {
     pub number_words: HashMap<String, u64>,
     /// Words without content (folded).
     pub stopwords: HashSet<String>,
+    /// Words so common in the texts Tribune aligns (the organisation's name, its staff,
+    /// "today", "world") that they are weak evidence (folded, stemmed).
+    pub common: HashSet<String>,
     /// Ending rules, pass by pass: (ending, replacement).
     pub stemming: Vec<Vec<(String, String)>>,
 }
@@ -60,6 +63,8 @@ struct NumbersFile {
 #[derive(Deserialize)]
 struct WordsFile {
     stopwords: Vec<String>,
+    #[serde(default)]
+    common: Vec<String>,
 }
 
 fn parse_language(subtag: &str, text: &str) -> AlignLanguage {
@@ -77,6 +82,27 @@ fn parse_language(subtag: &str, text: &str) -> AlignLanguage {
             stopwords.extend(profile.stopwords.iter().map(|w| fold(w)));
         }
     }
+    let stemming: Vec<Vec<(String, String)>> = file
+        .stemming
+        .passes
+        .iter()
+        .map(|pass| {
+            pass.iter()
+                .map(|rule| {
+                    let (from, to) = rule.split_once('>').unwrap_or_else(|| {
+                        panic!("{subtag}.toml: stemming rule {rule:?} has no '>'")
+                    });
+                    (fold(from), fold(to))
+                })
+                .collect()
+        })
+        .collect();
+    let common = file
+        .words
+        .common
+        .iter()
+        .map(|w| stem_with(&fold(w), &stemming))
+        .collect();
     AlignLanguage {
         expansion: file.expansion,
         decimal: first_char(&file.numbers.decimal),
@@ -88,21 +114,8 @@ fn parse_language(subtag: &str, text: &str) -> AlignLanguage {
             .map(|(w, n)| (fold(&w), n))
             .collect(),
         stopwords,
-        stemming: file
-            .stemming
-            .passes
-            .iter()
-            .map(|pass| {
-                pass.iter()
-                    .map(|rule| {
-                        let (from, to) = rule.split_once('>').unwrap_or_else(|| {
-                            panic!("{subtag}.toml: stemming rule {rule:?} has no '>'")
-                        });
-                        (fold(from), fold(to))
-                    })
-                    .collect()
-            })
-            .collect(),
+        common,
+        stemming,
     }
 }
 
@@ -165,8 +178,17 @@ fn parse_lexicon(first: &str, second: &str, text: &str) -> LexiconPair {
         let Some((word, renderings)) = line.split_once('\t') else {
             panic!("{first}-{second}.tsv: expected a tab in {line:?}");
         };
-        let key = stem(&fold(word.trim()), &first_lang);
-        pair.first_stems.entry(key).or_default().push(entry);
+        // The first language's side may list forms that stemming does not join
+        // ("bring, brought").
+        for form in word.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            let list = pair
+                .first_stems
+                .entry(stem(&fold(form), &first_lang))
+                .or_default();
+            if !list.contains(&entry) {
+                list.push(entry);
+            }
+        }
         for rendering in renderings.split(',') {
             let rendering = rendering.trim();
             if rendering.is_empty() {

@@ -26,7 +26,7 @@ use std::ops::Range;
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
-use crate::speech::{Segment, SegmentKind};
+use crate::speech::{DirectionKind, Segment, SegmentKind};
 
 pub use error::{AlignError, AlignWarning};
 pub use input::{check_languages, read_side, side_from_lines, side_from_text, InputFormat};
@@ -35,7 +35,7 @@ pub use store::{storable_pairs, HeldBack, HoldReason, StorablePair, StorePlan};
 
 use dp::{best_path, Band, Step};
 use features::{Features, SideContext};
-use model::{Class, Item, Model};
+use model::{Class, Item, Matches, Model};
 
 /// One text to align: where it came from, its language and its segments.
 #[derive(Debug, Clone)]
@@ -211,37 +211,36 @@ pub fn align(source: Side, target: Side) -> Alignment {
     } else {
         (search_band(n, m), HashSet::new())
     };
-    let steps = align_items(
-        &source_items,
-        &target_items,
+    // Two readings of the document: as a translation (lengths and order are reliable, every
+    // segment has a counterpart unless the evidence says otherwise) and as separately written
+    // texts (a pair needs evidence of its own). How many prose sentences the second reading
+    // leaves without counterpart tells which the document is; in between, the scores blend.
+    // The lexical matches of single items are computed once for all passes.
+    let mut cache = PairCache::new(&source_items, &target_items, &band);
+    let strict = align_items(&mut cache, &band, &model, &SENTENCE_SHAPES, &corners, true);
+    let mut loose_model = model.clone();
+    loose_model.comparable = 1.0;
+    let loose = align_items(
+        &mut cache,
         &band,
-        &model,
+        &loose_model,
         &SENTENCE_SHAPES,
         &corners,
+        false,
     );
-    // Separately written texts (news stories) share topics but few sentences: when the
-    // first pass finds that most of its pairs are not the best partners of their
-    // segments, the document is comparable rather than translated, and the second pass
-    // leaves more segments unaligned and trusts lengths less.
-    let parallel = parallelness(&steps, &source_items, &target_items, &band);
-    let steps = if parallel < 0.999 {
-        let mut second = model.clone();
-        second.adapt_to_parallelness(parallel);
-        align_items(
-            &source_items,
-            &target_items,
-            &band,
-            &second,
-            &SENTENCE_SHAPES,
-            &corners,
-        )
+    let comparable = comparability(&strict, &loose, &source_items, &target_items);
+    let steps = if comparable <= 0.0 {
+        strict
     } else {
-        steps
+        // The final pass gives the beads their confidence.
+        let mut last = model.clone();
+        last.comparable = comparable.min(1.0);
+        align_items(&mut cache, &band, &last, &SENTENCE_SHAPES, &corners, true)
     };
-    let beads = steps
+    let beads = source_nulls_first(steps)
         .into_iter()
         .map(|step| {
-            let kind = bead_kind(&step, &source_items);
+            let kind = bead_kind(&step, &source_items, &target_items);
             Bead {
                 source: step.i0..step.i1,
                 target: step.j0..step.j1,
@@ -257,63 +256,103 @@ pub fn align(source: Side, target: Side) -> Alignment {
     }
 }
 
-/// The share of the first pass's text pairs in which the source segment and the target
-/// segment are each other's best lexical partner (or close to it) among the segments of the
-/// band: near 1 for a translation, low for separately written texts.
-fn parallelness(steps: &[Step], source: &[Item], target: &[Item], band: &Band) -> f32 {
-    let dice = |a: &Features, b: &Features| {
-        let total = a.total + b.total;
-        if total <= 0.0 {
-            0.0
-        } else {
-            (a.matched_in(b) + b.matched_in(a)) / total
-        }
+/// Share of prose sentences whose alignment is in doubt at or below which a document reads
+/// as a translation, and at or above which it reads as separately written texts.
+const TRANSLATED_DOUBT: f32 = 0.10;
+const COMPARABLE_DOUBT: f32 = 0.18;
+/// Prose sentences of prior agreement added to a document's count.
+const DOUBT_PRIOR: f32 = 4.0;
+
+/// How far a document is separately written rather than translated (0 to 1), from the two
+/// readings: the share of its prose sentences that the reading asking every pair for
+/// evidence of its own leaves without counterpart, or aligns otherwise than the translation
+/// reading. A translation has few (a freely translated sentence here and there); texts written
+/// separately have many.
+fn comparability(strict: &[Step], loose: &[Step], source: &[Item], target: &[Item]) -> f32 {
+    let prose = |item: &Item| item.class == Class::Text(SegmentKind::Sentence);
+    let prose_in = |s: &Step| {
+        source[s.i0..s.i1]
+            .iter()
+            .chain(&target[s.j0..s.j1])
+            .filter(|i| prose(i))
+            .count()
     };
-    let mut pairs = 0usize;
-    let mut consistent = 0usize;
-    for step in steps {
-        if step.i1 - step.i0 != 1 || step.j1 - step.j0 != 1 {
-            continue;
-        }
-        let (i, j) = (step.i0, step.j0);
-        if !matches!(source[i].class, Class::Text(_)) || !matches!(target[j].class, Class::Text(_))
-        {
-            continue;
-        }
-        pairs += 1;
-        let here = dice(&source[i].features, &target[j].features);
-        let columns = band.columns(i);
-        let best_target = (*columns.start()..(*columns.end() + 1).min(target.len()))
-            .filter(|&k| matches!(target[k].class, Class::Text(_)))
-            .map(|k| dice(&source[i].features, &target[k].features))
-            .fold(0.0f32, f32::max);
-        let rows = (0..source.len()).filter(|&r| band.columns(r).contains(&j));
-        let best_source = rows
-            .filter(|&r| matches!(source[r].class, Class::Text(_)))
-            .map(|r| dice(&source[r].features, &target[j].features))
-            .fold(0.0f32, f32::max);
-        if here >= 0.8 * best_target && here >= 0.8 * best_source {
-            consistent += 1;
-        }
+    let total = source.iter().chain(target).filter(|i| prose(i)).count();
+    if total == 0 {
+        return 0.0;
     }
-    if pairs == 0 {
-        1.0
-    } else {
-        consistent as f32 / pairs as f32
-    }
+    let unaligned: usize = loose
+        .iter()
+        .filter(|s| s.i0 == s.i1 || s.j0 == s.j1)
+        .map(prose_in)
+        .sum();
+    let loose_beads: HashSet<(usize, usize, usize, usize)> =
+        loose.iter().map(|s| (s.i0, s.i1, s.j0, s.j1)).collect();
+    let disputed: usize = strict
+        .iter()
+        .filter(|s| !loose_beads.contains(&(s.i0, s.i1, s.j0, s.j1)))
+        .map(prose_in)
+        .sum();
+    // A short text says little: a few prose sentences of prior agreement keep a six-line
+    // translation with one free sentence a translation.
+    let doubt = unaligned.max(disputed) as f32 / (total as f32 + DOUBT_PRIOR);
+
+    ((doubt - TRANSLATED_DOUBT) / (COMPARABLE_DOUBT - TRANSLATED_DOUBT)).clamp(0.0, 1.0)
 }
 
-fn bead_kind(step: &Step, source: &[Item]) -> BeadKind {
+/// Orders each run of unaligned segments the way the evaluation sets list them: the source
+/// side's first, then the target side's (both orders are the same alignment).
+fn source_nulls_first(steps: Vec<Step>) -> Vec<Step> {
+    let mut out: Vec<Step> = Vec::with_capacity(steps.len());
+    let mut run: Vec<Step> = Vec::new();
+    let flush = |run: &mut Vec<Step>, out: &mut Vec<Step>| {
+        let Some(first) = run.first() else {
+            return;
+        };
+        let (mut i, mut j) = (first.i0, first.j0);
+        let (sources, targets): (Vec<Step>, Vec<Step>) = run.drain(..).partition(|s| s.j0 == s.j1);
+        for step in sources.into_iter().chain(targets) {
+            let (di, dj) = (step.i1 - step.i0, step.j1 - step.j0);
+            out.push(Step {
+                i0: i,
+                i1: i + di,
+                j0: j,
+                j1: j + dj,
+                ..step
+            });
+            i += di;
+            j += dj;
+        }
+    };
+    for step in steps {
+        if step.i0 == step.i1 || step.j0 == step.j1 {
+            run.push(step);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(step);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn bead_kind(step: &Step, source: &[Item], target: &[Item]) -> BeadKind {
     if step.i0 == step.i1 {
         return BeadKind::TargetOnly;
     }
     if step.j0 == step.j1 {
         return BeadKind::SourceOnly;
     }
+    let any_direction = source[step.i0..step.i1]
+        .iter()
+        .chain(&target[step.j0..step.j1])
+        .any(|i| matches!(i.class, Class::Direction(_)));
+    if any_direction {
+        return BeadKind::Direction;
+    }
     match source[step.i0].class {
-        Class::Direction(_) => BeadKind::Direction,
         Class::Salutation => BeadKind::Salutation,
-        Class::Text(_) => BeadKind::Translation,
+        _ => BeadKind::Translation,
     }
 }
 
@@ -355,15 +394,23 @@ fn has_paragraphs(segments: &[Segment]) -> bool {
 }
 
 fn items(segments: &[Segment], context: &SideContext) -> Vec<Item> {
-    segments
+    let mut items: Vec<Item> = segments
         .iter()
         .map(|segment| Item {
             class: class_of(segment),
             features: features::features(&segment.text, context),
             block: segment.block,
+            heading_slot: stands_for_a_heading(segment),
+            repeat: false,
         })
-        .collect()
+        .collect();
+    mark_repeats(segments, &mut items);
+    items
 }
+
+/// Words up to which a line without final punctuation reads as a title rather than a
+/// sentence whose full stop is missing.
+const TITLE_WORDS: usize = 20;
 
 fn class_of(segment: &Segment) -> Class {
     match segment.kind {
@@ -371,10 +418,69 @@ fn class_of(segment: &Segment) -> Class {
             segment
                 .direction
                 .as_ref()
-                .map_or(crate::speech::DirectionKind::Note, |d| d.kind),
+                .map_or(DirectionKind::Note, |d| d.kind),
         ),
         SegmentKind::Salutation => Class::Salutation,
+        // A title the segmenter left as a sentence (it shared its line with a stage
+        // direction: "Remarks at the Memorial Service [as delivered]") is a heading to the
+        // aligner, which pairs headings with headings.
+        SegmentKind::Sentence if reads_as_title(&segment.text) => Class::Text(SegmentKind::Heading),
         kind => Class::Text(kind),
+    }
+}
+
+fn reads_as_title(text: &str) -> bool {
+    let text = text.trim_end();
+    let last = text.chars().last().unwrap_or('.');
+    let punctuated = matches!(
+        last,
+        '.' | '!' | '?' | '…' | ':' | ';' | ',' | '"' | '\u{201d}' | '\u{bb}' | '\u{2019}' | '\''
+    );
+    !punctuated && text.split_whitespace().count() <= TITLE_WORDS
+}
+
+/// A stage direction written as a bare line ("Minute de silence", not "[Minute of
+/// silence]") may fill the slot of a section heading on the other side, as when a news story
+/// titles its section "Minute de silence" where the other language titles it otherwise.
+/// Delivery notes pair with delivery notes only.
+fn stands_for_a_heading(segment: &Segment) -> bool {
+    segment.kind == SegmentKind::Direction
+        && !segment.text.starts_with(['[', '('])
+        && segment
+            .direction
+            .as_ref()
+            .is_some_and(|d| d.kind != DirectionKind::Delivery)
+}
+
+/// Words from which two identical consecutive segments are a page's repetition rather
+/// than a speaker's ("Never again. Never again.").
+const REPEAT_WORDS: usize = 8;
+
+/// Marks the copy of a sentence repeated right after itself (web pages repeat a story's
+/// standfirst as its first paragraph, or a paragraph by mistake): the copy has no
+/// counterpart of its own. A standfirst (the first copy, right after the title) is the copy;
+/// otherwise the second one is.
+fn mark_repeats(segments: &[Segment], items: &mut [Item]) {
+    let norm = |s: &Segment| s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for k in 1..segments.len() {
+        let (a, b) = (&segments[k - 1], &segments[k]);
+        if a.kind != SegmentKind::Sentence
+            || b.kind != SegmentKind::Sentence
+            || a.text.split_whitespace().count() < REPEAT_WORDS
+            || norm(a) != norm(b)
+            || items[k - 1].repeat
+        {
+            continue;
+        }
+        let after_title = k >= 2
+            && segments[..k - 1]
+                .iter()
+                .all(|s| s.kind != SegmentKind::Sentence);
+        if after_title {
+            items[k - 1].repeat = true;
+        } else {
+            items[k].repeat = true;
+        }
     }
 }
 
@@ -401,12 +507,12 @@ fn paragraph_corridor(
     let (pn, pm) = (source_paragraphs.len(), target_paragraphs.len());
     let band = search_band(pn, pm);
     let steps = align_items(
-        &source_paragraphs,
-        &target_paragraphs,
+        &mut PairCache::new(&source_paragraphs, &target_paragraphs, &band),
         &band,
         model,
         &PARAGRAPH_SHAPES,
         &HashSet::new(),
+        false,
     );
     let (n, m) = (source_items.len(), target_items.len());
     let mut lo = vec![usize::MAX; n + 1];
@@ -477,6 +583,8 @@ fn paragraphs(segments: &[Segment], items: &[Item]) -> (Vec<Item>, Vec<usize>) {
             class,
             features,
             block,
+            heading_slot: false,
+            repeat: false,
         });
         starts.push(k);
         k = end;
@@ -528,39 +636,44 @@ impl<'a> PairCache<'a> {
     }
 }
 
+/// The best path of `model` over the band; with `posteriors`, each bead's confidence (else
+/// 1, for a pass that is only compared with another).
 fn align_items(
-    source: &[Item],
-    target: &[Item],
+    cache: &mut PairCache,
     band: &Band,
     model: &Model,
     shapes: &[(usize, usize)],
     corners: &HashSet<(usize, usize)>,
+    posteriors: bool,
 ) -> Vec<Step> {
-    let mut cache = PairCache::new(source, target, band);
-    best_path(band, target.len(), shapes, TEMPERATURE, |i0, i1, j0, j1| {
+    let (source, target) = (cache.source, cache.target);
+    let temperature = posteriors.then_some(TEMPERATURE);
+    best_path(band, target.len(), shapes, temperature, |i0, i1, j0, j1| {
         if i0 == i1 {
             return Some(-model.null_cost(&target[j0]));
         }
         if j0 == j1 {
             return Some(-model.null_cost(&source[i0]));
         }
-        let mut matched_source = 0.0;
-        let mut matched_target = 0.0;
+        let mut matched_source = [0.0f32; 4];
+        let mut matched_target = [0.0f32; 4];
         for i in i0..i1 {
             for j in j0..j1 {
                 let (s, t) = cache.matched(i, j);
-                matched_source += s;
-                matched_target += t;
+                matched_source[i - i0] += s;
+                matched_target[j - j0] += t;
             }
         }
         let mut score = model.pair_score(
             &source[i0..i1],
             &target[j0..j1],
-            matched_source,
-            matched_target,
+            Matches {
+                source: &matched_source[..i1 - i0],
+                target: &matched_target[..j1 - j0],
+            },
         )?;
         if corners.contains(&(i0, j0)) {
-            score += model.paragraph_start;
+            score += model.paragraph_start * (1.0 - model.comparable);
         }
         Some(score)
     })
@@ -573,7 +686,8 @@ mod tests {
     use proptest::prelude::*;
     use unic_langid::langid;
 
-    const EN: [&str; 8] = [
+    const EN: [&str; 9] = [
+        "Honouring our colleagues",
         "We honour the peacekeepers.",
         "The Mission has 3,700 personnel.",
         "[Applause]",
@@ -583,7 +697,8 @@ mod tests {
         "[Minute of silence]",
         "In 2024, floods hit 1.1 million people.",
     ];
-    const FR: [&str; 8] = [
+    const FR: [&str; 9] = [
+        "Hommage aux collègues",
         "Nous rendons hommage aux Casques bleus.",
         "La Mission compte 3 700 membres du personnel.",
         "[Applaudissements]",
@@ -609,8 +724,8 @@ mod tests {
         /// directions of the same kind.
         #[test]
         fn beads_cover_both_texts_in_order(
-            en in proptest::collection::vec(0usize..8, 1..30),
-            fr in proptest::collection::vec(0usize..8, 1..30),
+            en in proptest::collection::vec(0usize..9, 1..30),
+            fr in proptest::collection::vec(0usize..9, 1..30),
         ) {
             let en: Vec<&str> = en.iter().map(|&k| EN[k]).chain(["We act."]).collect();
             let fr: Vec<&str> = fr.iter().map(|&k| FR[k]).chain(["Nous agissons."]).collect();
@@ -629,10 +744,16 @@ mod tests {
                 if directions > 0 && !s.is_empty() && !t.is_empty() {
                     prop_assert_eq!(bead.kind, BeadKind::Direction);
                     prop_assert_eq!((s.len(), t.len()), (1, 1));
-                    prop_assert_eq!(
-                        s[0].direction.as_ref().map(|d| d.kind),
-                        t[0].direction.as_ref().map(|d| d.kind)
-                    );
+                    // A direction pairs with a direction of its kind, or a bare direction
+                    // line with a heading in its slot; never with a sentence.
+                    let heading = s[0].kind == SegmentKind::Heading || t[0].kind == SegmentKind::Heading;
+                    if !heading {
+                        prop_assert_eq!(
+                            s[0].direction.as_ref().map(|d| d.kind),
+                            t[0].direction.as_ref().map(|d| d.kind)
+                        );
+                    }
+                    prop_assert!(s[0].kind != SegmentKind::Sentence && t[0].kind != SegmentKind::Sentence);
                 }
             }
             prop_assert_eq!(i, en.len());
@@ -679,5 +800,155 @@ mod tests {
             .beads
             .iter()
             .all(|b| !(b.source.contains(&1) && b.target.contains(&1))));
+    }
+
+    fn lines_of(alignment: &Alignment) -> Vec<String> {
+        alignment.beads.iter().map(Bead::indices_line).collect()
+    }
+
+    #[test]
+    fn separately_written_stories_keep_their_order_and_leave_the_rest_unaligned() {
+        // The French story moves the quotation to the end and adds a background sentence:
+        // pairing the quotation (strong evidence) would leave three pairs unaligned.
+        let en = side(
+            &[
+                "Floods in Niger: UN appeals for emergency funds",
+                "Floods have displaced 40,000 people in the region of Tillabéri since August, the United Nations said on Monday.",
+                "\"We need boats, tents and clean water now,\" said Aïcha Moussa, the UNICEF representative in Niamey.",
+                "The river rose by three metres in two days.",
+                "Schools in 120 villages have been turned into shelters.",
+                "The World Food Programme has delivered rice and oil to 15,000 families.",
+                "An appeal for $25 million will be launched next week.",
+            ],
+            langid!("en"),
+        );
+        let fr = side(
+            &[
+                "Niger : l'ONU lance un appel d'urgence face aux inondations",
+                "Les inondations ont déplacé 40 000 personnes dans la région de Tillabéri depuis le mois d'août, ont annoncé lundi les Nations Unies.",
+                "Le pays connaît des crues de plus en plus fréquentes depuis dix ans.",
+                "Dans 120 villages, les écoles ont été transformées en abris.",
+                "Le Programme alimentaire mondial a distribué du riz et de l'huile à 15 000 familles.",
+                "Un appel de fonds de 25 millions de dollars sera lancé la semaine prochaine.",
+                "« Il nous faut des bateaux, des tentes et de l'eau potable, maintenant », a déclaré Aïcha Moussa, représentante de l'UNICEF à Niamey.",
+            ],
+            langid!("fr"),
+        );
+        let alignment = align(en, fr);
+        assert_eq!(
+            lines_of(&alignment),
+            ["0\t0", "1\t1", "2\t", "3\t", "\t2", "4\t3", "5\t4", "6\t5", "\t6"]
+        );
+    }
+
+    #[test]
+    fn a_repeated_standfirst_and_a_repeated_paragraph_are_left_unaligned() {
+        let lead =
+            "The United Nations honoured 77 staff members who died in the line of duty last year.";
+        let en = side(
+            &[
+                "UN remembers 77 colleagues",
+                lead,
+                lead,
+                "Their names were read aloud during the ceremony in New York.",
+            ],
+            langid!("en"),
+        );
+        let fr = side(
+            &[
+                "L'ONU rend hommage à 77 collègues",
+                "Les Nations Unies ont rendu hommage aux 77 membres du personnel morts en service l'an dernier.",
+                "Leurs noms ont été lus pendant la cérémonie à New York.",
+            ],
+            langid!("fr"),
+        );
+        // The first copy, right after the title, is the standfirst.
+        assert_eq!(lines_of(&align(en, fr)), ["0\t0", "1\t", "2\t1", "3\t2"]);
+        let again = "Leurs noms ont été lus pendant la cérémonie au Siège, à New York.";
+        let en = side(
+            &[
+                "The names of the 77 were read aloud at Headquarters in New York.",
+                "A minute of silence followed.",
+            ],
+            langid!("en"),
+        );
+        let fr = side(
+            &[again, again, "Une minute de silence a suivi."],
+            langid!("fr"),
+        );
+        // Elsewhere, the second copy is the page's repetition.
+        assert_eq!(lines_of(&align(en, fr)), ["0\t0", "\t1", "1\t2"]);
+    }
+
+    #[test]
+    fn headings_fill_their_slot_even_when_retitled_or_a_bare_direction() {
+        let en = side(
+            &[
+                "Remembering our colleagues",
+                "The Force Commander asked all present to observe a minute of silence.",
+                "Thank you.",
+            ],
+            langid!("en"),
+        );
+        let fr = side(
+            &[
+                "Minute de silence",
+                "Le commandant de la Force a demandé à l'assistance d'observer une minute de silence.",
+                "Je vous remercie.",
+            ],
+            langid!("fr"),
+        );
+        let alignment = align(en, fr);
+        assert_eq!(lines_of(&alignment), ["0\t0", "1\t1", "2\t2"]);
+        assert_eq!(alignment.beads[0].kind, BeadKind::Direction);
+        // A title that shares its line with a stage direction is a title to the aligner.
+        let title = Segment {
+            kind: SegmentKind::Sentence,
+            ..alignment.source.segments[1].clone()
+        };
+        let title = Segment {
+            text: "Remarks at the Annual Memorial Service".into(),
+            ..title
+        };
+        assert_eq!(class_of(&title), Class::Text(SegmentKind::Heading));
+        let sentence = Segment {
+            text: "We remember them.".into(),
+            ..title
+        };
+        assert_eq!(class_of(&sentence), Class::Text(SegmentKind::Sentence));
+    }
+
+    #[test]
+    fn runs_of_unaligned_segments_list_the_source_side_first() {
+        let step = |i0, i1, j0, j1| Step {
+            i0,
+            i1,
+            j0,
+            j1,
+            posterior: 0.5,
+        };
+        let steps = vec![
+            step(0, 1, 0, 1),
+            step(1, 1, 1, 2),
+            step(1, 2, 2, 2),
+            step(2, 2, 2, 3),
+            step(2, 3, 3, 3),
+            step(3, 4, 3, 4),
+        ];
+        let ordered: Vec<(usize, usize, usize, usize)> = source_nulls_first(steps)
+            .iter()
+            .map(|s| (s.i0, s.i1, s.j0, s.j1))
+            .collect();
+        assert_eq!(
+            ordered,
+            [
+                (0, 1, 0, 1),
+                (1, 2, 1, 1),
+                (2, 3, 1, 1),
+                (3, 3, 1, 2),
+                (3, 3, 2, 3),
+                (3, 4, 3, 4)
+            ]
+        );
     }
 }

@@ -20,21 +20,37 @@ fn pooled(dir: &std::path::Path, format: InputFormat) -> (Counts, Vec<(String, f
     (total, per_document)
 }
 
+/// The pairs of tests/fixtures/align written separately rather than translated (news
+/// stories, a speech and the story about it): see its README.
+const SEPARATELY_WRITTEN: [&str; 7] = [
+    "clinic-news",
+    "cyclone-response-news",
+    "desalination-news",
+    "drought-appeal-news",
+    "envoy-briefing",
+    "landmine-day-remarks",
+    "school-meals-remarks",
+];
+
 #[test]
 fn own_test_set_is_aligned_well_in_both_input_modes() {
     let dir = repo_path("tests/fixtures/align");
     for format in [InputFormat::Lines, InputFormat::Text] {
         let (total, per_document) = pooled(&dir, format);
-        assert!(per_document.len() >= 6, "{per_document:?}");
+        assert!(per_document.len() >= 12, "{per_document:?}");
         assert!(
-            total.f1() >= 0.95,
+            total.f1() >= 0.97,
             "{format:?}: F1 {:.3} {per_document:?}",
             total.f1()
         );
         for (name, f1) in &per_document {
-            // Translated texts are aligned exactly; the separately written news pair is
-            // the hard case and must still get most beads right.
-            let floor = if name == "clinic-news" { 0.6 } else { 0.9 };
+            // Translated texts are aligned (almost) exactly; separately written ones are the
+            // hard case and must still get most beads right.
+            let floor = if SEPARATELY_WRITTEN.contains(&name.as_str()) {
+                0.8
+            } else {
+                0.9
+            };
             assert!(*f1 >= floor, "{format:?} {name}: {f1:.3}");
         }
     }
@@ -50,7 +66,7 @@ fn development_set_does_not_regress() {
     for format in [InputFormat::Lines, InputFormat::Text] {
         let (total, per_document) = pooled(&dir, format);
         assert!(
-            total.f1() >= 0.84,
+            total.f1() >= 0.95,
             "{format:?}: F1 {:.3} {per_document:?}",
             total.f1()
         );
