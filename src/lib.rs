@@ -4,7 +4,9 @@
 //! Each module owns one concept; see docs/ for the formats and design notes.
 
 pub mod cli;
+pub mod exchange;
 pub mod i18n;
 pub mod lang;
+pub mod memory;
 pub mod speech;
 pub mod textfile;
