@@ -12,6 +12,7 @@ use crate::speech::SpeechError;
 use crate::textfile::TextFileError;
 
 mod completions;
+mod memory;
 mod segment;
 mod stats;
 
@@ -44,6 +45,8 @@ pub enum Command {
     Segment(segment::SegmentArgs),
     /// Count words and estimate speaking time.
     Stats(stats::StatsArgs),
+    /// The translation memory: import, export, lookup, search, stats.
+    Memory(memory::MemoryArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
     /// Print the manual page.
@@ -167,6 +170,15 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
         if let Some(e) = cause.downcast_ref::<OutputError>() {
             return l10n.localize(e);
         }
+        if let Some(e) = cause.downcast_ref::<crate::memory::MemoryError>() {
+            return l10n.localize(e);
+        }
+        if let Some(e) = cause.downcast_ref::<crate::exchange::ExchangeError>() {
+            return format!("{}: {}", e.location(), l10n.localize(e));
+        }
+        if let Some(e) = cause.downcast_ref::<memory::MemoryCliError>() {
+            return l10n.localize(e);
+        }
     }
     error.to_string()
 }
@@ -200,6 +212,7 @@ fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
     match cli.command {
         Command::Segment(args) => segment::run(args, ctx),
         Command::Stats(args) => stats::run(args, ctx),
+        Command::Memory(args) => memory::run(args, ctx),
         Command::Completions(args) => completions::completions(args, ctx),
         Command::Man => completions::man(ctx),
     }
