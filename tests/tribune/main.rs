@@ -2,6 +2,7 @@
 
 mod cli_segment;
 mod cli_stats;
+mod memory;
 mod segmentation;
 mod speech_format;
 
