@@ -18,8 +18,8 @@ use crate::exchange::{Format, TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWrit
 use crate::i18n::{Args as MessageArgs, Localize};
 use crate::lang;
 use crate::memory::{
-    Added, DiffOp, Import, ImportSummary, LookupRequest, Match, Memory, MemoryError, NewUnit,
-    Property, Provenance, SearchRequest, SkipReason, StoredUnit, Timestamp, Variant,
+    DiffOp, ImportSummary, LookupRequest, Match, Memory, NewUnit, PreparedUnit, Property,
+    Provenance, SearchRequest, SkipReason, StoredUnit, Timestamp, Variant,
 };
 use crate::textfile::Origin;
 
@@ -432,71 +432,103 @@ fn import_file(
     });
     let origin = Origin::File(path.to_path_buf());
     let file = File::open(path).map_err(open_error)?;
+    if format == Format::Tsv && (args.from.is_none() || args.to.is_none()) {
+        return Err(MemoryCliError::TsvNeedsLanguages { file: display }.into());
+    }
     let bar = progress_bar(size);
     let mut import = memory.begin_import()?;
-    let mut count: u64 = 0;
-    match format {
-        Format::Tmx => {
-            let input = utf8_input(file).map_err(open_error)?;
-            let mut reader = TmxReader::new(input, origin)?;
-            while let Some(unit) = reader.next_unit()? {
-                add_unit(
-                    &mut import,
-                    tmx_to_unit(unit, &origin_name, args.origin.is_some(), user),
-                )?;
-                count += 1;
-                if count % 4096 == 0 {
-                    bar.set_position(reader.position());
+    // The file is read, converted and tokenised on a second thread while this one writes.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(8);
+    let explicit_origin = args.origin.is_some();
+    let (from, to) = (args.from.clone(), args.to.clone());
+    let user = user.clone();
+    std::thread::scope(|scope| -> anyhow::Result<ImportSummary> {
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let send = |unit: PreparedUnit, position: u64, batch: &mut Vec<PreparedUnit>| {
+                batch.push(unit);
+                if batch.len() < BATCH {
+                    return true;
                 }
-            }
-        }
-        Format::Tsv => {
-            let (Some(from), Some(to)) = (&args.from, &args.to) else {
-                return Err(MemoryCliError::TsvNeedsLanguages { file: display }.into());
+                sender
+                    .send(Batch::Units(std::mem::take(batch), position))
+                    .is_ok()
             };
-            let input = io::BufReader::with_capacity(256 * 1024, file);
-            let mut reader = TsvReader::new(input, origin);
-            let created = Some(Timestamp::now());
-            while let Some(pair) = reader.next_pair()? {
-                let unit = NewUnit {
-                    variants: vec![
-                        Variant::new(from.clone(), pair.source),
-                        Variant::new(to.clone(), pair.target),
-                    ],
-                    provenance: Provenance {
-                        origin: origin_name.clone(),
-                        segment: Some(pair.line.to_string()),
-                        created,
-                        created_by: user.clone(),
-                        ..Provenance::default()
-                    },
-                    properties: Vec::new(),
-                    notes: Vec::new(),
-                };
-                add_unit(&mut import, Ok(unit))?;
-                count += 1;
-                if count % 4096 == 0 {
-                    bar.set_position(reader.position());
+            let result: anyhow::Result<()> = (|| match format {
+                Format::Tmx => {
+                    let input = utf8_input(file).map_err(open_error)?;
+                    let mut reader = TmxReader::new(input, origin)?;
+                    while let Some(unit) = reader.next_unit()? {
+                        let prepared = match tmx_to_unit(unit, &origin_name, explicit_origin, &user)
+                        {
+                            Ok(unit) => PreparedUnit::new(unit),
+                            Err(reason) => PreparedUnit::skipped(reason),
+                        };
+                        if !send(prepared, reader.position(), &mut batch) {
+                            return Ok(());
+                        }
+                    }
+                    Ok(())
                 }
+                Format::Tsv => {
+                    let (Some(from), Some(to)) = (from, to) else {
+                        return Ok(());
+                    };
+                    let input = io::BufReader::with_capacity(256 * 1024, file);
+                    let mut reader = TsvReader::new(input, origin);
+                    let created = Some(Timestamp::now());
+                    while let Some(pair) = reader.next_pair()? {
+                        let unit = NewUnit {
+                            variants: vec![
+                                Variant::new(from.clone(), pair.source),
+                                Variant::new(to.clone(), pair.target),
+                            ],
+                            provenance: Provenance {
+                                origin: origin_name.clone(),
+                                segment: Some(pair.line.to_string()),
+                                created,
+                                created_by: user.clone(),
+                                ..Provenance::default()
+                            },
+                            properties: Vec::new(),
+                            notes: Vec::new(),
+                        };
+                        if !send(PreparedUnit::new(unit), reader.position(), &mut batch) {
+                            return Ok(());
+                        }
+                    }
+                    Ok(())
+                }
+            })();
+            let _ = match result {
+                Ok(()) => sender.send(Batch::Units(batch, size)),
+                Err(error) => sender.send(Batch::Failed(error)),
+            };
+        });
+        for message in receiver {
+            match message {
+                Batch::Units(units, position) => {
+                    for unit in units {
+                        import.add_prepared(unit)?;
+                    }
+                    bar.set_position(position);
+                }
+                Batch::Failed(error) => return Err(error),
             }
         }
-    }
-    bar.finish_and_clear();
-    Ok(import.commit()?)
+        bar.finish_and_clear();
+        Ok(import.commit()?)
+    })
 }
 
-fn add_unit(
-    import: &mut Import<'_>,
-    unit: Result<NewUnit, SkipReason>,
-) -> Result<Added, MemoryError> {
-    match unit {
-        Ok(unit) => import.add(unit),
-        Err(reason) => {
-            import.skip(reason);
-            Ok(Added::Skipped(reason))
-        }
-    }
+/// Units prepared by the reading thread, or why it stopped.
+enum Batch {
+    Units(Vec<PreparedUnit>, u64),
+    Failed(anyhow::Error),
 }
+
+/// Units sent from the reading thread at a time.
+const BATCH: usize = 256;
 
 fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<()> {
     let mut memory = Memory::open(&args.memory.memory)?;

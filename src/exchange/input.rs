@@ -7,7 +7,7 @@ use std::io::{self, BufRead, BufReader, Read};
 
 /// Turns any input into UTF-8: a UTF-8 BOM is dropped, UTF-16 (with a BOM, or detected
 /// from `<?` in UTF-16) is transcoded as it streams; anything else passes through.
-pub fn utf8_input<R: Read + 'static>(input: R) -> io::Result<Box<dyn BufRead>> {
+pub fn utf8_input<R: Read + Send + 'static>(input: R) -> io::Result<Box<dyn BufRead + Send>> {
     let mut reader = BufReader::with_capacity(256 * 1024, input);
     let head = reader.fill_buf()?;
     let little = if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[b'<', 0, b'?', 0]) {
@@ -118,7 +118,7 @@ pub struct LineTracker<R: BufRead> {
     consumed: u64,
     lines: u64,
     line_starts: VecDeque<(u64, u64)>,
-    window: VecDeque<u8>,
+    window: Vec<u8>,
     window_start: u64,
 }
 
@@ -132,7 +132,7 @@ impl<R: BufRead> LineTracker<R> {
             consumed: 0,
             lines: 1,
             line_starts,
-            window: VecDeque::new(),
+            window: Vec::new(),
             window_start: 0,
         }
     }
@@ -142,24 +142,35 @@ impl<R: BufRead> LineTracker<R> {
         self.consumed
     }
 
-    /// The 1-based line and column of a byte offset at or before the current position.
-    pub fn line_column(&self, offset: u64) -> (usize, usize) {
+    fn line_start(&self, offset: u64) -> (u64, u64) {
         let index = self
             .line_starts
             .partition_point(|(_, start)| *start <= offset);
-        let (line, start) = if index == 0 {
+        if index == 0 {
             // Older than what is kept: the line is unknown beyond this bound.
             self.line_starts.front().copied().unwrap_or((1, 0))
         } else {
             self.line_starts[index - 1]
-        };
+        }
+    }
+
+    /// The 1-based line of a byte offset at or before the current position.
+    pub fn line(&self, offset: u64) -> usize {
+        self.line_start(offset).0 as usize
+    }
+
+    /// The 1-based line and column of a byte offset at or before the current position.
+    pub fn line_column(&self, offset: u64) -> (usize, usize) {
+        let (line, start) = self.line_start(offset);
         let column = if start >= self.window_start
             && offset <= self.window_start + self.window.len() as u64
         {
             let from = (start - self.window_start) as usize;
             let to = (offset - self.window_start) as usize;
-            let bytes: Vec<u8> = self.window.range(from..to).copied().collect();
-            String::from_utf8_lossy(&bytes).chars().count() + 1
+            String::from_utf8_lossy(&self.window[from..to])
+                .chars()
+                .count()
+                + 1
         } else {
             (offset.saturating_sub(start)) as usize + 1
         };
@@ -193,8 +204,8 @@ impl<R: BufRead> BufRead for LineTracker<R> {
                     self.line_starts.pop_front();
                 }
             }
-            self.window.extend(bytes);
-            if self.window.len() > KEPT_BYTES {
+            self.window.extend_from_slice(bytes);
+            if self.window.len() > 2 * KEPT_BYTES {
                 let drop = self.window.len() - KEPT_BYTES;
                 self.window.drain(..drop);
                 self.window_start += drop as u64;

@@ -433,7 +433,7 @@ impl<R: BufRead> TmxReader<R> {
             match event {
                 Event::Start(e) if e.name().as_ref() == "tu" => {
                     let mut unit = TmxUnit {
-                        line: self.location(at).line,
+                        line: self.xml.get_ref().line(at),
                         attributes: self.attributes(&e, at)?,
                         ..TmxUnit::default()
                     };
@@ -579,7 +579,9 @@ impl<R: BufRead> TmxReader<R> {
                 if !in_code {
                     text.push_str(piece);
                 }
-                markup.push_str(&escape(piece));
+                if has_elements {
+                    markup.push_str(&escape(piece));
+                }
             };
             match event {
                 Event::Text(t) => push_text(&t.xml10_content(), &mut text, &mut markup),
@@ -600,14 +602,20 @@ impl<R: BufRead> TmxReader<R> {
                     ));
                 }
                 Event::Start(e) => {
-                    has_elements = true;
+                    if !has_elements {
+                        markup = escape(text.as_str()).into_owned();
+                        has_elements = true;
+                    }
                     let name = name_of(&e);
                     markup.push_str(&start_tag(&name, &self.attributes(&e, at)?, false));
                     let code = CODE_ELEMENTS.contains(&name.as_str());
                     open.push((name, code));
                 }
                 Event::Empty(e) => {
-                    has_elements = true;
+                    if !has_elements {
+                        markup = escape(text.as_str()).into_owned();
+                        has_elements = true;
+                    }
                     let name = name_of(&e);
                     markup.push_str(&start_tag(&name, &self.attributes(&e, at)?, true));
                 }

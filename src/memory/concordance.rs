@@ -253,7 +253,7 @@ impl Memory {
                 ids.push((id, lang.clone()));
             }
         }
-        ids.sort_by(|a, b| b.0.cmp(&a.0));
+        ids.sort_by_key(|b| std::cmp::Reverse(b.0));
         let mut hits: Vec<ConcordanceHit> = Vec::new();
         let mut statement = self
             .conn

@@ -4,14 +4,25 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::index::PostingsBuilder;
-use super::tokens::index_keys;
+use super::tokens::index_keys_joined;
 use super::{
     content_hash, parse_variants, same_content, Memory, MemoryError, NewUnit, PropertiesRecord,
     Provenance, VariantRecord,
 };
+
+/// What a merge reads of the stored unit: origin, segment, provenance, properties, changed.
+type MergeRow = (
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 /// Why a unit was not stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,7 +83,7 @@ pub struct Import<'m> {
     postings: PostingsBuilder,
     postings_empty: bool,
     units_empty: bool,
-    seen: HashMap<u64, u32>,
+    seen: FxHashMap<u64, u32>,
     seen_more: HashMap<u64, Vec<u32>>,
     new_hashes: Vec<(u64, u32)>,
     origins: HashMap<String, i64>,
@@ -115,7 +126,7 @@ impl Memory {
             postings: PostingsBuilder::default(),
             postings_empty,
             units_empty,
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
             seen_more: HashMap::new(),
             new_hashes: Vec::new(),
             origins: HashMap::new(),
@@ -128,6 +139,77 @@ impl Memory {
 
 fn optional_json<T: serde::Serialize>(value: &T, empty: bool) -> Option<String> {
     (!empty).then(|| serde_json::to_string(value).expect("plain data serialises"))
+}
+
+/// A unit checked, serialised, hashed and tokenised: the part of storing it that needs no
+/// database. [`Import::add`] prepares each unit itself; an importer reading a large file can
+/// prepare units on another thread ([`PreparedUnit::new`] is `Send`) and hand them to
+/// [`Import::add_prepared`], so that parsing and indexing overlap with writing.
+#[derive(Debug)]
+pub struct PreparedUnit(Result<Prepared, SkipReason>);
+
+#[derive(Debug)]
+struct Prepared {
+    tags: Vec<String>,
+    variants_json: String,
+    hash: u64,
+    postings: Vec<(String, String, u8)>,
+    provenance: Provenance,
+    properties: Vec<super::Property>,
+    notes: Vec<String>,
+}
+
+impl PreparedUnit {
+    /// Prepares a unit: drops empty variants, checks that two languages remain, and
+    /// computes what the import stores.
+    pub fn new(unit: NewUnit) -> PreparedUnit {
+        let NewUnit {
+            variants,
+            provenance,
+            properties,
+            notes,
+        } = unit;
+        let variants: Vec<_> = variants
+            .into_iter()
+            .filter(|v| !v.text.trim().is_empty())
+            .collect();
+        let mut languages: Vec<String> = variants.iter().map(|v| v.lang.to_string()).collect();
+        languages.sort_unstable();
+        languages.dedup();
+        if languages.len() < 2 {
+            return PreparedUnit(Err(SkipReason::OneLanguage));
+        }
+        let postings = variants
+            .iter()
+            .map(|v| {
+                let (keys, content) = index_keys_joined(&v.text);
+                (
+                    v.lang.language.as_str().to_owned(),
+                    keys,
+                    content.min(255) as u8,
+                )
+            })
+            .collect();
+        let records: Vec<VariantRecord> = variants
+            .into_iter()
+            .map(VariantRecord::from_owned)
+            .collect();
+        let variants_json = serde_json::to_string(&records).expect("plain data serialises");
+        PreparedUnit(Ok(Prepared {
+            hash: content_hash(&records),
+            tags: languages,
+            variants_json,
+            postings,
+            provenance,
+            properties,
+            notes,
+        }))
+    }
+
+    /// A unit that could not even be read as one, counted as skipped for this reason.
+    pub fn skipped(reason: SkipReason) -> PreparedUnit {
+        PreparedUnit(Err(reason))
+    }
 }
 
 impl Import<'_> {
@@ -144,36 +226,29 @@ impl Import<'_> {
     /// Stores a unit, or merges its provenance into the same unit already stored. Variants
     /// with an empty text are dropped; a unit left with fewer than two languages is skipped.
     pub fn add(&mut self, unit: NewUnit) -> Result<Added, MemoryError> {
-        let NewUnit {
-            variants,
-            provenance,
-            properties,
-            notes,
-        } = unit;
-        let records: Vec<VariantRecord> = variants
-            .iter()
-            .filter(|v| !v.text.trim().is_empty())
-            .map(VariantRecord::from_variant)
-            .collect();
-        let mut languages: Vec<&str> = records.iter().map(|r| r.lang.as_str()).collect();
-        languages.sort_unstable();
-        languages.dedup();
-        if languages.len() < 2 {
-            self.skip(SkipReason::OneLanguage);
-            return Ok(Added::Skipped(SkipReason::OneLanguage));
-        }
+        self.add_prepared(PreparedUnit::new(unit))
+    }
+
+    /// Stores a unit prepared beforehand (possibly on another thread), as [`Import::add`].
+    pub fn add_prepared(&mut self, unit: PreparedUnit) -> Result<Added, MemoryError> {
+        let unit = match unit.0 {
+            Ok(unit) => unit,
+            Err(reason) => {
+                self.skip(reason);
+                return Ok(Added::Skipped(reason));
+            }
+        };
         self.summary.read += 1;
-        let hash = content_hash(&records);
-        if let Some(existing) = self.find_same(hash, &records)? {
-            self.merge(existing, &provenance, properties, notes)?;
+        if let Some(existing) = self.find_same(unit.hash, &unit.variants_json)? {
+            self.merge(existing, &unit.provenance, unit.properties, unit.notes)?;
             self.summary.merged += 1;
             return Ok(Added::Merged(existing));
         }
+        let provenance = unit.provenance;
         let origin = self.origin_id(&provenance.origin)?;
-        let variants_json = serde_json::to_string(&records).expect("plain data serialises");
         let props = PropertiesRecord {
-            props: properties,
-            notes,
+            props: unit.properties,
+            notes: unit.notes,
         };
         let props_json = optional_json(&props, props.props.is_empty() && props.notes.is_empty());
         let stamp = |t: &Option<super::Timestamp>| t.map(|t| t.to_string());
@@ -185,7 +260,7 @@ impl Import<'_> {
             )
             .and_then(|mut st| {
                 st.execute(params![
-                    variants_json,
+                    unit.variants_json,
                     origin,
                     provenance.segment,
                     provenance.context_before,
@@ -204,19 +279,16 @@ impl Import<'_> {
         let id = self.tx.last_insert_rowid();
         let id32 = u32::try_from(id)
             .map_err(|_| self.sql(rusqlite::Error::IntegralValueOutOfRange(0, id)))?;
-        for (record, variant) in records
-            .iter()
-            .zip(variants.iter().filter(|v| !v.text.trim().is_empty()))
-        {
-            let (mut keys, content) = index_keys(&record.text);
-            keys.sort_unstable();
-            keys.dedup();
-            let language = variant.lang.language.as_str();
-            let length = content.min(255) as u8;
-            for key in &keys {
-                self.postings.add(language, key, id32, length);
-            }
-            *self.language_counts.entry(record.lang.clone()).or_default() += 1;
+        for (language, keys, length) in &unit.postings {
+            self.postings.add(
+                language,
+                keys.split('\n').filter(|k| !k.is_empty()),
+                id32,
+                *length,
+            );
+        }
+        for tag in unit.tags {
+            *self.language_counts.entry(tag).or_default() += 1;
         }
         if self.postings.is_full() {
             self.postings
@@ -224,22 +296,22 @@ impl Import<'_> {
                 .map_err(|e| MemoryError::from_sql(self.path, e))?;
             self.postings_empty = false;
         }
-        match self.seen.entry(hash) {
+        match self.seen.entry(unit.hash) {
             std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(id32);
             }
             std::collections::hash_map::Entry::Occupied(_) => {
-                self.seen_more.entry(hash).or_default().push(id32);
+                self.seen_more.entry(unit.hash).or_default().push(id32);
             }
         }
-        self.new_hashes.push((hash, id32));
+        self.new_hashes.push((unit.hash, id32));
         *self.origin_counts.entry(origin).or_default() += 1;
         self.summary.added += 1;
         Ok(Added::New(id))
     }
 
     /// The stored unit with the same content, if any.
-    fn find_same(&self, hash: u64, records: &[VariantRecord]) -> Result<Option<i64>, MemoryError> {
+    fn find_same(&self, hash: u64, variants_json: &str) -> Result<Option<i64>, MemoryError> {
         let mut candidates: Vec<i64> = Vec::new();
         if let Some(id) = self.seen.get(&hash) {
             candidates.push(i64::from(*id));
@@ -258,6 +330,10 @@ impl Import<'_> {
                 .map_err(|e| self.sql(e))?;
             candidates.extend(ids);
         }
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        let records = parse_variants(variants_json).map_err(|e| self.sql(e))?;
         for id in candidates {
             let json: Option<String> = self
                 .tx
@@ -266,7 +342,7 @@ impl Import<'_> {
                 .map_err(|e| self.sql(e))?;
             if let Some(json) = json {
                 let stored = parse_variants(&json).map_err(|e| self.sql(e))?;
-                if same_content(&stored, records) {
+                if same_content(&stored, &records) {
                     return Ok(Some(id));
                 }
             }
@@ -282,13 +358,7 @@ impl Import<'_> {
         properties: Vec<super::Property>,
         notes: Vec<String>,
     ) -> Result<(), MemoryError> {
-        let row: (
-            Option<i64>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        ) = self
+        let row: MergeRow = self
             .tx
             .prepare_cached(
                 "SELECT origin, segment, provenance, properties, changed FROM units WHERE id = ?1",

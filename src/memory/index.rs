@@ -9,9 +9,8 @@
 //! append. Lists are read back whole and decoded ([`decode`]), which for a list of a few
 //! hundred thousand entries takes about a millisecond.
 
-use std::collections::HashMap;
-
 use rusqlite::{params, Connection, OptionalExtension};
+use rustc_hash::FxHashMap;
 
 /// A decoded posting list.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -75,6 +74,7 @@ pub(crate) fn decode(data: &[u8]) -> Postings {
 /// Entries gathered for one key during an import.
 #[derive(Debug)]
 struct Pending {
+    token: Box<str>,
     first: u32,
     first_length: u8,
     last: u32,
@@ -82,49 +82,93 @@ struct Pending {
     rest: Vec<u8>,
 }
 
+/// A token as a hash-map key, stored inline when short (most are), so that finding it does
+/// not chase a pointer: an import looks up tens of millions of them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Inline(u8, [u8; 22]),
+    Heap(Box<str>),
+}
+
+impl Key {
+    fn new(token: &str) -> Key {
+        let bytes = token.as_bytes();
+        if bytes.len() <= 22 {
+            let mut inline = [0u8; 22];
+            inline[..bytes.len()].copy_from_slice(bytes);
+            Key::Inline(bytes.len() as u8, inline)
+        } else {
+            Key::Heap(token.into())
+        }
+    }
+}
+
+/// The keys of one language: each new key gets a number, its entries a slot.
+#[derive(Debug, Default)]
+struct LanguagePostings {
+    language: String,
+    numbers: FxHashMap<Key, u32>,
+    pending: Vec<Pending>,
+}
+
 /// New posting entries of an import, merged into the table at commit (or earlier when they
 /// outgrow their memory budget, so that an import of any size stays within bounded memory).
 #[derive(Debug, Default)]
 pub(crate) struct PostingsBuilder {
-    languages: Vec<(String, HashMap<Box<str>, Pending>)>,
+    languages: Vec<LanguagePostings>,
     bytes: usize,
 }
 
 /// Memory the builder may hold before it merges what it has into the table.
-pub(crate) const BUILDER_BUDGET_BYTES: usize = 96 * 1024 * 1024;
+pub(crate) const BUILDER_BUDGET_BYTES: usize = 160 * 1024 * 1024;
 
 impl PostingsBuilder {
-    /// Records that unit `id` holds `key` in `language` (ids must come in ascending order).
-    pub fn add(&mut self, language: &str, key: &str, id: u32, length: u8) {
-        let index = match self.languages.iter().position(|(l, _)| l == language) {
+    /// Records that unit `id` holds each of `keys` (distinct) in `language`; ids must come
+    /// in ascending order.
+    pub fn add<'k>(
+        &mut self,
+        language: &str,
+        keys: impl Iterator<Item = &'k str>,
+        id: u32,
+        length: u8,
+    ) {
+        let index = match self.languages.iter().position(|l| l.language == language) {
             Some(index) => index,
             None => {
-                self.languages.push((language.to_owned(), HashMap::new()));
+                self.languages.push(LanguagePostings {
+                    language: language.to_owned(),
+                    ..LanguagePostings::default()
+                });
                 self.languages.len() - 1
             }
         };
-        let map = &mut self.languages[index].1;
-        match map.get_mut(key) {
-            Some(pending) => {
-                let before = pending.rest.capacity();
-                push_varint(&mut pending.rest, id - pending.last);
-                pending.rest.push(length);
-                pending.last = id;
-                pending.count += 1;
-                self.bytes += pending.rest.capacity() - before;
-            }
-            None => {
-                self.bytes += key.len() + 64;
-                map.insert(
-                    key.into(),
-                    Pending {
+        let postings = &mut self.languages[index];
+        for key in keys {
+            let map_key = Key::new(key);
+            match postings.numbers.get(&map_key) {
+                Some(&number) => {
+                    let pending = &mut postings.pending[number as usize];
+                    let before = pending.rest.capacity();
+                    push_varint(&mut pending.rest, id - pending.last);
+                    pending.rest.push(length);
+                    pending.last = id;
+                    pending.count += 1;
+                    self.bytes += pending.rest.capacity() - before;
+                }
+                None => {
+                    let number = postings.pending.len() as u32;
+                    let token: Box<str> = key.into();
+                    self.bytes += token.len() + 96;
+                    postings.numbers.insert(map_key, number);
+                    postings.pending.push(Pending {
+                        token,
                         first: id,
                         first_length: length,
                         last: id,
                         count: 1,
                         rest: Vec::new(),
-                    },
-                );
+                    });
+                }
             }
         }
     }
@@ -148,15 +192,18 @@ impl PostingsBuilder {
         )?;
         let mut vocabulary =
             conn.prepare_cached("INSERT INTO vocabulary (rowid, token) VALUES (?1, ?2)")?;
-        for (language, map) in std::mem::take(&mut self.languages) {
-            let mut entries: Vec<(Box<str>, Pending)> = map.into_iter().collect();
-            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            for (token, pending) in entries {
+        for postings in std::mem::take(&mut self.languages) {
+            let language = postings.language;
+            drop(postings.numbers);
+            let mut entries = postings.pending;
+            entries.sort_unstable_by(|a, b| a.token.cmp(&b.token));
+            for pending in entries {
+                let token = &*pending.token;
                 let existing: Option<(i64, u32, Vec<u8>)> = if table_was_empty {
                     None
                 } else {
                     select
-                        .query_row(params![language, &*token], |row| {
+                        .query_row(params![language, token], |row| {
                             Ok((row.get(0)?, row.get(1)?, row.get(2)?))
                         })
                         .optional()?
@@ -175,12 +222,12 @@ impl PostingsBuilder {
                         data.extend_from_slice(&pending.rest);
                         insert.execute(params![
                             language,
-                            &*token,
+                            token,
                             pending.count,
                             pending.last,
                             data
                         ])?;
-                        vocabulary.execute(params![conn.last_insert_rowid(), &*token])?;
+                        vocabulary.execute(params![conn.last_insert_rowid(), token])?;
                     }
                 }
             }

@@ -370,7 +370,7 @@ impl Memory {
             let comparison = compare(request.text, &source.text);
             if best
                 .as_ref()
-                .is_none_or(|(b, _, e)| (comparison.score, exact) > (b.score, *e))
+                .map_or(true, |(b, _, e)| (comparison.score, exact) > (b.score, *e))
             {
                 best = Some((comparison, source, exact));
             }
@@ -574,7 +574,7 @@ pub fn substitute_numbers(target: &str, changes: &[NumberChange]) -> Option<Stri
         let new_text = NumberStyle::of(token.text).format(&number_value(&change.query));
         replacements.push((token.start, token.start + token.text.len(), new_text));
     }
-    replacements.sort_by(|a, b| b.0.cmp(&a.0));
+    replacements.sort_by_key(|b| std::cmp::Reverse(b.0));
     let mut out = target.to_owned();
     for (start, end, text) in replacements {
         out.replace_range(start..end, &text);

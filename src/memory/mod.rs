@@ -33,7 +33,7 @@ use unic_langid::LanguageIdentifier;
 
 pub use concordance::{ConcordanceHit, HitSide, SearchRequest};
 pub use error::MemoryError;
-pub use import::{Added, Import, ImportSummary, SkipReason};
+pub use import::{Added, Import, ImportSummary, PreparedUnit, SkipReason};
 pub use lookup::{
     diff, substitute_numbers, DiffOp, DiffPart, LookupRequest, Match, SegmentContext,
 };
@@ -174,13 +174,13 @@ pub(crate) struct VariantRecord {
 }
 
 impl VariantRecord {
-    pub(crate) fn from_variant(v: &Variant) -> VariantRecord {
+    pub(crate) fn from_owned(v: Variant) -> VariantRecord {
         VariantRecord {
             lang: v.lang.to_string(),
-            text: v.text.clone(),
-            markup: v.markup.clone(),
-            props: v.properties.clone(),
-            notes: v.notes.clone(),
+            text: v.text,
+            markup: v.markup,
+            props: v.properties,
+            notes: v.notes,
         }
     }
 

@@ -85,6 +85,15 @@ fn is_number_separator(c: char) -> bool {
     matches!(c, ',' | '.' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// Whether `text` starts with exactly three digits: the next group of a number written with
+/// spaces between thousands (`3 700`, as French is often typed).
+fn is_digit_group(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 3
+        && bytes[..3].iter().all(u8::is_ascii_digit)
+        && bytes.get(3).map_or(true, |b| !b.is_ascii_alphanumeric())
+}
+
 fn word_key(text: &str) -> Cow<'_, str> {
     if text
         .chars()
@@ -232,7 +241,7 @@ fn tag_length(rest: &str) -> Option<usize> {
                 } else if digits > 0 {
                     // Qt and Windows style %1, %2.
                     let after = bytes.get(1 + digits);
-                    if after.is_none_or(|b| !b.is_ascii_alphanumeric()) {
+                    if after.map_or(true, |b| !b.is_ascii_alphanumeric()) {
                         return Some(1 + digits);
                     }
                 }
@@ -265,7 +274,7 @@ fn tag_length(rest: &str) -> Option<usize> {
                 .filter(|&end| {
                     bytes
                         .get(end)
-                        .is_none_or(|b| !b.is_ascii_alphabetic() || conversion == b's')
+                        .map_or(true, |b| !b.is_ascii_alphabetic() || conversion == b's')
                 })
         }
         _ => None,
@@ -293,20 +302,26 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             let mut end = start;
             let mut has_letter = false;
             let mut prev: Option<char> = None;
+            let mut group = 0;
             while let Some(&(i, ch)) = chars.peek() {
                 if is_word_char(ch) {
                     has_letter |= !ch.is_ascii_digit();
+                    group += 1;
                     prev = Some(ch);
                     end = i + ch.len_utf8();
                     chars.next();
                     continue;
                 }
-                let next = text[i + ch.len_utf8()..].chars().next();
-                if is_number_separator(ch)
+                let after = &text[i + ch.len_utf8()..];
+                let next = after.chars().next();
+                let separator = is_number_separator(ch)
+                    || (ch == ' ' && !has_letter && group <= 3 && is_digit_group(after));
+                if separator
                     && prev.is_some_and(|p| p.is_ascii_digit())
                     && next.is_some_and(|n| n.is_ascii_digit())
                 {
                     prev = Some(ch);
+                    group = 0;
                     end = i + ch.len_utf8();
                     chars.next();
                     continue;
@@ -361,24 +376,47 @@ pub const NUMBER_CLASS_KEY: &str = "#";
 /// `#VALUE` for each number's value (for concordance), and the count of content tokens
 /// (words and numbers) that the length filter of the lookup uses.
 pub fn index_keys(text: &str) -> (Vec<String>, usize) {
+    let (joined, content) = index_keys_joined(text);
+    (
+        joined
+            .split('\n')
+            .filter(|k| !k.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        content,
+    )
+}
+
+/// The distinct index keys of a segment, sorted and joined with `\n` (keys never hold white
+/// space), with the count of content tokens: one allocation per segment, for imports.
+pub fn index_keys_joined(text: &str) -> (String, usize) {
     let tokens = tokenize(text);
-    let mut keys = Vec::with_capacity(tokens.len());
+    let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(tokens.len() + 4);
     let mut content = 0;
     for token in &tokens {
         match token.kind {
             TokenKind::Word => {
                 content += 1;
-                keys.push(token.key().into_owned());
+                keys.push(token.key());
             }
             TokenKind::Number => {
                 content += 1;
-                keys.push(NUMBER_CLASS_KEY.to_owned());
-                keys.push(format!("#{}", number_value(token.text)));
+                keys.push(Cow::Borrowed(NUMBER_CLASS_KEY));
+                keys.push(Cow::Owned(format!("#{}", number_value(token.text))));
             }
             TokenKind::Punctuation | TokenKind::Tag => {}
         }
     }
-    (keys, content)
+    keys.sort_unstable();
+    keys.dedup();
+    let mut joined = String::with_capacity(keys.iter().map(|k| k.len() + 1).sum());
+    for key in &keys {
+        if !joined.is_empty() {
+            joined.push('\n');
+        }
+        joined.push_str(key);
+    }
+    (joined, content)
 }
 
 #[cfg(test)]
@@ -432,6 +470,15 @@ mod tests {
             vec![(Word, "a"), (Punctuation, "<"), (Word, "b")]
         );
         assert_eq!(kinds("100%"), vec![(Number, "100"), (Punctuation, "%")]);
+        assert_eq!(
+            kinds("3 700 soldats"),
+            vec![(Number, "3 700"), (Word, "soldats")]
+        );
+        assert_eq!(
+            kinds("2017 700 x"),
+            vec![(Number, "2017"), (Number, "700"), (Word, "x")]
+        );
+        assert_eq!(kinds("3 7000"), vec![(Number, "3"), (Number, "7000")]);
     }
 
     #[test]
@@ -479,6 +526,6 @@ mod tests {
     fn index_keys_count_content() {
         let (keys, content) = index_keys("Send 3,700 troops, now!");
         assert_eq!(content, 4);
-        assert_eq!(keys, vec!["send", "#", "#3700", "troops", "now"]);
+        assert_eq!(keys, vec!["#", "#3700", "now", "send", "troops"]);
     }
 }

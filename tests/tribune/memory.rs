@@ -105,7 +105,7 @@ fn import_summarises_and_stats_count_units() {
     // The same file again: everything merges, nothing is duplicated.
     ws.import(&tmx)
         .success()
-        .stdout(predicate::str::contains("3 read, 0 added, 3 merged"));
+        .stdout(predicate::str::contains("4 read, 0 added, 3 merged"));
     assert_eq!(ws.units(), 3);
     ws.run(&["memory", "stats", "--memory"])
         .arg(ws.memory())
@@ -362,7 +362,9 @@ fn a_malformed_file_is_located_and_changes_nothing() {
     let broken = broken.replace("Casques bleus", "Casques bleus (new)");
     ws.import(&ws.write("broken.tmx", &broken))
         .code(1)
-        .stderr(predicate::str::is_match(r"broken\.tmx:18:\d+: malformed XML").unwrap());
+        .stderr(predicate::str::contains(
+            "broken.tmx:17:58: malformed XML: ill-formed document: expected `</seg>`",
+        ));
     assert_eq!(ws.units(), 3);
     let hostile = "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>\n<tmx version=\"1.4\"><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>&secret;</seg></tuv><tuv xml:lang=\"fr\"><seg>x</seg></tuv></tu>\n</body></tmx>\n";
     ws.import(&ws.write("hostile.tmx", hostile))
@@ -569,9 +571,12 @@ except ImportError:
 source = tmx.tmxfile.parsefile(sys.argv[1])
 out = tmx.tmxfile(sourcelanguage="en", targetlanguage="fr")
 count = 0
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 for unit in source.units:
     if unit.source and unit.target:
-        out.addtranslation(unit.source, "en", unit.target, "fr")
+        source_lang = unit.getlanguageNode(index=0).get(XML_LANG)
+        target_lang = unit.getlanguageNode(index=1).get(XML_LANG)
+        out.addtranslation(unit.source, source_lang, unit.target, target_lang)
         count += 1
         print(unit.source + "\t" + unit.target)
 with open(sys.argv[2], "wb") as f:
@@ -621,14 +626,17 @@ with open(sys.argv[2], "wb") as f:
     .assert()
     .success()
     .stdout(predicate::str::contains("\"score\":100"));
-    // Into the memory it came from: all merged, nothing duplicated.
+    // Into the memory it came from: the units merge, nothing is duplicated. translate-toolkit
+    // turns inline codes into text (<i> becomes plain characters), so that unit alone comes
+    // back as a different text.
     ws.run(&["memory", "import"])
         .arg(&theirs)
         .arg("--memory")
         .arg(ws.memory())
         .assert()
         .success()
-        .stdout(predicate::str::contains("merged"));
-    let plain_units = ws.units();
-    assert!(plain_units <= 4, "{plain_units}");
+        .stdout(predicate::str::contains(
+            "3 read, 1 added, 2 merged, 0 skipped",
+        ));
+    assert_eq!(ws.units(), 4);
 }
