@@ -443,7 +443,8 @@ fn import_file(
     let (from, to) = (args.from.clone(), args.to.clone());
     let user = user.clone();
     std::thread::scope(|scope| -> anyhow::Result<ImportSummary> {
-        scope.spawn(move || {
+        let reading = std::thread::Builder::new().name("tribune-read".into());
+        let spawned = reading.spawn_scoped(scope, move || {
             let mut batch = Vec::with_capacity(BATCH);
             let send = |unit: PreparedUnit, position: u64, batch: &mut Vec<PreparedUnit>| {
                 batch.push(unit);
@@ -505,6 +506,10 @@ fn import_file(
                 Err(error) => sender.send(Batch::Failed(error)),
             };
         });
+        spawned.map_err(|e| MemoryCliError::Open {
+            file: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
         for message in receiver {
             match message {
                 Batch::Units(units, position) => {

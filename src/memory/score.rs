@@ -322,6 +322,22 @@ mod tests {
     }
 
     #[test]
+    fn the_examples_of_the_documentation_hold() {
+        // docs/match-score.md, the table under "Formula".
+        let stored = "We have deployed 3,700 peacekeepers in the region.";
+        for (query, expected) in [
+            ("We have deployed 3,700 peacekeepers in the region.", 100),
+            ("We have deployed 3,700 peacekeepers in the region!", 97),
+            ("We have deployed 3,700 Peacekeepers in the region.", 97),
+            ("We have deployed 3,800 peacekeepers in the region.", 93),
+            ("We have deployed 3,700 soldiers in the region.", 87),
+            ("We deployed 3,700 soldiers in the region.", 75),
+        ] {
+            assert_eq!(score(query, stored), expected, "{query}");
+        }
+    }
+
+    #[test]
     fn missing_words_cost_a_word_each() {
         // Five words against seven: two missing words out of seven.
         assert_eq!(
