@@ -139,10 +139,20 @@ fn bare_insert(pairs: &[(String, String)], path: &Path) -> f64 {
     seconds
 }
 
-fn children_max_rss_kb() -> i64 {
+/// Waits for a child and returns its exit status and its own peak RSS in kB.
+fn wait_with_rss(child: std::process::Child) -> (i32, i64) {
+    let mut status = 0;
+    // SAFETY: rusage is plain data; zeroes are a valid value.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    usage.ru_maxrss
+    // SAFETY: the pid is our own child's, and status and usage are valid for writing.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert!(pid > 0, "wait4 failed");
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    (code, usage.ru_maxrss)
 }
 
 fn vm_hwm_kb(pid: u32) -> i64 {
@@ -296,28 +306,32 @@ fn main() {
         // Import, against a bare insert.
         let mut bare = Vec::new();
         let mut import = Vec::new();
+        let mut import_rss = Vec::new();
         for run in 0..options.runs {
             bare.push(bare_insert(&pairs, &bare_db));
             remove_db(&db);
             let start = Instant::now();
-            let status = Command::new(env!("CARGO_BIN_EXE_tribune"))
+            let child = Command::new(env!("CARGO_BIN_EXE_tribune"))
                 .args(["memory", "import"])
                 .arg(&set.tmx)
                 .arg("--memory")
                 .arg(&db)
                 .stdout(Stdio::null())
-                .status()
+                .spawn()
                 .expect("run tribune");
-            assert!(status.success(), "import failed");
+            let (status, rss_kb) = wait_with_rss(child);
+            assert!(status == 0, "import failed");
             import.push(start.elapsed().as_secs_f64());
+            import_rss.push(rss_kb as f64 / 1024.0);
             println!(
-                "  run {}: bare insert {:.2} s, import {:.2} s",
+                "  run {}: bare insert {:.2} s, import {:.2} s, import peak RSS {:.0} MB",
                 run + 1,
                 bare[run],
-                import[run]
+                import[run],
+                import_rss[run]
             );
         }
-        let import_rss_mb = children_max_rss_kb() as f64 / 1024.0;
+        let import_rss_mb = median(&mut import_rss);
         let (bare_median, import_median) = (median(&mut bare), median(&mut import));
         println!(
             "import: median {import_median:.2} s; bare insert median {bare_median:.2} s; ratio {:.2}; peak RSS of the import {import_rss_mb:.0} MB",

@@ -109,7 +109,7 @@ impl Memory {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
         // A big import needs a bigger page cache than the default 2 MB.
-        tx.pragma_update(None, "cache_size", -65_536).map_err(sql)?;
+        tx.pragma_update(None, "cache_size", -32_768).map_err(sql)?;
         let units_empty = !tx
             .query_row("SELECT EXISTS (SELECT 1 FROM units)", [], |r| {
                 r.get::<_, bool>(0)

@@ -120,7 +120,7 @@ pub(crate) struct PostingsBuilder {
 }
 
 /// Memory the builder may hold before it merges what it has into the table.
-pub(crate) const BUILDER_BUDGET_BYTES: usize = 160 * 1024 * 1024;
+pub(crate) const BUILDER_BUDGET_BYTES: usize = 64 * 1024 * 1024;
 
 impl PostingsBuilder {
     /// Records that unit `id` holds each of `keys` (distinct) in `language`; ids must come

@@ -209,13 +209,19 @@ fn tag_length(rest: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
     match bytes.first()? {
         b'<' => {
-            let next = *bytes.get(1)?;
-            if !(next.is_ascii_alphabetic() || next == b'/') {
-                return None;
-            }
+            // <b>, </b>, <br/>, <x id="1"/>: a name, then attributes with `=` if anything.
             let end = rest.char_indices().take(80).find(|(_, c)| *c == '>')?.0;
-            let inner = &rest[1..end];
-            (!inner.contains('<') && !inner.is_empty()).then_some(end + 1)
+            let inner = rest[1..end].trim_start_matches('/').trim_end_matches('/');
+            let name_length = inner
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'-' | b'_'))
+                .count();
+            let (name, attributes) = inner.split_at(name_length);
+            let is_tag = name.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+                && !inner.contains('<')
+                && (attributes.is_empty()
+                    || (attributes.starts_with(char::is_whitespace) && attributes.contains('=')));
+            is_tag.then_some(end + 1)
         }
         b'{' => {
             let end = rest.char_indices().take(40).find(|(_, c)| *c == '}')?.0;

@@ -640,3 +640,49 @@ with open(sys.argv[2], "wb") as f:
         ));
     assert_eq!(ws.units(), 4);
 }
+
+#[test]
+fn text_output_of_lookup_and_search() {
+    let ws = Workspace::new();
+    ws.import(&ws.write("speech.tmx", SPEECH_TMX)).success();
+    let lookup = ws
+        .run(&[
+            "memory",
+            "lookup",
+            "We have deployed 4,100 peacekeepers in the region!",
+            "--from",
+            "en",
+            "--to",
+            "fr",
+            "--memory",
+        ])
+        .arg(ws.memory())
+        .output()
+        .unwrap();
+    assert!(lookup.status.success());
+    insta::assert_snapshot!("lookup_text", String::from_utf8(lookup.stdout).unwrap());
+    let lookup = ws
+        .run(&[
+            "--ui-lang",
+            "fr",
+            "memory",
+            "lookup",
+            "We have deployed 4,100 peacekeepers in the region!",
+            "--from",
+            "en",
+            "--to",
+            "fr",
+            "--memory",
+        ])
+        .arg(ws.memory())
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("lookup_text_fr", String::from_utf8(lookup.stdout).unwrap());
+    let search = ws
+        .run(&["memory", "search", "peacekeep", "--memory"])
+        .arg(ws.memory())
+        .output()
+        .unwrap();
+    assert!(search.status.success());
+    insta::assert_snapshot!("search_text", String::from_utf8(search.stdout).unwrap());
+}
