@@ -86,9 +86,9 @@ pub struct Import<'m> {
     seen: FxHashMap<u64, u32>,
     seen_more: HashMap<u64, Vec<u32>>,
     new_hashes: Vec<(u64, u32)>,
-    origins: HashMap<String, i64>,
+    origins: FxHashMap<String, i64>,
     origin_counts: HashMap<i64, i64>,
-    language_counts: HashMap<String, i64>,
+    language_counts: FxHashMap<String, i64>,
     summary: ImportSummary,
 }
 
@@ -129,9 +129,9 @@ impl Memory {
             seen: FxHashMap::default(),
             seen_more: HashMap::new(),
             new_hashes: Vec::new(),
-            origins: HashMap::new(),
+            origins: FxHashMap::default(),
             origin_counts: HashMap::new(),
-            language_counts: HashMap::new(),
+            language_counts: FxHashMap::default(),
             summary: ImportSummary::default(),
         })
     }
@@ -157,6 +157,9 @@ struct Prepared {
     provenance: Provenance,
     properties: Vec<super::Property>,
     notes: Vec<String>,
+    properties_json: Option<String>,
+    created: Option<String>,
+    changed: Option<String>,
 }
 
 impl PreparedUnit {
@@ -195,14 +198,26 @@ impl PreparedUnit {
             .map(VariantRecord::from_owned)
             .collect();
         let variants_json = serde_json::to_string(&records).expect("plain data serialises");
+        let props = PropertiesRecord {
+            props: properties,
+            notes,
+        };
+        let properties_json =
+            optional_json(&props, props.props.is_empty() && props.notes.is_empty());
         PreparedUnit(Ok(Prepared {
             hash: content_hash(&records),
             tags: languages,
             variants_json,
             postings,
+            created: provenance.created.map(|t| t.to_string()),
+            changed: provenance
+                .changed
+                .or(provenance.created)
+                .map(|t| t.to_string()),
             provenance,
-            properties,
-            notes,
+            properties: props.props,
+            notes: props.notes,
+            properties_json,
         }))
     }
 
@@ -246,12 +261,6 @@ impl Import<'_> {
         }
         let provenance = unit.provenance;
         let origin = self.origin_id(&provenance.origin)?;
-        let props = PropertiesRecord {
-            props: unit.properties,
-            notes: unit.notes,
-        };
-        let props_json = optional_json(&props, props.props.is_empty() && props.notes.is_empty());
-        let stamp = |t: &Option<super::Timestamp>| t.map(|t| t.to_string());
         self.tx
             .prepare_cached(
                 "INSERT INTO units (variants, origin, segment, context_before, context_after,
@@ -265,14 +274,14 @@ impl Import<'_> {
                     provenance.segment,
                     provenance.context_before,
                     provenance.context_after,
-                    stamp(&provenance.created),
+                    unit.created,
                     provenance.created_by,
-                    stamp(&provenance.changed.or(provenance.created)),
+                    unit.changed,
                     provenance
                         .changed_by
                         .as_ref()
                         .or(provenance.created_by.as_ref()),
-                    props_json,
+                    unit.properties_json,
                 ])
             })
             .map_err(|e| self.sql(e))?;
