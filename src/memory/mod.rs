@@ -290,6 +290,20 @@ impl Memory {
     /// [`MemoryError::ReadOnly`].
     pub fn open(path: impl AsRef<Path>) -> Result<Memory, MemoryError> {
         let path = path.as_ref();
+        // Several processes may create or upgrade the same file at once (four imports
+        // started together): the one that loses a race for the schema lock retries.
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            match Memory::open_once(path) {
+                Err(MemoryError::Busy { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                result => return result,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Memory, MemoryError> {
         match std::fs::metadata(path) {
             Ok(meta) if meta.permissions().readonly() => return Memory::open_read_only(path),
             Ok(_) => {}
@@ -319,9 +333,14 @@ impl Memory {
             return Memory::open_read_only(path);
         }
         let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))
+            .pragma_query_value(None, "journal_mode", |row| row.get(0))
             .map_err(sql)?;
-        debug_assert!(mode == "wal" || mode == "memory");
+        if !mode.eq_ignore_ascii_case("wal") {
+            conn.pragma_update_and_check(None, "journal_mode", "wal", |row| {
+                row.get::<_, String>(0)
+            })
+            .map_err(sql)?;
+        }
         conn.pragma_update(None, "synchronous", "normal")
             .map_err(sql)?;
         schema::migrate(&mut conn).map_err(sql)?;

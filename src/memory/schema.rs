@@ -73,18 +73,22 @@ pub(crate) struct Header {
     pub has_tables: bool,
 }
 
-/// Reads the header without changing anything.
+/// Reads the header without changing anything, in one statement so that the three values
+/// come from one snapshot even while another process creates the file.
 pub(crate) fn read_header(conn: &Connection) -> rusqlite::Result<Header> {
-    let user_version = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    let application_id = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
-    let has_tables = conn.query_row("SELECT count(*) > 0 FROM sqlite_master", [], |row| {
-        row.get(0)
-    })?;
-    Ok(Header {
-        user_version,
-        application_id,
-        has_tables,
-    })
+    conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version),
+                (SELECT application_id FROM pragma_application_id),
+                (SELECT count(*) > 0 FROM sqlite_master)",
+        [],
+        |row| {
+            Ok(Header {
+                user_version: row.get(0)?,
+                application_id: row.get(1)?,
+                has_tables: row.get(2)?,
+            })
+        },
+    )
 }
 
 /// Brings the file up to [`SCHEMA_VERSION`], one step per transaction. Concurrent
