@@ -23,4 +23,8 @@ if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; 
     export TRIBUNE_REQUIRE_BROWSER
 fi
 
+# The translation-memory round trip test reads and writes TMX with translate-toolkit.
+if ! python3 -c 'import translate' 2>/dev/null; then
+    pip install --quiet translate-toolkit
+fi
 cargo test --release --locked

@@ -5,8 +5,10 @@
 
 pub mod align;
 pub mod cli;
+pub mod exchange;
 pub mod i18n;
 pub mod lang;
+pub mod memory;
 pub mod revision;
 pub mod script;
 pub mod speech;

@@ -16,6 +16,7 @@ use crate::textfile::TextFileError;
 mod align;
 mod completions;
 mod diff;
+mod memory;
 mod script;
 mod segment;
 mod stats;
@@ -55,6 +56,8 @@ pub enum Command {
     Script(script::ScriptArgs),
     /// Align a speech with its translation.
     Align(align::AlignArgs),
+    /// The translation memory: import, export, lookup, search, stats.
+    Memory(memory::MemoryArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
     /// Print the manual page.
@@ -193,6 +196,15 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
         if let Some(e) = cause.downcast_ref::<OutputFileError>() {
             return l10n.localize(e);
         }
+        if let Some(e) = cause.downcast_ref::<crate::memory::MemoryError>() {
+            return l10n.localize(e);
+        }
+        if let Some(e) = cause.downcast_ref::<crate::exchange::ExchangeError>() {
+            return format!("{}: {}", e.location(), l10n.localize(e));
+        }
+        if let Some(e) = cause.downcast_ref::<memory::MemoryCliError>() {
+            return l10n.localize(e);
+        }
     }
     error.to_string()
 }
@@ -293,6 +305,7 @@ fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
         Command::Diff(args) => diff::run(args, ctx),
         Command::Script(args) => script::run(args, ctx),
         Command::Align(args) => align::run(args, ctx),
+        Command::Memory(args) => memory::run(args, ctx),
         Command::Completions(args) => completions::completions(args, ctx),
         Command::Man => completions::man(ctx),
     }

@@ -1,0 +1,533 @@
+//! Translation-memory benchmark at scale (docs/memory.md, "Benchmark"): import time against a
+//! bare SQLite insert of the same pairs, lookup latency (p50, p99), the first query after a
+//! cold open, peak memory, and recall on labelled queries, checked against an exhaustive
+//! scan on a sample.
+//!
+//! Run it with `sh scripts/bench-memory.sh`, which builds the data outside the repository
+//! first. Directly: `cargo bench --bench memory -- --data DIR [--runs 3] [--sets syn1m,real]
+//! [--sample 100]`. It drives the release `tribune` binary the way a user would:
+//! `tribune memory import` and `tribune memory lookup - --format jsonl`, one query per line.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tribune::memory::score;
+use tribune::memory::tokens::{tokenize, TokenKind, NUMBER_CLASS_KEY};
+
+struct Options {
+    data: PathBuf,
+    runs: usize,
+    sets: Vec<String>,
+    sample: usize,
+}
+
+fn options() -> Options {
+    let mut options = Options {
+        data: PathBuf::from("/work/benchdata"),
+        runs: 3,
+        sets: vec!["syn1m".into(), "real".into()],
+        sample: 100,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--data" => options.data = PathBuf::from(args.next().expect("--data DIR")),
+            "--runs" => options.runs = args.next().and_then(|v| v.parse().ok()).expect("--runs N"),
+            "--sets" => {
+                options.sets = args
+                    .next()
+                    .expect("--sets A,B")
+                    .split(',')
+                    .map(str::to_owned)
+                    .collect()
+            }
+            "--sample" => {
+                options.sample = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--sample N")
+            }
+            _ => {} // cargo passes --bench
+        }
+    }
+    options
+}
+
+/// The files of one data set.
+struct DataSet {
+    name: String,
+    tmx: PathBuf,
+    tsv: PathBuf,
+    queries: PathBuf,
+    refs: PathBuf,
+    ref_tsv: PathBuf,
+}
+
+fn data_set(data: &Path, name: &str) -> DataSet {
+    match name {
+        "real" => DataSet {
+            name: "real (256k)".into(),
+            tmx: data.join("real.tmx"),
+            tsv: data.join("real.tsv"),
+            queries: data.join("realq.queries.tsv"),
+            refs: data.join("realq.queries.ref.tsv"),
+            ref_tsv: data.join("realq.tsv"),
+        },
+        other => DataSet {
+            name: other.to_owned(),
+            tmx: data.join(format!("{other}.tmx")),
+            tsv: data.join(format!("{other}.tsv")),
+            queries: data.join(format!("{other}.queries.tsv")),
+            refs: data.join(format!("{other}.queries.ref.tsv")),
+            ref_tsv: data.join(format!("{other}.tsv")),
+        },
+    }
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values[values.len() / 2]
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index]
+}
+
+fn remove_db(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+fn read_pairs(tsv: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(tsv).expect("read the TSV");
+    text.lines()
+        .filter_map(|line| {
+            let mut columns = line.split('\t');
+            Some((columns.next()?.to_owned(), columns.next()?.to_owned()))
+        })
+        .collect()
+}
+
+/// A bare insert of the same pairs: one table, two text columns, one transaction, the same
+/// journal settings as the memory (WAL, synchronous=NORMAL).
+fn bare_insert(pairs: &[(String, String)], path: &Path) -> f64 {
+    remove_db(path);
+    let start = Instant::now();
+    let mut conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "journal_mode", "wal").unwrap();
+    conn.pragma_update(None, "synchronous", "normal").unwrap();
+    let tx = conn.transaction().unwrap();
+    tx.execute("CREATE TABLE pairs (source TEXT, target TEXT)", [])
+        .unwrap();
+    {
+        let mut st = tx.prepare("INSERT INTO pairs VALUES (?1, ?2)").unwrap();
+        for (a, b) in pairs {
+            st.execute([a, b]).unwrap();
+        }
+    }
+    tx.commit().unwrap();
+    drop(conn);
+    let seconds = start.elapsed().as_secs_f64();
+    remove_db(path);
+    seconds
+}
+
+/// Waits for a child and returns whether it succeeded and its peak RSS in kB, read from
+/// /proc while it runs (the peak of the program itself: the usage `wait4` reports would also
+/// count this process's memory, which the child shares between fork and exec).
+fn wait_with_rss(mut child: std::process::Child) -> (bool, i64) {
+    let mut peak = 0;
+    loop {
+        peak = peak.max(vm_hwm_kb(child.id()));
+        if let Some(status) = child.try_wait().expect("wait for the child") {
+            return (status.success(), peak);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn vm_hwm_kb(pid: u32) -> i64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(-1)
+}
+
+fn drop_caches() -> bool {
+    let _ = Command::new("sync").status();
+    std::fs::write("/proc/sys/vm/drop_caches", "3\n").is_ok()
+}
+
+struct Lookup {
+    child: std::process::Child,
+    input: std::process::ChildStdin,
+    output: BufReader<std::process::ChildStdout>,
+}
+
+impl Lookup {
+    fn start(db: &Path) -> Lookup {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tribune"))
+            .args([
+                "memory",
+                "lookup",
+                "-",
+                "--from",
+                "en",
+                "--to",
+                "fr",
+                "--threshold",
+                "75",
+                "--format",
+                "jsonl",
+                "--memory",
+            ])
+            .arg(db)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("run tribune");
+        let input = child.stdin.take().unwrap();
+        let output = BufReader::new(child.stdout.take().unwrap());
+        Lookup {
+            child,
+            input,
+            output,
+        }
+    }
+
+    fn ask(&mut self, query: &str) -> (Duration, serde_json::Value) {
+        let start = Instant::now();
+        writeln!(self.input, "{query}").unwrap();
+        self.input.flush().unwrap();
+        let mut line = String::new();
+        self.output.read_line(&mut line).unwrap();
+        let elapsed = start.elapsed();
+        (elapsed, serde_json::from_str(&line).expect("a JSON answer"))
+    }
+
+    fn finish(mut self) -> i64 {
+        let hwm = vm_hwm_kb(self.child.id());
+        drop(self.input);
+        self.child.wait().unwrap();
+        hwm
+    }
+}
+
+fn content_keys(text: &str, interner: &mut HashMap<String, u32>) -> Vec<u32> {
+    let mut keys: Vec<u32> = tokenize(text)
+        .iter()
+        .filter_map(|t| match t.kind {
+            TokenKind::Word => Some(t.key().into_owned()),
+            TokenKind::Number => Some(NUMBER_CLASS_KEY.to_owned()),
+            _ => None,
+        })
+        .map(|k| {
+            let next = interner.len() as u32;
+            *interner.entry(k).or_insert(next)
+        })
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The top `limit` scores (≥ 75) of an exhaustive scan of every stored source.
+fn exhaustive_top(
+    query: &str,
+    sources: &[String],
+    keys: &[Vec<u32>],
+    interner: &mut HashMap<String, u32>,
+    limit: usize,
+) -> Vec<u8> {
+    let q = content_keys(query, interner);
+    let mut scores: Vec<u8> = Vec::new();
+    for (source, k) in sources.iter().zip(keys) {
+        let longest = q.len().max(k.len());
+        if longest == 0 || 100 * common(&q, k) < 75 * longest {
+            continue;
+        }
+        let s = score(query, source);
+        if s >= 75 {
+            scores.push(s);
+        }
+    }
+    scores.sort_unstable_by(|a, b| b.cmp(a));
+    scores.truncate(limit);
+    scores
+}
+
+fn main() {
+    let options = options();
+    let mut report = serde_json::Map::new();
+    for set_name in &options.sets {
+        let set = data_set(&options.data, set_name);
+        if !set.tmx.exists() || !set.queries.exists() {
+            eprintln!(
+                "{}: data missing under {} (run scripts/bench-memory.sh)",
+                set.name,
+                options.data.display()
+            );
+            continue;
+        }
+        println!("== {} ==", set.name);
+        let db = options.data.join(format!("bench-{set_name}.sqlite"));
+        let bare_db = options.data.join(format!("bench-{set_name}-bare.sqlite"));
+        let pairs = read_pairs(&set.tsv);
+        println!("pairs: {}", pairs.len());
+
+        // Import, against a bare insert.
+        let mut bare = Vec::new();
+        let mut import = Vec::new();
+        let mut import_rss = Vec::new();
+        for run in 0..options.runs {
+            bare.push(bare_insert(&pairs, &bare_db));
+            remove_db(&db);
+            let start = Instant::now();
+            let child = Command::new(env!("CARGO_BIN_EXE_tribune"))
+                .args(["memory", "import"])
+                .arg(&set.tmx)
+                .arg("--memory")
+                .arg(&db)
+                .stdout(Stdio::null())
+                .spawn()
+                .expect("run tribune");
+            let (status, rss_kb) = wait_with_rss(child);
+            assert!(status, "import failed");
+            import.push(start.elapsed().as_secs_f64());
+            import_rss.push(rss_kb as f64 / 1024.0);
+            println!(
+                "  run {}: bare insert {:.2} s, import {:.2} s, import peak RSS {:.0} MB",
+                run + 1,
+                bare[run],
+                import[run],
+                import_rss[run]
+            );
+        }
+        let import_rss_mb = median(&mut import_rss);
+        let (bare_median, import_median) = (median(&mut bare), median(&mut import));
+        println!(
+            "import: median {import_median:.2} s; bare insert median {bare_median:.2} s; ratio {:.2}; peak RSS of the import {import_rss_mb:.0} MB",
+            import_median / bare_median
+        );
+        let db_size = std::fs::metadata(&db).map_or(0, |m| m.len());
+
+        // Queries and their references.
+        let queries: Vec<(String, String)> = std::fs::read_to_string(&set.queries)
+            .unwrap()
+            .lines()
+            .filter_map(|l| {
+                l.split_once('\t')
+                    .map(|(k, q)| (k.to_owned(), q.to_owned()))
+            })
+            .collect();
+        let ref_sources: Vec<String> = read_pairs(&set.ref_tsv).into_iter().map(|p| p.0).collect();
+        let refs: HashMap<String, usize> = std::fs::read_to_string(&set.refs)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| {
+                let columns: Vec<&str> = l.split('\t').collect();
+                Some((columns.get(1)?.to_string(), columns.get(2)?.parse().ok()?))
+            })
+            .collect();
+
+        // The first query after a cold open.
+        let mut cold = Vec::new();
+        let mut caches_dropped = true;
+        for run in 0..options.runs {
+            caches_dropped &= drop_caches();
+            let start = Instant::now();
+            let mut lookup = Lookup::start(&db);
+            let query = &queries[run * 7 % queries.len()].1;
+            lookup.ask(query);
+            cold.push(start.elapsed().as_secs_f64() * 1000.0);
+            lookup.finish();
+        }
+        let cold_median = median(&mut cold);
+        println!(
+            "first query after a cold open: median {cold_median:.0} ms ({})",
+            if caches_dropped {
+                "page cache dropped"
+            } else {
+                "page cache NOT dropped: not allowed here"
+            }
+        );
+
+        // Latency and recall.
+        let mut p50s = Vec::new();
+        let mut p99s = Vec::new();
+        let mut rss = Vec::new();
+        let mut recall: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut eligible_near = (0usize, 0usize);
+        let mut answers: Vec<serde_json::Value> = Vec::new();
+        for run in 0..options.runs {
+            let mut lookup = Lookup::start(&db);
+            let mut times = Vec::with_capacity(queries.len());
+            for (kind, query) in &queries {
+                let (elapsed, answer) = lookup.ask(query);
+                times.push(elapsed.as_secs_f64() * 1000.0);
+                if run == 0 {
+                    let matches = answer["matches"].as_array().cloned().unwrap_or_default();
+                    let found = match kind.as_str() {
+                        "exact" => matches
+                            .iter()
+                            .any(|m| m["score"] == 100 && m["source"] == query.as_str()),
+                        "near" => {
+                            let reference = refs
+                                .get(query)
+                                .and_then(|i| ref_sources.get(i.wrapping_sub(1)));
+                            match reference {
+                                Some(reference) => {
+                                    let wanted = score(query, reference);
+                                    let ok = matches.iter().any(|m| {
+                                        m["source"] == reference.as_str()
+                                            || m["score"].as_u64().unwrap_or(0) >= u64::from(wanted)
+                                    });
+                                    if wanted >= 75 {
+                                        eligible_near.0 += 1;
+                                        eligible_near.1 += usize::from(ok);
+                                    }
+                                    ok
+                                }
+                                None => false,
+                            }
+                        }
+                        _ => matches.is_empty(),
+                    };
+                    let entry = recall.entry(kind.as_str()).or_default();
+                    entry.0 += 1;
+                    entry.1 += usize::from(found);
+                    answers.push(answer);
+                }
+            }
+            rss.push(lookup.finish() as f64 / 1024.0);
+            times.sort_by(|a, b| a.total_cmp(b));
+            p50s.push(percentile(&times, 0.5));
+            p99s.push(percentile(&times, 0.99));
+            println!(
+                "  run {}: {} queries, p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms",
+                run + 1,
+                times.len(),
+                p50s[run],
+                p99s[run],
+                times[times.len() - 1]
+            );
+        }
+        let (p50, p99, lookup_rss) = (median(&mut p50s), median(&mut p99s), median(&mut rss));
+        println!("lookup: p50 {p50:.2} ms, p99 {p99:.2} ms (medians of {} runs); peak RSS {lookup_rss:.0} MB", options.runs);
+        for kind in ["exact", "near", "none"] {
+            if let Some((total, found)) = recall.get(kind) {
+                let label = if kind == "none" {
+                    "returned nothing"
+                } else {
+                    "found"
+                };
+                println!(
+                    "  {kind}: {found}/{total} {label} ({:.2} %)",
+                    100.0 * *found as f64 / *total as f64
+                );
+            }
+        }
+        println!(
+            "  near whose reference scores >= 75 with Tribune's score: {}/{} found ({:.2} %)",
+            eligible_near.1,
+            eligible_near.0,
+            100.0 * eligible_near.1 as f64 / eligible_near.0.max(1) as f64
+        );
+
+        // Exhaustive scan on a sample: the lookup's top scores must be the scan's.
+        let start = Instant::now();
+        let sources: Vec<String> = pairs.iter().map(|p| p.0.clone()).collect();
+        let mut interner = HashMap::new();
+        let keys: Vec<Vec<u32>> = sources
+            .iter()
+            .map(|s| content_keys(s, &mut interner))
+            .collect();
+        let step = (queries.len() / options.sample.max(1)).max(1);
+        let (mut checked, mut agreed) = (0, 0);
+        for (index, (_, query)) in queries
+            .iter()
+            .enumerate()
+            .step_by(step)
+            .take(options.sample)
+        {
+            let expected = exhaustive_top(query, &sources, &keys, &mut interner, 5);
+            let got: Vec<u8> = answers[index]["matches"]
+                .as_array()
+                .map(|ms| {
+                    ms.iter()
+                        .filter_map(|m| m["score"].as_u64())
+                        .map(|s| s as u8)
+                        .collect()
+                })
+                .unwrap_or_default();
+            checked += 1;
+            if got == expected {
+                agreed += 1;
+            } else {
+                println!("  differs from the scan: {query:?}: lookup {got:?}, scan {expected:?}");
+            }
+        }
+        println!(
+            "exhaustive scan of {} sources on {checked} queries: {agreed}/{checked} lookups return the same top scores ({:.0} s)",
+            sources.len(),
+            start.elapsed().as_secs_f64()
+        );
+
+        let mut set_report = serde_json::Map::new();
+        set_report.insert("pairs".into(), pairs.len().into());
+        set_report.insert("import_s".into(), import_median.into());
+        set_report.insert("bare_insert_s".into(), bare_median.into());
+        set_report.insert("import_ratio".into(), (import_median / bare_median).into());
+        set_report.insert("import_peak_rss_mb".into(), import_rss_mb.into());
+        set_report.insert("db_bytes".into(), db_size.into());
+        set_report.insert("cold_first_query_ms".into(), cold_median.into());
+        set_report.insert("cold_cache_dropped".into(), caches_dropped.into());
+        set_report.insert("lookup_p50_ms".into(), p50.into());
+        set_report.insert("lookup_p99_ms".into(), p99.into());
+        set_report.insert("lookup_peak_rss_mb".into(), lookup_rss.into());
+        for (kind, (total, found)) in &recall {
+            set_report.insert(
+                format!("recall_{kind}"),
+                (*found as f64 / *total as f64).into(),
+            );
+        }
+        set_report.insert(
+            "recall_near_eligible".into(),
+            (eligible_near.1 as f64 / eligible_near.0.max(1) as f64).into(),
+        );
+        set_report.insert(
+            "exhaustive_agreement".into(),
+            format!("{agreed}/{checked}").into(),
+        );
+        report.insert(set_name.clone(), set_report.into());
+    }
+    let out = options.data.join("bench-results.json");
+    std::fs::write(&out, serde_json::to_string_pretty(&report).unwrap()).unwrap();
+    println!("results: {}", out.display());
+}

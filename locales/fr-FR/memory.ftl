@@ -1,0 +1,98 @@
+# La mémoire de traduction : aides, messages et erreurs de `tribune memory`.
+
+cli-memory-about = La mémoire de traduction : importer et exporter du TMX, chercher des correspondances approchantes, consulter un concordancier, afficher des chiffres.
+
+cli-memory-import-about = Importer des fichiers TMX 1.4b (UTF-8 ou UTF-16) ou TSV (source<TAB>cible) dans la mémoire, une transaction par fichier.
+cli-memory-import--files = Fichiers TMX ou TSV à importer.
+cli-memory-import--origin = Provenance enregistrée pour les unités (par défaut : le nom du fichier).
+cli-memory-import--from = Langue de la première colonne des fichiers TSV.
+cli-memory-import--to = Langue de la deuxième colonne des fichiers TSV.
+cli-memory-import--memory = Le fichier de la mémoire (par défaut : memory/tribune.sqlite ; aussi TRIBUNE_MEMORY).
+
+cli-memory-export-about = Exporter la mémoire en TMX 1.4b.
+cli-memory-export--output = Écrire dans ce fichier (écrit en entier, puis renommé) au lieu de la sortie standard.
+cli-memory-export--lang-pair = Seulement les unités dans les deux langues, avec seulement ces deux variantes, par exemple en:fr.
+cli-memory-export--origin = Seulement les unités de cette provenance.
+cli-memory-export--memory = Le fichier de la mémoire (par défaut : memory/tribune.sqlite ; aussi TRIBUNE_MEMORY).
+
+cli-memory-lookup-about = Trouver les traductions enregistrées d’un texte, la meilleure d’abord, avec les différences mises en évidence.
+cli-memory-lookup--text = Le texte à chercher ; « - » ou rien lit une requête par ligne sur l’entrée standard.
+cli-memory-lookup--from = Langue du texte (en trouve aussi les unités en-US et en-GB).
+cli-memory-lookup--to = Langue des traductions voulues.
+cli-memory-lookup--threshold = Pourcentage de correspondance minimal affiché (de 1 à 100).
+cli-memory-lookup--limit = Nombre maximal de correspondances par requête.
+cli-memory-lookup--format = Sortie : text (lisible) ou jsonl (un objet JSON par requête).
+cli-memory-lookup--memory = Le fichier de la mémoire (par défaut : memory/tribune.sqlite ; aussi TRIBUNE_MEMORY).
+
+cli-memory-search-about = Concordancier : les unités dont le texte contient une expression, dans l’une ou l’autre langue, avec les deux côtés.
+cli-memory-search--text = Le texte à trouver (sans tenir compte de la casse ; les mots peuvent être coupés aux deux bouts).
+cli-memory-search--lang = Chercher dans cette langue seulement.
+cli-memory-search--limit = Nombre maximal d’unités affichées.
+cli-memory-search--format = Sortie : text (lisible) ou jsonl (un objet JSON par unité).
+cli-memory-search--memory = Le fichier de la mémoire (par défaut : memory/tribune.sqlite ; aussi TRIBUNE_MEMORY).
+
+cli-memory-stats-about = Afficher les unités, les langues, les provenances et la taille de la mémoire.
+cli-memory-stats--format = Sortie : text ou json.
+cli-memory-stats--memory = Le fichier de la mémoire (par défaut : memory/tribune.sqlite ; aussi TRIBUNE_MEMORY).
+
+## Importation
+memory-import-summary = { $file } : { $read } { $read ->
+    [one] lue
+   *[other] lues
+  }, { $added } { $added ->
+    [one] ajoutée
+   *[other] ajoutées
+  }, { $merged } { $merged ->
+    [one] fusionnée
+   *[other] fusionnées
+  }, { $skipped } { $skipped ->
+    [one] ignorée
+   *[other] ignorées
+  }
+memory-skip-one-language = { $count } avec moins de deux langues
+memory-skip-bad-language = { $count } avec une étiquette de langue invalide
+
+## Recherche de correspondances
+memory-lookup-query = Requête : { $query }
+memory-lookup-none = aucune correspondance
+memory-lookup-substituted = avec les nouveaux nombres : { $target }
+memory-lookup-in-context = en contexte
+memory-difference-word = mots différents
+memory-difference-number = nombres différents
+memory-difference-punctuation = ponctuation différente
+memory-difference-case = casse différente
+memory-difference-tag = balises différentes
+memory-difference-spacing = espacement différent
+
+## Concordancier
+memory-search-none = « { $text } » n’est pas dans la mémoire
+
+## Statistiques
+memory-stats-file = Mémoire : { $path } ({ $size })
+memory-stats-units = Unités : { $units }
+memory-stats-languages = Variantes par langue :
+memory-stats-origins = Unités par provenance :
+
+## Erreurs de la mémoire
+memory-error-create-folder = impossible de créer le dossier de la mémoire { $path } : { $reason }
+memory-error-not-a-memory = { $path } n’est pas une mémoire de traduction Tribune (un fichier SQLite créé par Tribune est attendu)
+memory-error-newer-schema = { $path } a été créé par une version plus récente de Tribune (schéma { $found } ; celle-ci connaît jusqu’au { $supported }) : mettez Tribune à jour ; le fichier n’a pas été modifié
+memory-error-read-only = { $path } est en lecture seule : la recherche fonctionne, mais rien ne peut y être importé
+memory-error-read-only-upgrade = { $path } utilise l’ancien schéma { $found } et est en lecture seule, il ne peut donc pas être mis à niveau : rendez-le modifiable une fois
+memory-error-busy = { $path } est occupé : une autre importation y écrit encore ; réessayez quand elle sera terminée
+memory-error-disk-full = { $path } : le disque est plein ; rien n’a été modifié
+memory-error-sql = { $path } : { $reason }
+memory-error-tsv-languages = { $file } est un fichier TSV : indiquez ses langues avec --from et --to
+memory-error-no-memory = il n’y a pas de mémoire de traduction à { $path } : importez d’abord un fichier TMX, ou indiquez --memory
+memory-error-open-file = impossible d’ouvrir { $file } : { $reason }
+
+## Erreurs des fichiers d’échange
+exchange-error-io = impossible de lire le fichier : { $reason }
+exchange-error-xml = XML mal formé : { $detail }
+exchange-error-entity = entité inconnue « &{ $name }; » : seules &lt; &gt; &amp; &apos; &quot; et les références de caractères sont lues (les entités ne sont jamais développées)
+exchange-error-not-tmx = un document TMX (<tmx>) est attendu, trouvé : { $found }
+exchange-error-unexpected = { $found } inattendu : { $expected } attendu
+exchange-error-missing-attribute = <{ $element }> n’a pas d’attribut { $attribute }
+exchange-error-end = le fichier se termine trop tôt : { $expected } attendu
+exchange-error-tsv = source<TAB>cible attendu sur cette ligne
+exchange-error-utf8 = le texte n’est pas de l’UTF-8 valide (ni de l’UTF-16 avec indicateur d’ordre des octets)

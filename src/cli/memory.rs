@@ -1,0 +1,937 @@
+//! `tribune memory import|export|lookup|search|stats`: the glue between exchange files
+//! ([`crate::exchange`]) and the SQLite memory ([`crate::memory`]).
+
+use std::fs::File;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::{Args, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+use super::segment::language_arg;
+use super::{write_stdout, Context};
+use crate::exchange::input::utf8_input;
+use crate::exchange::{Format, TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWriter, TsvReader};
+use crate::i18n::{Args as MessageArgs, Localize};
+use crate::lang;
+use crate::memory::{
+    DiffOp, ImportSummary, LookupRequest, Match, Memory, NewUnit, PreparedUnit, Property,
+    Provenance, SearchRequest, SkipReason, StoredUnit, Timestamp, Variant,
+};
+use crate::textfile::Origin;
+
+/// Where the memory is: `--memory`, `TRIBUNE_MEMORY`, or `memory/tribune.sqlite`.
+#[derive(Debug, Args)]
+pub struct MemoryPath {
+    /// The memory file.
+    #[arg(long = "memory", value_name = "PATH", env = "TRIBUNE_MEMORY", default_value = crate::memory::DEFAULT_PATH)]
+    pub memory: PathBuf,
+}
+
+/// Arguments of `tribune memory`.
+#[derive(Debug, Args)]
+pub struct MemoryArgs {
+    /// What to do with the memory.
+    #[command(subcommand)]
+    pub command: MemoryCommand,
+}
+
+/// The subcommands of `tribune memory`.
+#[derive(Debug, Subcommand)]
+pub enum MemoryCommand {
+    /// Import TMX or TSV files.
+    Import(ImportArgs),
+    /// Export as TMX.
+    Export(ExportArgs),
+    /// Fuzzy matches for a text.
+    Lookup(LookupArgs),
+    /// Concordance search.
+    Search(SearchArgs),
+    /// Units, languages, origins, size.
+    Stats(MemoryStatsArgs),
+}
+
+/// Arguments of `tribune memory import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// TMX or TSV files.
+    #[arg(value_name = "FILE", required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
+    /// The origin recorded for the units (default: the file name).
+    #[arg(long, value_name = "NAME")]
+    pub origin: Option<String>,
+    /// Language of the first column of TSV files.
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub from: Option<LanguageIdentifier>,
+    /// Language of the second column of TSV files.
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub to: Option<LanguageIdentifier>,
+    #[command(flatten)]
+    pub memory: MemoryPath,
+}
+
+/// A `--lang-pair` value: `en:fr`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LanguagePair {
+    /// The source language.
+    pub from: LanguageIdentifier,
+    /// The target language.
+    pub to: LanguageIdentifier,
+}
+
+fn language_pair_arg(value: &str) -> Result<LanguagePair, String> {
+    let (from, to) = value
+        .split_once(':')
+        .ok_or_else(|| format!("'{value}' is not a language pair (e.g. en:fr)"))?;
+    Ok(LanguagePair {
+        from: language_arg(from)?,
+        to: language_arg(to)?,
+    })
+}
+
+/// Arguments of `tribune memory export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only units with both languages, and only these two variants (`en:fr`).
+    #[arg(long, value_name = "FROM:TO", value_parser = language_pair_arg)]
+    pub lang_pair: Option<LanguagePair>,
+    /// Only units from this origin.
+    #[arg(long, value_name = "NAME")]
+    pub origin: Option<String>,
+    #[command(flatten)]
+    pub memory: MemoryPath,
+}
+
+/// Output formats of lookups and searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultFormat {
+    /// A readable list.
+    Text,
+    /// One JSON object per query.
+    Jsonl,
+}
+
+fn threshold_arg(value: &str) -> Result<u8, String> {
+    match value.trim().trim_end_matches('%').parse::<u8>() {
+        Ok(n) if (1..=100).contains(&n) => Ok(n),
+        _ => Err(format!("'{value}' is not a match threshold (1 to 100)")),
+    }
+}
+
+/// Arguments of `tribune memory lookup`.
+#[derive(Debug, Args)]
+pub struct LookupArgs {
+    /// The text to look up; `-` reads one query per line from standard input.
+    #[arg(value_name = "TEXT", default_value = "-")]
+    pub text: String,
+    /// Language of the text.
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub from: LanguageIdentifier,
+    /// Language of the translations wanted.
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub to: LanguageIdentifier,
+    /// Lowest match percentage shown.
+    #[arg(long, value_name = "PERCENT", default_value = "75", value_parser = threshold_arg)]
+    pub threshold: u8,
+    /// Most matches per query.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
+    pub format: ResultFormat,
+    #[command(flatten)]
+    pub memory: MemoryPath,
+}
+
+/// Arguments of `tribune memory search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The text to find.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// Search this language only.
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub lang: Option<LanguageIdentifier>,
+    /// Most units shown.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
+    pub format: ResultFormat,
+    #[command(flatten)]
+    pub memory: MemoryPath,
+}
+
+/// Output formats of `tribune memory stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// A readable summary.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// Arguments of `tribune memory stats`.
+#[derive(Debug, Args)]
+pub struct MemoryStatsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+    #[command(flatten)]
+    pub memory: MemoryPath,
+}
+
+/// A problem of the command line itself that is not clap's to see.
+#[derive(Debug, thiserror::Error)]
+pub enum MemoryCliError {
+    /// A TSV file needs `--from` and `--to`.
+    #[error("{file}: a TSV file needs --from and --to")]
+    TsvNeedsLanguages {
+        /// The file.
+        file: String,
+    },
+    /// No memory at the path, for a command that only reads.
+    #[error("no translation memory at {path}")]
+    NoMemory {
+        /// The path.
+        path: String,
+    },
+    /// A file to import cannot be opened.
+    #[error("cannot open {file}: {reason}")]
+    Open {
+        /// The file.
+        file: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Localize for MemoryCliError {
+    fn message_id(&self) -> &'static str {
+        match self {
+            MemoryCliError::TsvNeedsLanguages { .. } => "memory-error-tsv-languages",
+            MemoryCliError::NoMemory { .. } => "memory-error-no-memory",
+            MemoryCliError::Open { .. } => "memory-error-open-file",
+        }
+    }
+
+    fn message_args(&self) -> MessageArgs {
+        match self {
+            MemoryCliError::TsvNeedsLanguages { file } => vec![("file", file.clone().into())],
+            MemoryCliError::NoMemory { path } => vec![("path", path.clone().into())],
+            MemoryCliError::Open { file, reason } => vec![
+                ("file", file.clone().into()),
+                ("reason", reason.clone().into()),
+            ],
+        }
+    }
+}
+
+/// Runs `tribune memory …`.
+pub fn run(args: MemoryArgs, ctx: &Context) -> anyhow::Result<()> {
+    match args.command {
+        MemoryCommand::Import(args) => import(args, ctx),
+        MemoryCommand::Export(args) => export(args, ctx),
+        MemoryCommand::Lookup(args) => lookup(args, ctx),
+        MemoryCommand::Search(args) => search(args, ctx),
+        MemoryCommand::Stats(args) => stats(args, ctx),
+    }
+}
+
+/// Opens an existing memory for a command that reads (read-write when possible, so an
+/// older file is upgraded; read-only otherwise).
+fn open_existing(path: &Path) -> anyhow::Result<Memory> {
+    if !path.exists() {
+        return Err(MemoryCliError::NoMemory {
+            path: path.display().to_string(),
+        }
+        .into());
+    }
+    Ok(Memory::open(path)?)
+}
+
+fn user_name() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+}
+
+/// Attributes of `<tu>` that become provenance rather than properties.
+const PROVENANCE_ATTRIBUTES: &[&str] = &[
+    "tuid",
+    "creationdate",
+    "creationid",
+    "changedate",
+    "changeid",
+];
+/// Prefix of properties that hold TMX attributes, so that they are written back as such.
+const ATTRIBUTE_PREFIX: &str = "tmx:";
+/// Properties for the neighbouring segments, as CAT tools write them.
+const CONTEXT_BEFORE_PROP: &str = "x-context-pre";
+const CONTEXT_AFTER_PROP: &str = "x-context-post";
+/// The property Tribune writes its origin in, and reads it back from.
+const ORIGIN_PROP: &str = "x-tribune-origin";
+
+fn tmx_to_unit(
+    unit: TmxUnit,
+    origin: &str,
+    explicit_origin: bool,
+    user: &Option<String>,
+) -> Result<NewUnit, SkipReason> {
+    let mut variants = Vec::new();
+    let mut bad_language = false;
+    for v in unit.variants {
+        let Some(lang) = lang::parse_tag(&v.lang) else {
+            bad_language = true;
+            continue;
+        };
+        let mut properties: Vec<Property> = v
+            .attributes
+            .into_iter()
+            .map(|(name, value)| Property {
+                name: format!("{ATTRIBUTE_PREFIX}{name}"),
+                value,
+            })
+            .collect();
+        properties.extend(
+            v.properties
+                .into_iter()
+                .map(|(name, value)| Property { name, value }),
+        );
+        variants.push(Variant {
+            lang,
+            text: v.text,
+            markup: v.markup,
+            properties,
+            notes: v.notes,
+        });
+    }
+    let mut languages: Vec<&LanguageIdentifier> = variants.iter().map(|v| &v.lang).collect();
+    languages.sort_by_key(|l| l.to_string());
+    languages.dedup();
+    if bad_language && languages.len() < 2 {
+        return Err(SkipReason::BadLanguage);
+    }
+    let attribute = |name: &str| {
+        unit.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
+    let mut provenance = Provenance {
+        origin: origin.to_owned(),
+        segment: attribute("tuid"),
+        created: attribute("creationdate").and_then(|t| Timestamp::parse(&t)),
+        created_by: attribute("creationid").or_else(|| user.clone()),
+        changed: attribute("changedate").and_then(|t| Timestamp::parse(&t)),
+        changed_by: attribute("changeid"),
+        ..Provenance::default()
+    };
+    if provenance.created.is_none() {
+        provenance.created = Some(Timestamp::now());
+    }
+    let mut properties = Vec::new();
+    for (name, value) in unit.properties {
+        match name.as_str() {
+            CONTEXT_BEFORE_PROP => provenance.context_before = Some(value),
+            CONTEXT_AFTER_PROP => provenance.context_after = Some(value),
+            ORIGIN_PROP if !explicit_origin => provenance.origin = value,
+            ORIGIN_PROP => {}
+            _ => properties.push(Property { name, value }),
+        }
+    }
+    for (name, value) in unit.attributes {
+        if !PROVENANCE_ATTRIBUTES.contains(&name.as_str()) {
+            properties.push(Property {
+                name: format!("{ATTRIBUTE_PREFIX}{name}"),
+                value,
+            });
+        }
+    }
+    Ok(NewUnit {
+        variants,
+        provenance,
+        properties,
+        notes: unit.notes,
+    })
+}
+
+fn progress_bar(length: u64) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(length);
+    if let Ok(style) = ProgressStyle::with_template(
+        "{bar:40} {percent:>3}% {binary_bytes}/{binary_total_bytes} {per_sec} {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// What the summary line says for one file.
+struct ImportReport<'a> {
+    file: &'a str,
+    summary: &'a ImportSummary,
+}
+
+fn summary_line(report: &ImportReport<'_>, ctx: &Context) -> String {
+    let s = report.summary;
+    let mut line = ctx.l10n.format(
+        "memory-import-summary",
+        &[
+            ("file", report.file.into()),
+            ("read", s.read.into()),
+            ("added", s.added.into()),
+            ("merged", s.merged.into()),
+            ("skipped", s.skipped_total().into()),
+        ],
+    );
+    if !s.skipped.is_empty() {
+        let reasons: Vec<String> = s
+            .skipped
+            .iter()
+            .map(|(reason, count)| {
+                ctx.l10n.format(
+                    &format!("memory-skip-{}", reason.as_str()),
+                    &[("count", (*count).into())],
+                )
+            })
+            .collect();
+        line.push_str(&format!(" ({})", reasons.join(", ")));
+    }
+    line
+}
+
+fn import_file(
+    memory: &mut Memory,
+    path: &Path,
+    args: &ImportArgs,
+    user: &Option<String>,
+) -> anyhow::Result<ImportSummary> {
+    let display = path.display().to_string();
+    let open_error = |e: io::Error| MemoryCliError::Open {
+        file: display.clone(),
+        reason: e.to_string(),
+    };
+    let mut file = File::open(path).map_err(open_error)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut head = [0u8; 16];
+    let read = file.read(&mut head).map_err(open_error)?;
+    drop(file);
+    let format = Format::detect(path, &head[..read]);
+    let origin_name = args.origin.clone().unwrap_or_else(|| {
+        path.file_name()
+            .map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned())
+    });
+    let origin = Origin::File(path.to_path_buf());
+    let file = File::open(path).map_err(open_error)?;
+    if format == Format::Tsv && (args.from.is_none() || args.to.is_none()) {
+        return Err(MemoryCliError::TsvNeedsLanguages { file: display }.into());
+    }
+    let bar = progress_bar(size);
+    let mut import = memory.begin_import()?;
+    // The file is read, converted and tokenised on a second thread while this one writes.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(8);
+    let explicit_origin = args.origin.is_some();
+    let (from, to) = (args.from.clone(), args.to.clone());
+    let user = user.clone();
+    std::thread::scope(|scope| -> anyhow::Result<ImportSummary> {
+        let reading = std::thread::Builder::new().name("tribune-read".into());
+        let spawned = reading.spawn_scoped(scope, move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let send = |unit: PreparedUnit, position: u64, batch: &mut Vec<PreparedUnit>| {
+                batch.push(unit);
+                if batch.len() < BATCH {
+                    return true;
+                }
+                sender
+                    .send(Batch::Units(std::mem::take(batch), position))
+                    .is_ok()
+            };
+            let result: anyhow::Result<()> = (|| match format {
+                Format::Tmx => {
+                    let input = utf8_input(file).map_err(open_error)?;
+                    let mut reader = TmxReader::new(input, origin)?;
+                    while let Some(unit) = reader.next_unit()? {
+                        let prepared = match tmx_to_unit(unit, &origin_name, explicit_origin, &user)
+                        {
+                            Ok(unit) => PreparedUnit::new(unit),
+                            Err(reason) => PreparedUnit::skipped(reason),
+                        };
+                        if !send(prepared, reader.position(), &mut batch) {
+                            return Ok(());
+                        }
+                    }
+                    Ok(())
+                }
+                Format::Tsv => {
+                    let (Some(from), Some(to)) = (from, to) else {
+                        return Ok(());
+                    };
+                    let input = io::BufReader::with_capacity(256 * 1024, file);
+                    let mut reader = TsvReader::new(input, origin);
+                    let created = Some(Timestamp::now());
+                    while let Some(pair) = reader.next_pair()? {
+                        let unit = NewUnit {
+                            variants: vec![
+                                Variant::new(from.clone(), pair.source),
+                                Variant::new(to.clone(), pair.target),
+                            ],
+                            provenance: Provenance {
+                                origin: origin_name.clone(),
+                                segment: Some(pair.line.to_string()),
+                                created,
+                                created_by: user.clone(),
+                                ..Provenance::default()
+                            },
+                            properties: Vec::new(),
+                            notes: Vec::new(),
+                        };
+                        if !send(PreparedUnit::new(unit), reader.position(), &mut batch) {
+                            return Ok(());
+                        }
+                    }
+                    Ok(())
+                }
+            })();
+            let _ = match result {
+                Ok(()) => sender.send(Batch::Units(batch, size)),
+                Err(error) => sender.send(Batch::Failed(error)),
+            };
+        });
+        spawned.map_err(|e| MemoryCliError::Open {
+            file: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        for message in receiver {
+            match message {
+                Batch::Units(units, position) => {
+                    for unit in units {
+                        import.add_prepared(unit)?;
+                    }
+                    bar.set_position(position);
+                }
+                Batch::Failed(error) => return Err(error),
+            }
+        }
+        bar.finish_and_clear();
+        Ok(import.commit()?)
+    })
+}
+
+/// Units prepared by the reading thread, or why it stopped.
+enum Batch {
+    Units(Vec<PreparedUnit>, u64),
+    Failed(anyhow::Error),
+}
+
+/// Units sent from the reading thread at a time.
+const BATCH: usize = 256;
+
+fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<()> {
+    let mut memory = Memory::open(&args.memory.memory)?;
+    let user = user_name();
+    for path in &args.files {
+        let summary = import_file(&mut memory, path, &args, &user)?;
+        let file = path.display().to_string();
+        let line = summary_line(
+            &ImportReport {
+                file: &file,
+                summary: &summary,
+            },
+            ctx,
+        );
+        write_stdout(|out| writeln!(out, "{line}"))?;
+    }
+    Ok(())
+}
+
+fn unit_to_tmx(unit: StoredUnit, pair: Option<&LanguagePair>) -> Option<TmxUnit> {
+    let mut variants: Vec<Variant> = unit.variants;
+    if let Some(pair) = pair {
+        let pick = |lang: &LanguageIdentifier, variants: &[Variant]| {
+            variants.iter().position(|v| v.lang == *lang).or_else(|| {
+                variants
+                    .iter()
+                    .position(|v| v.lang.language == lang.language)
+            })
+        };
+        let from = pick(&pair.from, &variants)?;
+        let to = pick(&pair.to, &variants)?;
+        if from == to {
+            return None;
+        }
+        variants = vec![variants[from].clone(), variants[to].clone()];
+    }
+    let first = unit.provenance.first().cloned().unwrap_or_default();
+    let mut attributes = vec![(
+        "tuid".to_owned(),
+        first.segment.clone().unwrap_or_else(|| unit.id.to_string()),
+    )];
+    let mut push = |name: &str, value: Option<String>| {
+        if let Some(value) = value {
+            attributes.push((name.to_owned(), value));
+        }
+    };
+    push("creationdate", first.created.map(|t| t.to_basic()));
+    push("creationid", first.created_by.clone());
+    push("changedate", first.changed.map(|t| t.to_basic()));
+    push("changeid", first.changed_by.clone());
+    let mut properties = Vec::new();
+    for p in unit.properties {
+        match p.name.strip_prefix(ATTRIBUTE_PREFIX) {
+            Some(name) if !attributes.iter().any(|(n, _)| n == name) => {
+                attributes.push((name.to_owned(), p.value));
+            }
+            Some(_) => {}
+            None => properties.push((p.name, p.value)),
+        }
+    }
+    if !first.origin.is_empty() {
+        properties.push((ORIGIN_PROP.to_owned(), first.origin.clone()));
+    }
+    if let Some(before) = first.context_before {
+        properties.push((CONTEXT_BEFORE_PROP.to_owned(), before));
+    }
+    if let Some(after) = first.context_after {
+        properties.push((CONTEXT_AFTER_PROP.to_owned(), after));
+    }
+    let variants = variants
+        .into_iter()
+        .map(|v| {
+            let mut tv = TmxVariant {
+                lang: v.lang.to_string(),
+                text: v.text,
+                markup: v.markup,
+                notes: v.notes,
+                ..TmxVariant::default()
+            };
+            for p in v.properties {
+                match p.name.strip_prefix(ATTRIBUTE_PREFIX) {
+                    Some(name) => tv.attributes.push((name.to_owned(), p.value)),
+                    None => tv.properties.push((p.name, p.value)),
+                }
+            }
+            tv
+        })
+        .collect();
+    Some(TmxUnit {
+        line: 0,
+        attributes,
+        properties,
+        notes: unit.notes,
+        variants,
+    })
+}
+
+fn export_header(pair: Option<&LanguagePair>) -> TmxHeader {
+    let srclang = pair.map_or_else(|| "*all*".to_owned(), |p| p.from.to_string());
+    TmxHeader {
+        attributes: vec![
+            ("creationtool".into(), "Tribune".into()),
+            (
+                "creationtoolversion".into(),
+                env!("CARGO_PKG_VERSION").into(),
+            ),
+            ("segtype".into(), "sentence".into()),
+            ("o-tmf".into(), "Tribune".into()),
+            ("adminlang".into(), "en".into()),
+            ("srclang".into(), srclang),
+            ("datatype".into(), "plaintext".into()),
+        ],
+        ..TmxHeader::default()
+    }
+}
+
+fn write_export<W: Write>(out: W, memory: &Memory, args: &ExportArgs) -> anyhow::Result<W> {
+    let mut writer = TmxWriter::new(out, &export_header(args.lang_pair.as_ref()))?;
+    memory.for_each_unit(args.origin.as_deref(), |unit| {
+        match unit_to_tmx(unit, args.lang_pair.as_ref()) {
+            Some(tmx) => writer.write_unit(&tmx),
+            None => Ok(()),
+        }
+    })??;
+    Ok(writer.finish()?)
+}
+
+fn export(args: ExportArgs, _ctx: &Context) -> anyhow::Result<()> {
+    let memory = open_existing(&args.memory.memory)?;
+    match &args.output {
+        Some(path) => {
+            // Write next to the target, then rename: a failed export leaves no half file.
+            let name = path
+                .file_name()
+                .map_or_else(|| "export.tmx".into(), |n| n.to_string_lossy().into_owned());
+            let temporary = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
+            let result = (|| -> anyhow::Result<()> {
+                let file = File::create(&temporary)
+                    .with_context(|| format!("cannot create {}", temporary.display()))
+                    .map_err(|e| super::OutputError(io::Error::other(e.to_string())))?;
+                let writer = write_export(BufWriter::new(file), &memory, &args)?;
+                writer
+                    .into_inner()
+                    .map_err(|e| super::OutputError(e.into_error()))?
+                    .sync_all()
+                    .map_err(super::OutputError)?;
+                std::fs::rename(&temporary, path).map_err(super::OutputError)?;
+                Ok(())
+            })();
+            if result.is_err() {
+                let _ = std::fs::remove_file(&temporary);
+            }
+            result
+        }
+        None => {
+            let stdout = io::stdout();
+            match write_export(BufWriter::new(stdout.lock()), &memory, &args) {
+                Ok(_) => Ok(()),
+                Err(e) => match e.downcast_ref::<io::Error>() {
+                    Some(io) if io.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                    Some(io) => {
+                        Err(super::OutputError(io::Error::new(io.kind(), io.to_string())).into())
+                    }
+                    None => Err(e),
+                },
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LookupResult<'a> {
+    query: &'a str,
+    matches: &'a [Match],
+}
+
+fn paint(ctx_color: bool, code: &str, text: &str) -> String {
+    if ctx_color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
+fn print_matches(
+    out: &mut dyn Write,
+    query: &str,
+    matches: &[Match],
+    color: bool,
+    ctx: &Context,
+) -> io::Result<()> {
+    let l = &ctx.l10n;
+    writeln!(
+        out,
+        "{}",
+        l.format("memory-lookup-query", &[("query", query.into())])
+    )?;
+    if matches.is_empty() {
+        writeln!(out, "  {}", l.text("memory-lookup-none"))?;
+    }
+    for m in matches {
+        let mut source = String::new();
+        for part in &m.diff {
+            match part.op {
+                DiffOp::Equal => source.push_str(&part.text),
+                DiffOp::Delete if color => {
+                    source.push_str(&paint(true, "9;31", part.text.trim_end()))
+                }
+                DiffOp::Insert if color => {
+                    source.push_str(&paint(true, "32", part.text.trim_end()))
+                }
+                DiffOp::Delete => source.push_str(&format!("[-{}-]", part.text.trim_end())),
+                DiffOp::Insert => source.push_str(&format!("{{+{}+}}", part.text.trim_end())),
+            }
+            if part.op != DiffOp::Equal && part.text.ends_with(char::is_whitespace) {
+                source.push(' ');
+            }
+        }
+        let score = format!("{:>3}%", m.score);
+        let score = if m.score == 100 {
+            paint(color, "1;32", &score)
+        } else {
+            paint(color, "1", &score)
+        };
+        writeln!(out, "  {score}  {}", source.trim_end())?;
+        writeln!(out, "        → {}", m.target)?;
+        if let Some(substituted) = &m.substituted {
+            writeln!(
+                out,
+                "        {}",
+                l.format(
+                    "memory-lookup-substituted",
+                    &[("target", substituted.clone().into())]
+                )
+            )?;
+        }
+        let mut notes = Vec::new();
+        if m.in_context {
+            notes.push(l.text("memory-lookup-in-context"));
+        }
+        for kind in &m.differences {
+            notes.push(l.text(&format!("memory-difference-{kind}")));
+        }
+        if let Some(origin) = &m.origin {
+            notes.push(origin.clone());
+        }
+        if let Some(changed) = &m.changed {
+            notes.push(changed.to_string());
+        }
+        writeln!(out, "        {}", paint(color, "2", &notes.join(" · ")))?;
+    }
+    Ok(())
+}
+
+fn lookup(args: LookupArgs, ctx: &Context) -> anyhow::Result<()> {
+    let memory = open_existing(&args.memory.memory)?;
+    let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let answer = |query: &str| -> anyhow::Result<()> {
+        let mut request = LookupRequest::new(query, &args.from, &args.to);
+        request.threshold = args.threshold;
+        request.limit = args.limit;
+        let matches = memory.lookup(&request)?;
+        write_stdout(|out| match args.format {
+            ResultFormat::Jsonl => {
+                serde_json::to_writer(
+                    &mut *out,
+                    &LookupResult {
+                        query,
+                        matches: &matches,
+                    },
+                )?;
+                writeln!(out)
+            }
+            ResultFormat::Text => print_matches(out, query, &matches, color, ctx),
+        })
+    };
+    if args.text == "-" {
+        let stdin = io::stdin();
+        let mut line = String::new();
+        let mut input = stdin.lock();
+        loop {
+            line.clear();
+            if input
+                .read_line(&mut line)
+                .map_err(|e| MemoryCliError::Open {
+                    file: "<stdin>".into(),
+                    reason: e.to_string(),
+                })?
+                == 0
+            {
+                break;
+            }
+            answer(line.trim_end_matches(['\n', '\r']))?;
+        }
+        Ok(())
+    } else {
+        answer(&args.text)
+    }
+}
+
+fn search(args: SearchArgs, ctx: &Context) -> anyhow::Result<()> {
+    let memory = open_existing(&args.memory.memory)?;
+    let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let hits = memory.search(&SearchRequest {
+        text: &args.text,
+        lang: args.lang.as_ref(),
+        limit: args.limit,
+    })?;
+    write_stdout(|out| {
+        match args.format {
+            ResultFormat::Jsonl => {
+                for hit in &hits {
+                    serde_json::to_writer(&mut *out, hit)?;
+                    writeln!(out)?;
+                }
+            }
+            ResultFormat::Text => {
+                if hits.is_empty() {
+                    writeln!(
+                        out,
+                        "{}",
+                        ctx.l10n
+                            .format("memory-search-none", &[("text", args.text.clone().into())])
+                    )?;
+                }
+                for (n, hit) in hits.iter().enumerate() {
+                    if n > 0 {
+                        writeln!(out)?;
+                    }
+                    for side in &hit.sides {
+                        let mut text = String::new();
+                        let mut at = 0;
+                        for (start, end) in &side.highlights {
+                            text.push_str(&side.text[at..*start]);
+                            let hit_text = &side.text[*start..*end];
+                            if color {
+                                text.push_str(&paint(true, "1;33", hit_text));
+                            } else {
+                                text.push_str(&format!("[{hit_text}]"));
+                            }
+                            at = *end;
+                        }
+                        text.push_str(&side.text[at..]);
+                        writeln!(out, "{:<6} {text}", side.lang)?;
+                    }
+                    if let Some(origin) = &hit.origin {
+                        writeln!(out, "{:<6} {}", "", paint(color, "2", origin))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+fn format_bytes(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    } else {
+        format!("{:.1} kB", bytes as f64 / 1000.0)
+    }
+}
+
+fn stats(args: MemoryStatsArgs, ctx: &Context) -> anyhow::Result<()> {
+    let memory = open_existing(&args.memory.memory)?;
+    let stats = memory.stats()?;
+    let l = &ctx.l10n;
+    write_stdout(|out| match args.format {
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &stats)?;
+            writeln!(out)
+        }
+        StatsFormat::Text => {
+            writeln!(
+                out,
+                "{}",
+                l.format(
+                    "memory-stats-file",
+                    &[
+                        ("path", stats.path.clone().into()),
+                        ("size", format_bytes(stats.size_bytes).into())
+                    ]
+                )
+            )?;
+            writeln!(
+                out,
+                "{}",
+                l.format("memory-stats-units", &[("units", stats.units.into())])
+            )?;
+            writeln!(out, "{}", l.text("memory-stats-languages"))?;
+            for language in &stats.languages {
+                writeln!(out, "  {:<8} {}", language.lang, language.variants)?;
+            }
+            writeln!(out, "{}", l.text("memory-stats-origins"))?;
+            for origin in &stats.origins {
+                writeln!(out, "  {:<8} {}", origin.units, origin.origin)?;
+            }
+            Ok(())
+        }
+    })
+}

@@ -1,0 +1,269 @@
+//! Input plumbing for the streaming readers: UTF-16 transcoding (TMX files from Windows
+//! tools are often UTF-16 with a BOM) and line/column tracking, so that an error deep in a
+//! 1 GB file still says where it is without keeping the file in memory.
+
+use std::collections::VecDeque;
+use std::io::{self, BufRead, BufReader, Read};
+
+/// Turns any input into UTF-8: a UTF-8 BOM is dropped, UTF-16 (with a BOM, or detected
+/// from `<?` in UTF-16) is transcoded as it streams; anything else passes through.
+pub fn utf8_input<R: Read + Send + 'static>(input: R) -> io::Result<Box<dyn BufRead + Send>> {
+    let mut reader = BufReader::with_capacity(256 * 1024, input);
+    let head = reader.fill_buf()?;
+    let little = if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[b'<', 0, b'?', 0]) {
+        Some(true)
+    } else if head.starts_with(&[0xFE, 0xFF]) || head.starts_with(&[0, b'<', 0, b'?']) {
+        Some(false)
+    } else {
+        None
+    };
+    match little {
+        Some(little_endian) => {
+            if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+                reader.consume(2);
+            }
+            Ok(Box::new(BufReader::with_capacity(
+                256 * 1024,
+                Utf16ToUtf8 {
+                    inner: reader,
+                    little_endian,
+                    pending: Vec::new(),
+                    high_surrogate: None,
+                    carry: None,
+                },
+            )))
+        }
+        None => {
+            if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                reader.consume(3);
+            }
+            Ok(Box::new(reader))
+        }
+    }
+}
+
+/// Transcodes UTF-16 to UTF-8 on the fly.
+struct Utf16ToUtf8<R: BufRead> {
+    inner: R,
+    little_endian: bool,
+    pending: Vec<u8>,
+    high_surrogate: Option<u16>,
+    carry: Option<u8>,
+}
+
+impl<R: BufRead> Read for Utf16ToUtf8<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        while self.pending.is_empty() {
+            let chunk = self.inner.fill_buf()?;
+            if chunk.is_empty() {
+                if self.carry.is_some() || self.high_surrogate.is_some() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "the UTF-16 text ends in the middle of a character",
+                    ));
+                }
+                return Ok(0);
+            }
+            let mut bytes: Vec<u8> = Vec::with_capacity(chunk.len() + 1);
+            bytes.extend(self.carry.take());
+            bytes.extend_from_slice(chunk);
+            let used = chunk.len();
+            self.inner.consume(used);
+            if bytes.len() % 2 == 1 {
+                self.carry = bytes.pop();
+            }
+            for pair in bytes.chunks_exact(2) {
+                let unit = if self.little_endian {
+                    u16::from_le_bytes([pair[0], pair[1]])
+                } else {
+                    u16::from_be_bytes([pair[0], pair[1]])
+                };
+                let c = match (self.high_surrogate.take(), unit) {
+                    (None, 0xD800..=0xDBFF) => {
+                        self.high_surrogate = Some(unit);
+                        continue;
+                    }
+                    (Some(high), 0xDC00..=0xDFFF) => char::from_u32(
+                        0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00),
+                    ),
+                    (None, _) => char::from_u32(u32::from(unit)),
+                    (Some(_), _) => None,
+                };
+                let Some(c) = c else {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "invalid UTF-16 (a lone surrogate)",
+                    ));
+                };
+                let mut buffer = [0; 4];
+                self.pending
+                    .extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+            }
+        }
+        let n = out.len().min(self.pending.len());
+        out[..n].copy_from_slice(&self.pending[..n]);
+        self.pending.drain(..n);
+        Ok(n)
+    }
+}
+
+/// How many recent line starts and bytes are kept to turn an offset into line:column.
+const KEPT_LINES: usize = 65_536;
+const KEPT_BYTES: usize = 1 << 20;
+
+/// A `BufRead` that counts lines as its bytes are consumed, and keeps the last lines so that
+/// a byte offset near the current position can be given as line and column (in characters).
+pub struct LineTracker<R: BufRead> {
+    inner: R,
+    consumed: u64,
+    lines: u64,
+    line_starts: VecDeque<(u64, u64)>,
+    window: Vec<u8>,
+    window_start: u64,
+}
+
+impl<R: BufRead> LineTracker<R> {
+    /// Wraps a reader.
+    pub fn new(inner: R) -> Self {
+        let mut line_starts = VecDeque::new();
+        line_starts.push_back((1, 0));
+        LineTracker {
+            inner,
+            consumed: 0,
+            lines: 1,
+            line_starts,
+            window: Vec::new(),
+            window_start: 0,
+        }
+    }
+
+    /// Bytes consumed so far.
+    pub fn position(&self) -> u64 {
+        self.consumed
+    }
+
+    fn line_start(&self, offset: u64) -> (u64, u64) {
+        let index = self
+            .line_starts
+            .partition_point(|(_, start)| *start <= offset);
+        if index == 0 {
+            // Older than what is kept: the line is unknown beyond this bound.
+            self.line_starts.front().copied().unwrap_or((1, 0))
+        } else {
+            self.line_starts[index - 1]
+        }
+    }
+
+    /// The 1-based line of a byte offset at or before the current position.
+    pub fn line(&self, offset: u64) -> usize {
+        self.line_start(offset).0 as usize
+    }
+
+    /// The 1-based line and column of a byte offset at or before the current position.
+    pub fn line_column(&self, offset: u64) -> (usize, usize) {
+        let (line, start) = self.line_start(offset);
+        let column = if start >= self.window_start
+            && offset <= self.window_start + self.window.len() as u64
+        {
+            let from = (start - self.window_start) as usize;
+            let to = (offset - self.window_start) as usize;
+            String::from_utf8_lossy(&self.window[from..to])
+                .chars()
+                .count()
+                + 1
+        } else {
+            (offset.saturating_sub(start)) as usize + 1
+        };
+        (line as usize, column)
+    }
+}
+
+impl<R: BufRead> Read for LineTracker<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for LineTracker<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        if let Ok(buffer) = self.inner.fill_buf() {
+            let bytes = &buffer[..amount.min(buffer.len())];
+            for at in memchr::memchr_iter(b'\n', bytes) {
+                self.lines += 1;
+                self.line_starts
+                    .push_back((self.lines, self.consumed + at as u64 + 1));
+                if self.line_starts.len() > KEPT_LINES {
+                    self.line_starts.pop_front();
+                }
+            }
+            self.window.extend_from_slice(bytes);
+            if self.window.len() > 2 * KEPT_BYTES {
+                let drop = self.window.len() - KEPT_BYTES;
+                self.window.drain(..drop);
+                self.window_start += drop as u64;
+            }
+        }
+        self.consumed += amount as u64;
+        self.inner.consume(amount);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_is_transcoded_with_surrogates() {
+        let text = "<?xml?><a>Merci 😀 é</a>";
+        for little in [true, false] {
+            let mut bytes = if little {
+                vec![0xFF, 0xFE]
+            } else {
+                vec![0xFE, 0xFF]
+            };
+            for unit in text.encode_utf16() {
+                bytes.extend(if little {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                });
+            }
+            let mut out = String::new();
+            utf8_input(io::Cursor::new(bytes))
+                .unwrap()
+                .read_to_string(&mut out)
+                .unwrap();
+            assert_eq!(out, text);
+        }
+    }
+
+    #[test]
+    fn a_utf8_bom_is_dropped() {
+        let mut out = String::new();
+        utf8_input(io::Cursor::new(b"\xEF\xBB\xBF<a/>".to_vec()))
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, "<a/>");
+    }
+
+    #[test]
+    fn offsets_become_lines_and_columns() {
+        let mut tracker = LineTracker::new(io::Cursor::new("ab\ncdé f\ng".as_bytes()));
+        let mut all = String::new();
+        tracker.read_to_string(&mut all).unwrap();
+        assert_eq!(tracker.line_column(0), (1, 1));
+        assert_eq!(tracker.line_column(4), (2, 2));
+        // The "f" after "cdé " (é is two bytes) is in column 5.
+        assert_eq!(tracker.line_column(8), (2, 5));
+        assert_eq!(tracker.line_column(10), (3, 1));
+    }
+}

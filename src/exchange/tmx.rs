@@ -1,0 +1,749 @@
+//! TMX 1.4b, streaming: [`TmxReader`] yields one `<tu>` at a time from any `BufRead`, so
+//! memory stays flat whatever the file size; [`TmxWriter`] writes units as they come.
+//!
+//! Read as real tools write it: `xml:lang` or the TMX 1.1 `lang`, tags in any case,
+//! `srclang="*all*"`, UTF-8 or UTF-16 with a BOM (see [`super::input::utf8_input`]). Inline
+//! elements (`<bpt>`, `<ept>`, `<ph>`, `<it>`, `<ut>`, `<hi>`, `<sub>`) are kept in
+//! [`TmxVariant::markup`] and left out of [`TmxVariant::text`], so they survive a round trip
+//! without disturbing matching.
+
+use std::borrow::Cow;
+use std::io::{self, BufRead, Write};
+
+use quick_xml::escape::escape;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::XmlVersion;
+
+use super::input::LineTracker;
+use super::ExchangeError;
+use crate::textfile::{Location, Origin};
+
+/// The `<header>` of a TMX file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TmxHeader {
+    /// Its attributes (`srclang`, `creationtool`, `segtype`, …), in order.
+    pub attributes: Vec<(String, String)>,
+    /// Its `<prop type="…">` elements.
+    pub properties: Vec<(String, String)>,
+    /// Its `<note>` elements.
+    pub notes: Vec<String>,
+}
+
+impl TmxHeader {
+    /// The value of an attribute.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One `<tuv>`: a language version of a unit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TmxVariant {
+    /// The language tag as written (`EN-US`, `fr-fr`).
+    pub lang: String,
+    /// The text without inline markup.
+    pub text: String,
+    /// The `<seg>` content as TMX inline XML, when it has inline elements.
+    pub markup: Option<String>,
+    /// Other attributes of the `<tuv>` (`creationdate`, …).
+    pub attributes: Vec<(String, String)>,
+    /// Its `<prop>` elements.
+    pub properties: Vec<(String, String)>,
+    /// Its `<note>` elements.
+    pub notes: Vec<String>,
+}
+
+/// One `<tu>`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TmxUnit {
+    /// The line the `<tu>` starts on.
+    pub line: usize,
+    /// Its attributes (`tuid`, `creationdate`, `changeid`, …), in order.
+    pub attributes: Vec<(String, String)>,
+    /// Its `<prop type="…">` elements.
+    pub properties: Vec<(String, String)>,
+    /// Its `<note>` elements.
+    pub notes: Vec<String>,
+    /// Its `<tuv>` elements.
+    pub variants: Vec<TmxVariant>,
+}
+
+impl TmxUnit {
+    /// The value of an attribute.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Inline elements whose content is native code, not text.
+const CODE_ELEMENTS: &[&str] = &["bpt", "ept", "ph", "it", "ut"];
+/// Inline elements whose content is text.
+const TEXT_ELEMENTS: &[&str] = &["hi", "sub"];
+
+/// A streaming TMX reader.
+pub struct TmxReader<R: BufRead> {
+    xml: quick_xml::Reader<LineTracker<R>>,
+    origin: Origin,
+    header: TmxHeader,
+    finished: bool,
+    buf: Vec<u8>,
+}
+
+fn name_of(e: &BytesStart<'_>) -> String {
+    e.name().as_ref().to_owned()
+}
+
+fn is_blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
+impl<R: BufRead> TmxReader<R> {
+    /// Starts reading: checks the root `<tmx>` and reads the `<header>`, up to `<body>`.
+    pub fn new(input: R, origin: Origin) -> Result<Self, ExchangeError> {
+        let mut xml = quick_xml::Reader::from_reader(LineTracker::new(input));
+        let config = xml.config_mut();
+        config.trim_text(false);
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        let mut reader = TmxReader {
+            xml,
+            origin,
+            header: TmxHeader::default(),
+            finished: false,
+            buf: Vec::new(),
+        };
+        reader.read_prologue()?;
+        Ok(reader)
+    }
+
+    /// The file's header.
+    pub fn header(&self) -> &TmxHeader {
+        &self.header
+    }
+
+    /// Bytes read so far (of the UTF-8 input), for a progress bar.
+    pub fn position(&self) -> u64 {
+        self.xml.get_ref().position()
+    }
+
+    fn location(&self, offset: u64) -> Location {
+        let (line, column) = self.xml.get_ref().line_column(offset);
+        Location::at(&self.origin, line, column)
+    }
+
+    /// Reads the next event; the caller gets its start offset too.
+    fn read<'b>(&mut self, buf: &'b mut Vec<u8>) -> Result<(u64, Event<'b>), ExchangeError> {
+        buf.clear();
+        let start = self.xml.buffer_position();
+        match self.xml.read_event_into(buf) {
+            Ok(event) => Ok((start, event)),
+            Err(error) => {
+                let location = self.location(self.xml.error_position());
+                Err(match error {
+                    quick_xml::Error::Io(e) if e.kind() == io::ErrorKind::InvalidData => {
+                        ExchangeError::InvalidUtf8 { location }
+                    }
+                    quick_xml::Error::Io(e) => ExchangeError::Io {
+                        location,
+                        source: io::Error::new(e.kind(), e.to_string()),
+                    },
+                    quick_xml::Error::Encoding(_) => ExchangeError::InvalidUtf8 { location },
+                    other => ExchangeError::Xml {
+                        location,
+                        detail: other.to_string(),
+                    },
+                })
+            }
+        }
+    }
+
+    fn attributes(
+        &self,
+        e: &BytesStart<'_>,
+        at: u64,
+    ) -> Result<Vec<(String, String)>, ExchangeError> {
+        let mut out = Vec::new();
+        for attribute in e.attributes() {
+            let attribute = attribute.map_err(|err| ExchangeError::Xml {
+                location: self.location(at),
+                detail: err.to_string(),
+            })?;
+            let value = attribute
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|err| self.escape_error(err, at))?;
+            out.push((attribute.key.as_ref().to_owned(), value.into_owned()));
+        }
+        Ok(out)
+    }
+
+    fn escape_error(&self, error: quick_xml::Error, at: u64) -> ExchangeError {
+        let location = self.location(at);
+        match error {
+            quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(
+                _,
+                name,
+            )) => ExchangeError::UnknownEntity { location, name },
+            other => ExchangeError::Xml {
+                location,
+                detail: other.to_string(),
+            },
+        }
+    }
+
+    fn unexpected(&self, at: u64, found: String, expected: &str) -> ExchangeError {
+        ExchangeError::Unexpected {
+            location: self.location(at),
+            found,
+            expected: expected.to_owned(),
+        }
+    }
+
+    fn early_end(&self, expected: &str) -> ExchangeError {
+        ExchangeError::UnexpectedEnd {
+            location: self.location(self.xml.buffer_position()),
+            expected: expected.to_owned(),
+        }
+    }
+
+    /// Resolves `&name;` or `&#N;`: the five XML entities and character references only.
+    fn resolve(&self, name: &str, at: u64) -> Result<String, ExchangeError> {
+        let resolved = match name {
+            "lt" => "<",
+            "gt" => ">",
+            "amp" => "&",
+            "apos" => "'",
+            "quot" => "\"",
+            _ => {
+                if let Some(number) = name.strip_prefix('#') {
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => number.parse::<u32>().ok(),
+                    };
+                    return match code.and_then(char::from_u32).filter(|c| *c != '\0') {
+                        Some(c) => Ok(c.to_string()),
+                        None => Err(ExchangeError::Xml {
+                            location: self.location(at),
+                            detail: format!("&{name}; is not a valid character"),
+                        }),
+                    };
+                }
+                return Err(ExchangeError::UnknownEntity {
+                    location: self.location(at),
+                    name: name.to_owned(),
+                });
+            }
+        };
+        Ok(resolved.to_owned())
+    }
+
+    fn read_prologue(&mut self) -> Result<(), ExchangeError> {
+        let mut buf = std::mem::take(&mut self.buf);
+        // The root element.
+        loop {
+            let (at, event) = self.read(&mut buf)?;
+            match event {
+                Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
+                Event::Text(t) if is_blank(&t.xml10_content()) => {}
+                Event::Start(e) if e.name().as_ref() == "tmx" => break,
+                Event::Eof => {
+                    return Err(ExchangeError::NotTmx {
+                        location: self.location(at),
+                        found: "an empty file".to_owned(),
+                    })
+                }
+                Event::Start(e) | Event::Empty(e) => {
+                    return Err(ExchangeError::NotTmx {
+                        location: self.location(at),
+                        found: format!("<{}>", name_of(&e)),
+                    })
+                }
+                _ => {
+                    return Err(ExchangeError::NotTmx {
+                        location: self.location(at),
+                        found: "text".to_owned(),
+                    })
+                }
+            }
+        }
+        // The header, then the body.
+        loop {
+            let (at, event) = self.read(&mut buf)?;
+            match event {
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(t) if is_blank(&t.xml10_content()) => {}
+                Event::Empty(e) if e.name().as_ref() == "header" => {
+                    self.header.attributes = self.attributes(&e, at)?;
+                }
+                Event::Start(e) if e.name().as_ref() == "header" => {
+                    self.header.attributes = self.attributes(&e, at)?;
+                    self.read_header_children(&mut buf)?;
+                }
+                Event::Start(e) if e.name().as_ref() == "body" => break,
+                Event::Empty(e) if e.name().as_ref() == "body" => {
+                    self.finished = true;
+                    self.expect_document_end(&mut buf)?;
+                    break;
+                }
+                Event::Eof => return Err(self.early_end("<body>")),
+                Event::Start(e) | Event::Empty(e) => {
+                    return Err(self.unexpected(
+                        at,
+                        format!("<{}>", name_of(&e)),
+                        "<header> or <body>",
+                    ))
+                }
+                _ => return Err(self.unexpected(at, "text".to_owned(), "<header> or <body>")),
+            }
+        }
+        self.buf = buf;
+        Ok(())
+    }
+
+    fn read_header_children(&mut self, buf: &mut Vec<u8>) -> Result<(), ExchangeError> {
+        loop {
+            let (at, event) = self.read(buf)?;
+            match event {
+                Event::End(_) => return Ok(()),
+                Event::Start(e) if e.name().as_ref() == "prop" => {
+                    let kind = self.required(&e, at, "type")?;
+                    let value = self.read_text(buf, "prop")?;
+                    self.header.properties.push((kind, value));
+                }
+                Event::Start(e) if e.name().as_ref() == "note" => {
+                    let value = self.read_text(buf, "note")?;
+                    self.header.notes.push(value);
+                }
+                Event::Start(e) => {
+                    // Other header content (<ude> user-defined encodings) is not needed.
+                    let name = e.name().as_ref().to_owned();
+                    self.skip_element(buf, &name)?;
+                }
+                Event::Eof => return Err(self.early_end("</header>")),
+                _ => {}
+            }
+        }
+    }
+
+    fn skip_element(&mut self, buf: &mut Vec<u8>, name: &str) -> Result<(), ExchangeError> {
+        let mut depth = 1;
+        while depth > 0 {
+            let (_, event) = self.read(buf)?;
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                Event::Eof => return Err(self.early_end(&format!("</{name}>"))),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn required(
+        &self,
+        e: &BytesStart<'_>,
+        at: u64,
+        attribute: &str,
+    ) -> Result<String, ExchangeError> {
+        self.attributes(e, at)?
+            .into_iter()
+            .find(|(n, _)| n == attribute)
+            .map(|(_, v)| v)
+            .ok_or_else(|| ExchangeError::MissingAttribute {
+                location: self.location(at),
+                element: name_of(e),
+                attribute: attribute.to_owned(),
+            })
+    }
+
+    /// The text content of a simple element (`<note>`, `<prop>`).
+    fn read_text(&mut self, buf: &mut Vec<u8>, element: &str) -> Result<String, ExchangeError> {
+        let mut text = String::new();
+        loop {
+            let (at, event) = self.read(buf)?;
+            match event {
+                Event::Text(t) => text.push_str(&t.xml10_content()),
+                Event::CData(c) => text.push_str(&c.xml10_content()),
+                Event::GeneralRef(r) => {
+                    let name = r.xml10_content().into_owned();
+                    text.push_str(&self.resolve(&name, at)?);
+                }
+                Event::End(_) => return Ok(text),
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Eof => return Err(self.early_end(&format!("</{element}>"))),
+                Event::Start(e) | Event::Empty(e) => {
+                    return Err(self.unexpected(
+                        at,
+                        format!("<{}>", name_of(&e)),
+                        &format!("text or </{element}>"),
+                    ))
+                }
+                other => {
+                    return Err(self.unexpected(at, format!("{other:?}"), &format!("</{element}>")))
+                }
+            }
+        }
+    }
+
+    fn expect_document_end(&mut self, buf: &mut Vec<u8>) -> Result<(), ExchangeError> {
+        let mut closed_tmx = false;
+        loop {
+            let (at, event) = self.read(buf)?;
+            match event {
+                Event::End(e) if e.name().as_ref() == "tmx" && !closed_tmx => closed_tmx = true,
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(t) if is_blank(&t.xml10_content()) => {}
+                Event::Eof if closed_tmx => return Ok(()),
+                Event::Eof => return Err(self.early_end("</tmx>")),
+                Event::Start(e) | Event::Empty(e) => {
+                    return Err(self.unexpected(
+                        at,
+                        format!("<{}>", name_of(&e)),
+                        "the end of the document",
+                    ))
+                }
+                _ => return Err(self.unexpected(at, "text".to_owned(), "the end of the document")),
+            }
+        }
+    }
+
+    /// The next unit, or `None` at the end of the body (after checking the document ends
+    /// properly).
+    pub fn next_unit(&mut self) -> Result<Option<TmxUnit>, ExchangeError> {
+        if self.finished {
+            return Ok(None);
+        }
+        let mut buf = std::mem::take(&mut self.buf);
+        let result = self.next_unit_with(&mut buf);
+        self.buf = buf;
+        if result.is_err() {
+            self.finished = true;
+        }
+        result
+    }
+
+    fn next_unit_with(&mut self, buf: &mut Vec<u8>) -> Result<Option<TmxUnit>, ExchangeError> {
+        loop {
+            let (at, event) = self.read(buf)?;
+            match event {
+                Event::Start(e) if e.name().as_ref() == "tu" => {
+                    let mut unit = TmxUnit {
+                        line: self.xml.get_ref().line(at),
+                        attributes: self.attributes(&e, at)?,
+                        ..TmxUnit::default()
+                    };
+                    self.read_unit(buf, &mut unit)?;
+                    return Ok(Some(unit));
+                }
+                Event::Empty(e) if e.name().as_ref() == "tu" => {}
+                Event::End(e) if e.name().as_ref() == "body" => {
+                    self.finished = true;
+                    self.expect_document_end(buf)?;
+                    return Ok(None);
+                }
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(t) if is_blank(&t.xml10_content()) => {}
+                Event::Eof => return Err(self.early_end("</body>")),
+                Event::Start(e) | Event::Empty(e) => {
+                    return Err(self.unexpected(at, format!("<{}>", name_of(&e)), "<tu>"))
+                }
+                _ => return Err(self.unexpected(at, "text".to_owned(), "<tu>")),
+            }
+        }
+    }
+
+    fn read_unit(&mut self, buf: &mut Vec<u8>, unit: &mut TmxUnit) -> Result<(), ExchangeError> {
+        loop {
+            let (at, event) = self.read(buf)?;
+            match event {
+                Event::End(_) => return Ok(()),
+                Event::Start(e) if e.name().as_ref() == "prop" => {
+                    let kind = self.required(&e, at, "type")?;
+                    let value = self.read_text(buf, "prop")?;
+                    unit.properties.push((kind, value));
+                }
+                Event::Start(e) if e.name().as_ref() == "note" => {
+                    let value = self.read_text(buf, "note")?;
+                    unit.notes.push(value);
+                }
+                Event::Start(e) if e.name().as_ref() == "tuv" => {
+                    let attributes = self.attributes(&e, at)?;
+                    let variant = self.read_variant(buf, attributes, at)?;
+                    unit.variants.push(variant);
+                }
+                Event::Empty(e) if matches!(e.name().as_ref(), "prop" | "note") => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(t) if is_blank(&t.xml10_content()) => {}
+                Event::Eof => return Err(self.early_end("</tu>")),
+                Event::Start(e) | Event::Empty(e) => {
+                    return Err(self.unexpected(
+                        at,
+                        format!("<{}>", name_of(&e)),
+                        "<tuv>, <prop> or <note> in <tu>",
+                    ))
+                }
+                _ => {
+                    return Err(self.unexpected(
+                        at,
+                        "text".to_owned(),
+                        "<tuv>, <prop> or <note> in <tu>",
+                    ))
+                }
+            }
+        }
+    }
+
+    fn read_variant(
+        &mut self,
+        buf: &mut Vec<u8>,
+        attributes: Vec<(String, String)>,
+        at: u64,
+    ) -> Result<TmxVariant, ExchangeError> {
+        let mut variant = TmxVariant::default();
+        let mut lang = None;
+        for (name, value) in attributes {
+            if name == "xml:lang" || name == "lang" {
+                lang = Some(value);
+            } else {
+                variant.attributes.push((name, value));
+            }
+        }
+        variant.lang = lang.ok_or_else(|| ExchangeError::MissingAttribute {
+            location: self.location(at),
+            element: "tuv".to_owned(),
+            attribute: "xml:lang".to_owned(),
+        })?;
+        let mut has_seg = false;
+        loop {
+            let (at, event) = self.read(buf)?;
+            match event {
+                Event::End(_) => break,
+                Event::Start(e) if e.name().as_ref() == "seg" => {
+                    let (text, markup) = self.read_segment(buf)?;
+                    variant.text = text;
+                    variant.markup = markup;
+                    has_seg = true;
+                }
+                Event::Empty(e) if e.name().as_ref() == "seg" => has_seg = true,
+                Event::Start(e) if e.name().as_ref() == "prop" => {
+                    let kind = self.required(&e, at, "type")?;
+                    let value = self.read_text(buf, "prop")?;
+                    variant.properties.push((kind, value));
+                }
+                Event::Start(e) if e.name().as_ref() == "note" => {
+                    let value = self.read_text(buf, "note")?;
+                    variant.notes.push(value);
+                }
+                Event::Empty(e) if matches!(e.name().as_ref(), "prop" | "note") => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(t) if is_blank(&t.xml10_content()) => {}
+                Event::Eof => return Err(self.early_end("</tuv>")),
+                Event::Start(e) | Event::Empty(e) => {
+                    return Err(self.unexpected(
+                        at,
+                        format!("<{}>", name_of(&e)),
+                        "<seg>, <prop> or <note> in <tuv>",
+                    ))
+                }
+                _ => return Err(self.unexpected(at, "text".to_owned(), "<seg> in <tuv>")),
+            }
+        }
+        if !has_seg {
+            return Err(self.unexpected(
+                self.xml.buffer_position(),
+                "</tuv>".to_owned(),
+                "<seg> in <tuv>",
+            ));
+        }
+        Ok(variant)
+    }
+
+    /// The content of a `<seg>`: its plain text, and its inline XML when it has elements.
+    fn read_segment(
+        &mut self,
+        buf: &mut Vec<u8>,
+    ) -> Result<(String, Option<String>), ExchangeError> {
+        let mut text = String::new();
+        let mut markup = String::new();
+        let mut has_elements = false;
+        let mut open: Vec<(String, bool)> = Vec::new();
+        loop {
+            let (at, event) = self.read(buf)?;
+            let in_code = open.iter().any(|(_, code)| *code);
+            let push_text = |piece: &str, text: &mut String, markup: &mut String| {
+                if !in_code {
+                    text.push_str(piece);
+                }
+                if has_elements {
+                    markup.push_str(&escape(piece));
+                }
+            };
+            match event {
+                Event::Text(t) => push_text(&t.xml10_content(), &mut text, &mut markup),
+                Event::CData(c) => push_text(&c.xml10_content(), &mut text, &mut markup),
+                Event::GeneralRef(r) => {
+                    let name = r.xml10_content().into_owned();
+                    let resolved = self.resolve(&name, at)?;
+                    push_text(&resolved, &mut text, &mut markup);
+                }
+                Event::Start(e) | Event::Empty(e)
+                    if !CODE_ELEMENTS.contains(&e.name().as_ref())
+                        && !TEXT_ELEMENTS.contains(&e.name().as_ref()) =>
+                {
+                    return Err(self.unexpected(
+                        at,
+                        format!("<{}>", name_of(&e)),
+                        "text or inline elements (<bpt>, <ept>, <ph>, <it>, <ut>, <hi>, <sub>) in <seg>",
+                    ));
+                }
+                Event::Start(e) => {
+                    if !has_elements {
+                        markup = escape(text.as_str()).into_owned();
+                        has_elements = true;
+                    }
+                    let name = name_of(&e);
+                    markup.push_str(&start_tag(&name, &self.attributes(&e, at)?, false));
+                    let code = CODE_ELEMENTS.contains(&name.as_str());
+                    open.push((name, code));
+                }
+                Event::Empty(e) => {
+                    if !has_elements {
+                        markup = escape(text.as_str()).into_owned();
+                        has_elements = true;
+                    }
+                    let name = name_of(&e);
+                    markup.push_str(&start_tag(&name, &self.attributes(&e, at)?, true));
+                }
+                Event::End(_) => match open.pop() {
+                    Some((name, _)) => {
+                        markup.push_str("</");
+                        markup.push_str(&name);
+                        markup.push('>');
+                    }
+                    None => break,
+                },
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Eof => return Err(self.early_end("</seg>")),
+                other => return Err(self.unexpected(at, format!("{other:?}"), "</seg>")),
+            }
+        }
+        Ok((text, has_elements.then_some(markup)))
+    }
+}
+
+impl<R: BufRead> Iterator for TmxReader<R> {
+    type Item = Result<TmxUnit, ExchangeError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_unit().transpose()
+    }
+}
+
+fn start_tag(name: &str, attributes: &[(String, String)], empty: bool) -> String {
+    let mut tag = format!("<{name}");
+    for (key, value) in attributes {
+        tag.push(' ');
+        tag.push_str(key);
+        tag.push_str("=\"");
+        tag.push_str(&escape(value.as_str()));
+        tag.push('"');
+    }
+    tag.push_str(if empty { "/>" } else { ">" });
+    tag
+}
+
+/// Writes TMX 1.4b, one unit at a time.
+pub struct TmxWriter<W: Write> {
+    out: W,
+}
+
+fn write_props_and_notes<W: Write>(
+    out: &mut W,
+    indent: &str,
+    properties: &[(String, String)],
+    notes: &[String],
+) -> io::Result<()> {
+    for note in notes {
+        writeln!(out, "{indent}<note>{}</note>", escape(note.as_str()))?;
+    }
+    for (kind, value) in properties {
+        writeln!(
+            out,
+            "{indent}<prop type=\"{}\">{}</prop>",
+            escape(kind.as_str()),
+            escape(value.as_str())
+        )?;
+    }
+    Ok(())
+}
+
+fn attributes_text(attributes: &[(String, String)]) -> String {
+    let mut text = String::new();
+    for (key, value) in attributes {
+        text.push(' ');
+        text.push_str(key);
+        text.push_str("=\"");
+        text.push_str(&escape(value.as_str()));
+        text.push('"');
+    }
+    text
+}
+
+impl<W: Write> TmxWriter<W> {
+    /// Writes the XML declaration, the `<header>` and opens `<body>`. The header must have
+    /// the attributes TMX 1.4b requires (creationtool, creationtoolversion, segtype, o-tmf,
+    /// adminlang, srclang, datatype).
+    pub fn new(mut out: W, header: &TmxHeader) -> io::Result<Self> {
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(out, "<tmx version=\"1.4\">")?;
+        if header.properties.is_empty() && header.notes.is_empty() {
+            writeln!(out, "  <header{}/>", attributes_text(&header.attributes))?;
+        } else {
+            writeln!(out, "  <header{}>", attributes_text(&header.attributes))?;
+            write_props_and_notes(&mut out, "    ", &header.properties, &header.notes)?;
+            writeln!(out, "  </header>")?;
+        }
+        writeln!(out, "  <body>")?;
+        Ok(TmxWriter { out })
+    }
+
+    /// Writes one `<tu>`. A variant's markup, when present, is written as is: it must be TMX
+    /// inline content (what [`TmxReader`] produces).
+    pub fn write_unit(&mut self, unit: &TmxUnit) -> io::Result<()> {
+        let out = &mut self.out;
+        writeln!(out, "    <tu{}>", attributes_text(&unit.attributes))?;
+        write_props_and_notes(out, "      ", &unit.properties, &unit.notes)?;
+        for variant in &unit.variants {
+            writeln!(
+                out,
+                "      <tuv xml:lang=\"{}\"{}>",
+                escape(variant.lang.as_str()),
+                attributes_text(&variant.attributes)
+            )?;
+            write_props_and_notes(out, "        ", &variant.properties, &variant.notes)?;
+            let content: Cow<'_, str> = match &variant.markup {
+                Some(markup) => Cow::Borrowed(markup),
+                None => escape(variant.text.as_str()),
+            };
+            writeln!(out, "        <seg>{content}</seg>")?;
+            writeln!(out, "      </tuv>")?;
+        }
+        writeln!(out, "    </tu>")
+    }
+
+    /// Closes the document and returns the output.
+    pub fn finish(mut self) -> io::Result<W> {
+        writeln!(self.out, "  </body>")?;
+        writeln!(self.out, "</tmx>")?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+#[cfg(test)]
+mod tests;

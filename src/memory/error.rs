@@ -1,0 +1,139 @@
+//! Errors of the translation memory: each names the file and says what to do.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::i18n::{Args, Localize};
+
+/// Why the translation memory could not be opened, read or written.
+#[derive(Debug, Error)]
+pub enum MemoryError {
+    /// The folder for a new memory could not be created.
+    #[error("cannot create the folder for {path}: {source}")]
+    CreateFolder {
+        /// The memory file.
+        path: PathBuf,
+        /// The system error.
+        source: std::io::Error,
+    },
+    /// The file is not a SQLite database, or not one made by Tribune.
+    #[error("{path} is not a Tribune translation memory")]
+    NotAMemory {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file was made by a newer Tribune; it is left untouched.
+    #[error("{path} uses schema {found}, newer than the {supported} this Tribune knows")]
+    NewerSchema {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// The memory is read-only: lookups work, changes do not.
+    #[error("{path} is read-only")]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The memory needs an upgrade, but it is read-only.
+    #[error("{path} uses the older schema {found} and is read-only, so it cannot be upgraded")]
+    ReadOnlyNeedsUpgrade {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+    },
+    /// Another process holds the memory for too long.
+    #[error("{path} is busy (another import is writing to it)")]
+    Busy {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The disk is full.
+    #[error("{path}: the disk is full")]
+    DiskFull {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Any other SQLite error.
+    #[error("{path}: {source}")]
+    Sql {
+        /// The file.
+        path: PathBuf,
+        /// The SQLite error.
+        source: rusqlite::Error,
+    },
+}
+
+impl MemoryError {
+    /// Classifies a SQLite error for the user.
+    pub(crate) fn from_sql(path: &std::path::Path, source: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        let path = path.to_path_buf();
+        match source.sqlite_error_code() {
+            Some(ErrorCode::ReadOnly) => MemoryError::ReadOnly { path },
+            Some(ErrorCode::NotADatabase) => MemoryError::NotAMemory { path },
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+                MemoryError::Busy { path }
+            }
+            Some(ErrorCode::DiskFull) => MemoryError::DiskFull { path },
+            _ => MemoryError::Sql { path, source },
+        }
+    }
+
+    /// The memory file the error is about.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            MemoryError::CreateFolder { path, .. }
+            | MemoryError::NotAMemory { path }
+            | MemoryError::NewerSchema { path, .. }
+            | MemoryError::ReadOnly { path }
+            | MemoryError::ReadOnlyNeedsUpgrade { path, .. }
+            | MemoryError::Busy { path }
+            | MemoryError::DiskFull { path }
+            | MemoryError::Sql { path, .. } => path,
+        }
+    }
+}
+
+impl Localize for MemoryError {
+    fn message_id(&self) -> &'static str {
+        match self {
+            MemoryError::CreateFolder { .. } => "memory-error-create-folder",
+            MemoryError::NotAMemory { .. } => "memory-error-not-a-memory",
+            MemoryError::NewerSchema { .. } => "memory-error-newer-schema",
+            MemoryError::ReadOnly { .. } => "memory-error-read-only",
+            MemoryError::ReadOnlyNeedsUpgrade { .. } => "memory-error-read-only-upgrade",
+            MemoryError::Busy { .. } => "memory-error-busy",
+            MemoryError::DiskFull { .. } => "memory-error-disk-full",
+            MemoryError::Sql { .. } => "memory-error-sql",
+        }
+    }
+
+    fn message_args(&self) -> Args {
+        let mut args: Args = vec![("path", self.path().display().to_string().into())];
+        match self {
+            MemoryError::CreateFolder { source, .. } => {
+                args.push(("reason", source.to_string().into()));
+            }
+            MemoryError::NewerSchema {
+                found, supported, ..
+            } => {
+                args.push(("found", (*found as f64).into()));
+                args.push(("supported", (*supported as f64).into()));
+            }
+            MemoryError::ReadOnlyNeedsUpgrade { found, .. } => {
+                args.push(("found", (*found as f64).into()));
+            }
+            MemoryError::Sql { source, .. } => {
+                args.push(("reason", source.to_string().into()));
+            }
+            _ => {}
+        }
+        args
+    }
+}

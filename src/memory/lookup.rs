@@ -1,0 +1,583 @@
+//! Fuzzy lookup: candidates from the token index, exact scores on a few.
+//!
+//! The score (see [`super::score`]) has a bound the index can use: a stored source scoring
+//! at least `t` shares at least `t × max(Nq, Ns) / 100` of its words and numbers with the
+//! query (Nq, Ns: the counts of words and numbers in query and source). So:
+//!
+//! 1. the query's keys are sorted from the rarest to the most frequent; any source that
+//!    reaches the threshold must hold one of the first few (the *prefix*: enough keys that
+//!    missing all of them would leave too few in common), so only their lists are read to
+//!    find candidates;
+//! 2. candidates whose length is out of range are dropped, and the other keys' lists are
+//!    used to count what each candidate shares (*count filter*), while that is cheaper than
+//!    scoring the few that remain;
+//! 3. the remaining candidates are scored exactly, best bound first, and the search stops
+//!    when no candidate left can beat the matches found.
+//!
+//! No candidate that could reach the threshold is ever dropped, so the lookup finds every
+//! stored source an exhaustive scan would find (the tests compare the two).
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+use unic_langid::LanguageIdentifier;
+
+use super::index::{decode, Postings};
+use super::score::{compare, Comparison, NumberChange};
+use super::tokens::{number_value, tokenize, NumberStyle, Token, TokenKind, NUMBER_CLASS_KEY};
+use super::{parse_variants, Memory, MemoryError, Provenance, Timestamp, VariantRecord};
+use crate::speech::normalize_for_id;
+
+/// The neighbouring segments of a query, for in-context matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SegmentContext {
+    /// The source text of the previous segment.
+    pub before: Option<String>,
+    /// The source text of the next segment.
+    pub after: Option<String>,
+}
+
+/// A lookup: the text, the language pair, the lowest score wanted and how many matches.
+#[derive(Debug, Clone)]
+pub struct LookupRequest<'a> {
+    /// The text to translate.
+    pub text: &'a str,
+    /// Its language; units match on the language subtag (`en` finds `en-US` and `en-GB`),
+    /// an exact tag ranking first among equal scores.
+    pub from: &'a LanguageIdentifier,
+    /// The language wanted.
+    pub to: &'a LanguageIdentifier,
+    /// The lowest score returned, 1 to 100 (0 counts as 1: a score-0 match is no match).
+    pub threshold: u8,
+    /// The most matches returned.
+    pub limit: usize,
+    /// The neighbouring segments, when known.
+    pub context: Option<&'a SegmentContext>,
+}
+
+impl<'a> LookupRequest<'a> {
+    /// A request with the usual threshold (75) and limit (5), without context.
+    pub fn new(
+        text: &'a str,
+        from: &'a LanguageIdentifier,
+        to: &'a LanguageIdentifier,
+    ) -> LookupRequest<'a> {
+        LookupRequest {
+            text,
+            from,
+            to,
+            threshold: 75,
+            limit: 5,
+            context: None,
+        }
+    }
+}
+
+/// One part of the word-level difference between a stored source and the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffOp {
+    /// In both.
+    Equal,
+    /// In the stored source only.
+    Delete,
+    /// In the query only.
+    Insert,
+}
+
+/// A run of text of the difference, with the kind of change for changed runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffPart {
+    /// Equal, deleted or inserted.
+    pub op: DiffOp,
+    /// The text, with the white space that follows it.
+    pub text: String,
+    /// For changes: `word`, `number`, `punctuation`, `case` or `tag`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+}
+
+/// A match of the memory for a query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Match {
+    /// The match percentage (100: identical source).
+    pub score: u8,
+    /// The stored source text.
+    pub source: String,
+    /// The stored target text.
+    pub target: String,
+    /// From the stored source to the query, word by word.
+    pub diff: Vec<DiffPart>,
+    /// Where the unit comes from (its first origin).
+    pub origin: Option<String>,
+    /// When it was last changed.
+    pub changed: Option<Timestamp>,
+    /// The unit's id.
+    pub unit: i64,
+    /// The stored source's language tag.
+    pub source_lang: String,
+    /// The stored target's language tag.
+    pub target_lang: String,
+    /// The target with its inline markup, when it has some.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_markup: Option<String>,
+    /// What differs (`word`, `number`, `punctuation`, `case`, `tag`, `spacing`).
+    pub differences: Vec<&'static str>,
+    /// An exact match whose neighbouring segments are the query's too.
+    pub in_context: bool,
+    /// When only numbers differ: the numbers, stored source → query.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub number_changes: Vec<NumberChange>,
+    /// When only numbers differ: the target with the query's numbers put in, written the
+    /// way the target writes its numbers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub substituted: Option<String>,
+    #[serde(skip)]
+    exact_tags: u8,
+}
+
+impl Serialize for NumberChange {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("NumberChange", 2)?;
+        st.serialize_field("source", &self.source)?;
+        st.serialize_field("query", &self.query)?;
+        st.end()
+    }
+}
+
+/// A candidate unit with the bound of what it shares with the query.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    id: u32,
+    shared: u32,
+    length: u32,
+}
+
+impl Memory {
+    pub(super) fn postings(
+        &self,
+        lang: &str,
+        token: &str,
+    ) -> Result<Option<Rc<Postings>>, MemoryError> {
+        if let Some(list) = self.cache.borrow().get(lang, token) {
+            return Ok(Some(list));
+        }
+        let data: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT data FROM postings WHERE lang = ?1 AND token = ?2")
+            .and_then(|mut st| st.query_row([lang, token], |r| r.get(0)).optional())
+            .map_err(|e| self.sql_error(e))?;
+        Ok(data.map(|data| {
+            let list = Rc::new(decode(&data));
+            self.cache.borrow_mut().put(lang, token, Rc::clone(&list));
+            list
+        }))
+    }
+
+    fn document_frequency(&self, lang: &str, token: &str) -> Result<u32, MemoryError> {
+        if let Some(list) = self.cache.borrow().get(lang, token) {
+            return Ok(list.ids.len() as u32);
+        }
+        self.conn
+            .prepare_cached("SELECT df FROM postings WHERE lang = ?1 AND token = ?2")
+            .and_then(|mut st| st.query_row([lang, token], |r| r.get(0)).optional())
+            .map(Option::unwrap_or_default)
+            .map_err(|e| self.sql_error(e))
+    }
+
+    /// The best matches for a query, best first: score, then exact matches in context,
+    /// then exact language tags, then the most recently changed.
+    pub fn lookup(&self, request: &LookupRequest<'_>) -> Result<Vec<Match>, MemoryError> {
+        let threshold = u32::from(request.threshold.clamp(1, 100));
+        if request.limit == 0 {
+            return Ok(Vec::new());
+        }
+        let lang = request.from.language.as_str();
+        let tokens = tokenize(request.text);
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for token in &tokens {
+            match token.kind {
+                TokenKind::Word => *counts.entry(token.key().into_owned()).or_default() += 1,
+                TokenKind::Number => *counts.entry(NUMBER_CLASS_KEY.to_owned()).or_default() += 1,
+                _ => {}
+            }
+        }
+        let query_length: u32 = counts.values().sum();
+        if query_length == 0 {
+            return Ok(Vec::new());
+        }
+        let mut keys: Vec<(String, u32, u32)> = Vec::with_capacity(counts.len());
+        for (key, count) in counts {
+            let df = self.document_frequency(lang, &key)?;
+            keys.push((key, count, df));
+        }
+        keys.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
+
+        // Shortest and longest source lengths that can reach the threshold.
+        let min_length = (threshold * query_length).div_ceil(100);
+        let max_length = 100 * query_length / threshold;
+        let min_shared = min_length;
+        let length_ok = |length: u8| {
+            let length = u32::from(length);
+            length >= min_length && (length <= max_length || length == 255)
+        };
+
+        // 1. The prefix: enough of the rarest keys that a source holding none of them
+        //    shares fewer than `min_shared` with the query.
+        let mut prefix_weight = 0;
+        let mut prefix_len = 0;
+        while prefix_len < keys.len() && prefix_weight + min_shared <= query_length {
+            prefix_weight += keys[prefix_len].1;
+            prefix_len += 1;
+        }
+        let mut entries: Vec<(u32, u32, u8)> = Vec::new();
+        for (key, weight, df) in &keys[..prefix_len] {
+            if *df == 0 {
+                continue;
+            }
+            if let Some(list) = self.postings(lang, key)? {
+                let mut previous = None;
+                for (id, length) in list.ids.iter().zip(&list.lengths) {
+                    if previous == Some(*id) || !length_ok(*length) {
+                        continue;
+                    }
+                    previous = Some(*id);
+                    entries.push((*id, *weight, *length));
+                }
+            }
+        }
+        entries.sort_unstable_by_key(|e| e.0);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for (id, weight, length) in entries {
+            match candidates.last_mut() {
+                Some(last) if last.id == id => last.shared += weight,
+                _ => candidates.push(Candidate {
+                    id,
+                    shared: weight,
+                    length: u32::from(length),
+                }),
+            }
+        }
+
+        // 2. The count filter over the other keys, while it pays.
+        let needed = |length: u32| (threshold * query_length.max(length)).div_ceil(100);
+        let mut remaining: u32 = keys[prefix_len..].iter().map(|k| k.1).sum();
+        for (key, weight, df) in &keys[prefix_len..] {
+            candidates.retain(|c| c.shared + remaining >= needed(c.length));
+            if candidates.is_empty() || (candidates.len() as u64) * 64 < u64::from(*df) {
+                break;
+            }
+            remaining -= weight;
+            if *df == 0 {
+                continue;
+            }
+            let Some(list) = self.postings(lang, key)? else {
+                continue;
+            };
+            let mut position = 0;
+            for candidate in candidates.iter_mut() {
+                let ids = &list.ids[position..];
+                let offset = ids.partition_point(|id| *id < candidate.id);
+                position += offset;
+                if list.ids.get(position) == Some(&candidate.id) {
+                    candidate.shared += weight;
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, u32)> = candidates
+            .iter()
+            .filter_map(|c| {
+                let shared = (c.shared + remaining)
+                    .min(query_length)
+                    .min(c.length.max(1));
+                let bound = 100 * shared / query_length.max(c.length);
+                (bound >= threshold).then_some((bound, c.id))
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+
+        // 3. Exact scores, best bound first.
+        let mut matches: Vec<Match> = Vec::new();
+        for (bound, id) in ranked {
+            if matches.len() >= request.limit {
+                let mut scores: Vec<u8> = matches.iter().map(|m| m.score).collect();
+                scores.sort_unstable_by(|a, b| b.cmp(a));
+                if bound < u32::from(scores[request.limit - 1]) {
+                    break;
+                }
+            }
+            if let Some(found) = self.score_unit(id, request, threshold)? {
+                matches.push(found);
+                if matches.len() > request.limit * 4 {
+                    rank(&mut matches);
+                    matches.truncate(request.limit);
+                }
+            }
+        }
+        rank(&mut matches);
+        matches.truncate(request.limit);
+        Ok(matches)
+    }
+
+    fn score_unit(
+        &self,
+        id: u32,
+        request: &LookupRequest<'_>,
+        threshold: u32,
+    ) -> Result<Option<Match>, MemoryError> {
+        type Row = (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let row: Option<Row> = self
+            .conn
+            .prepare_cached(
+                "SELECT u.variants, o.name, u.changed, u.context_before, u.context_after,
+                        u.provenance
+                 FROM units u LEFT JOIN origins o ON o.id = u.origin WHERE u.id = ?1",
+            )
+            .and_then(|mut st| {
+                st.query_row([id], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                })
+                .optional()
+            })
+            .map_err(|e| self.sql_error(e))?;
+        let Some((variants, origin, changed, before, after, provenance)) = row else {
+            return Ok(None);
+        };
+        let variants = parse_variants(&variants).map_err(|e| self.sql_error(e))?;
+        let Some((target, target_exact)) = pick(&variants, request.to) else {
+            return Ok(None);
+        };
+        let mut best: Option<(Comparison, &VariantRecord, bool)> = None;
+        for (source, exact) in candidates_in(&variants, request.from) {
+            let comparison = compare(request.text, &source.text);
+            if best
+                .as_ref()
+                .is_none_or(|(b, _, e)| (comparison.score, exact) > (b.score, *e))
+            {
+                best = Some((comparison, source, exact));
+            }
+        }
+        let Some((comparison, source, source_exact)) = best else {
+            return Ok(None);
+        };
+        if u32::from(comparison.score) < threshold {
+            return Ok(None);
+        }
+        let in_context = comparison.score == 100
+            && request.context.is_some_and(|context| {
+                let mut contexts = vec![(before, after)];
+                if let Some(json) = provenance {
+                    let more: Vec<Provenance> = serde_json::from_str(&json).unwrap_or_default();
+                    contexts.extend(
+                        more.into_iter()
+                            .map(|p| (p.context_before, p.context_after)),
+                    );
+                }
+                contexts.iter().any(|(b, a)| {
+                    same_context(&context.before, b) && same_context(&context.after, a)
+                })
+            });
+        let substituted = if comparison.only_numbers_differ {
+            substitute_numbers(&target.text, &comparison.number_changes)
+        } else {
+            None
+        };
+        Ok(Some(Match {
+            score: comparison.score,
+            diff: diff(&source.text, request.text),
+            source: source.text.clone(),
+            target: target.text.clone(),
+            origin,
+            changed: changed.and_then(|c| Timestamp::parse(&c)),
+            unit: i64::from(id),
+            source_lang: source.lang.clone(),
+            target_lang: target.lang.clone(),
+            target_markup: target.markup.clone(),
+            differences: comparison.differences.names(),
+            in_context,
+            number_changes: if comparison.only_numbers_differ {
+                comparison.number_changes
+            } else {
+                Vec::new()
+            },
+            substituted,
+            exact_tags: u8::from(source_exact) + u8::from(target_exact),
+        }))
+    }
+}
+
+fn rank(matches: &mut [Match]) {
+    matches.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(b.in_context.cmp(&a.in_context))
+            .then(b.exact_tags.cmp(&a.exact_tags))
+            .then(b.changed.cmp(&a.changed))
+            .then(b.unit.cmp(&a.unit))
+    });
+}
+
+fn same_context(wanted: &Option<String>, stored: &Option<String>) -> bool {
+    match (wanted, stored) {
+        (Some(w), Some(s)) => normalize_for_id(w) == normalize_for_id(s),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// The variants in `lang`'s language, each with whether its tag is exactly `lang`.
+fn candidates_in<'v>(
+    variants: &'v [VariantRecord],
+    lang: &LanguageIdentifier,
+) -> impl Iterator<Item = (&'v VariantRecord, bool)> {
+    let wanted = lang.language;
+    let exact_tag = lang.to_string();
+    variants.iter().filter_map(move |v| {
+        let tag: LanguageIdentifier = v.lang.parse().ok()?;
+        (tag.language == wanted).then(|| (v, v.lang.eq_ignore_ascii_case(&exact_tag)))
+    })
+}
+
+/// The variant in `lang`'s language, the exact tag first.
+fn pick<'v>(
+    variants: &'v [VariantRecord],
+    lang: &LanguageIdentifier,
+) -> Option<(&'v VariantRecord, bool)> {
+    let mut found: Option<(&VariantRecord, bool)> = None;
+    for (v, exact) in candidates_in(variants, lang) {
+        if exact {
+            return Some((v, true));
+        }
+        found.get_or_insert((v, false));
+    }
+    found
+}
+
+fn kind_name(token: &Token<'_>) -> &'static str {
+    match token.kind {
+        TokenKind::Word => "word",
+        TokenKind::Number => "number",
+        TokenKind::Punctuation => "punctuation",
+        TokenKind::Tag => "tag",
+    }
+}
+
+/// The word-level difference from a stored source to a query (computed with `similar`),
+/// each changed run labelled with its kind.
+pub fn diff(source: &str, query: &str) -> Vec<DiffPart> {
+    let old = tokenize(source);
+    let new = tokenize(query);
+    let old_keys: Vec<String> = old.iter().map(|t| t.surface().into_owned()).collect();
+    let new_keys: Vec<String> = new.iter().map(|t| t.surface().into_owned()).collect();
+    let text_of = |text: &str, tokens: &[Token<'_>]| -> String {
+        match (tokens.first(), tokens.last()) {
+            (Some(first), Some(last)) => text[first.start..last.end_with_space].to_owned(),
+            _ => String::new(),
+        }
+    };
+    let mut parts = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let old_tokens = &old[old_range];
+        let new_tokens = &new[new_range];
+        let kind_of = |tokens: &[Token<'_>]| {
+            let first = tokens.first().map_or("word", kind_name);
+            if tokens.iter().all(|t| kind_name(t) == first) {
+                first
+            } else {
+                "word"
+            }
+        };
+        match tag {
+            DiffTag::Equal => parts.push(DiffPart {
+                op: DiffOp::Equal,
+                text: text_of(source, old_tokens),
+                kind: None,
+            }),
+            DiffTag::Delete => parts.push(DiffPart {
+                op: DiffOp::Delete,
+                text: text_of(source, old_tokens),
+                kind: Some(kind_of(old_tokens)),
+            }),
+            DiffTag::Insert => parts.push(DiffPart {
+                op: DiffOp::Insert,
+                text: text_of(query, new_tokens),
+                kind: Some(kind_of(new_tokens)),
+            }),
+            DiffTag::Replace => {
+                let case_only = old_tokens.len() == new_tokens.len()
+                    && old_tokens
+                        .iter()
+                        .zip(new_tokens)
+                        .all(|(a, b)| a.kind == TokenKind::Word && a.key() == b.key());
+                let kind = if case_only {
+                    "case"
+                } else {
+                    let a = kind_of(old_tokens);
+                    if a == kind_of(new_tokens) {
+                        a
+                    } else {
+                        "word"
+                    }
+                };
+                parts.push(DiffPart {
+                    op: DiffOp::Delete,
+                    text: text_of(source, old_tokens),
+                    kind: Some(kind),
+                });
+                parts.push(DiffPart {
+                    op: DiffOp::Insert,
+                    text: text_of(query, new_tokens),
+                    kind: Some(kind),
+                });
+            }
+        }
+    }
+    parts
+}
+
+/// The target with the query's numbers in place of the stored source's, each written in
+/// the style of the target's number it replaces. `None` when a number cannot be found once
+/// and only once in the target.
+pub fn substitute_numbers(target: &str, changes: &[NumberChange]) -> Option<String> {
+    let tokens = tokenize(target);
+    let mut replacements: Vec<(usize, usize, String)> = Vec::new();
+    for change in changes {
+        let old_value = number_value(&change.source);
+        let mut found = tokens.iter().filter(|t| {
+            t.kind == TokenKind::Number
+                && number_value(t.text) == old_value
+                && !replacements.iter().any(|r| r.0 == t.start)
+        });
+        let token = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        let new_text = NumberStyle::of(token.text).format(&number_value(&change.query));
+        replacements.push((token.start, token.start + token.text.len(), new_text));
+    }
+    replacements.sort_by_key(|b| std::cmp::Reverse(b.0));
+    let mut out = target.to_owned();
+    for (start, end, text) in replacements {
+        out.replace_range(start..end, &text);
+    }
+    Some(out)
+}

@@ -1,0 +1,459 @@
+//! Tests of the memory on real SQLite files in temporary folders.
+
+use super::*;
+use unic_langid::langid;
+
+fn unit(origin: &str, en: &str, fr: &str) -> NewUnit {
+    NewUnit {
+        variants: vec![
+            Variant::new(langid!("en-US"), en),
+            Variant::new(langid!("fr-FR"), fr),
+        ],
+        provenance: Provenance {
+            origin: origin.to_owned(),
+            ..Provenance::default()
+        },
+        properties: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+fn memory_with(units: &[(&str, &str)]) -> (tempfile::TempDir, Memory) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut memory = Memory::open(dir.path().join("m/tm.sqlite")).unwrap();
+    let mut import = memory.begin_import().unwrap();
+    for (en, fr) in units {
+        import.add(unit("test", en, fr)).unwrap();
+    }
+    import.commit().unwrap();
+    (dir, memory)
+}
+
+fn lookup(memory: &Memory, text: &str, threshold: u8) -> Vec<Match> {
+    let (en, fr) = (langid!("en"), langid!("fr"));
+    let mut request = LookupRequest::new(text, &en, &fr);
+    request.threshold = threshold;
+    request.limit = 1000;
+    memory.lookup(&request).unwrap()
+}
+
+#[test]
+fn a_new_memory_is_created_with_its_folder_and_schema() {
+    let (dir, memory) = memory_with(&[]);
+    assert!(dir.path().join("m/tm.sqlite").exists());
+    let stats = memory.stats().unwrap();
+    assert_eq!(stats.units, 0);
+    assert_eq!(stats.schema, SCHEMA_VERSION);
+}
+
+#[test]
+fn duplicates_are_merged_with_their_provenance() {
+    let (_dir, mut memory) = memory_with(&[("Thank you.", "Merci.")]);
+    let mut import = memory.begin_import().unwrap();
+    assert!(matches!(
+        import.add(unit("test", "Thank you.", "Merci.")).unwrap(),
+        Added::Merged(_)
+    ));
+    assert!(matches!(
+        import.add(unit("other", "Thank you.", "Merci.")).unwrap(),
+        Added::Merged(_)
+    ));
+    assert!(matches!(
+        import.add(unit("other", "Thank you.", "Merci !")).unwrap(),
+        Added::New(_)
+    ));
+    assert_eq!(
+        import.add(unit("other", "Thank you.", " ")).unwrap(),
+        Added::Skipped(SkipReason::OneLanguage)
+    );
+    let summary = import.commit().unwrap();
+    assert_eq!(
+        (
+            summary.read,
+            summary.added,
+            summary.merged,
+            summary.skipped_total()
+        ),
+        (4, 1, 2, 1)
+    );
+    let stats = memory.stats().unwrap();
+    assert_eq!(stats.units, 2);
+    let origins: Vec<(String, u64)> = stats
+        .origins
+        .iter()
+        .map(|o| (o.origin.clone(), o.units))
+        .collect();
+    assert_eq!(
+        origins,
+        vec![("other".to_owned(), 2), ("test".to_owned(), 1)]
+    );
+    let first = memory.unit(1).unwrap().unwrap();
+    let names: Vec<&str> = first.provenance.iter().map(|p| p.origin.as_str()).collect();
+    assert_eq!(names, vec!["test", "other"]);
+}
+
+#[test]
+fn a_dropped_import_changes_nothing() {
+    let (_dir, mut memory) = memory_with(&[("One.", "Un.")]);
+    {
+        let mut import = memory.begin_import().unwrap();
+        import.add(unit("x", "Two words.", "Deux mots.")).unwrap();
+    }
+    assert_eq!(memory.stats().unwrap().units, 1);
+    assert!(lookup(&memory, "Two words.", 50).is_empty());
+}
+
+#[test]
+fn lookup_finds_exact_and_fuzzy_matches_across_regional_tags() {
+    let (_dir, memory) = memory_with(&[
+        (
+            "We have deployed 3,700 peacekeepers in the region.",
+            "Nous avons déployé 3\u{202f}700 Casques bleus dans la région.",
+        ),
+        (
+            "The Council adopted the resolution unanimously.",
+            "Le Conseil a adopté la résolution à l’unanimité.",
+        ),
+        ("Something else entirely.", "Tout autre chose."),
+    ]);
+    let found = lookup(
+        &memory,
+        "The Council adopted the resolution unanimously.",
+        75,
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].score, 100);
+    assert_eq!(found[0].target_lang, "fr-FR");
+    let found = lookup(
+        &memory,
+        "The Council adopted the draft resolution unanimously.",
+        75,
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].score, 85);
+    assert!(found[0]
+        .diff
+        .iter()
+        .any(|d| d.op == DiffOp::Insert && d.text.trim() == "draft"));
+    assert!(lookup(&memory, "The Council rejected everything.", 75).is_empty());
+}
+
+#[test]
+fn a_changed_number_is_substituted_in_the_target_format() {
+    let (_dir, memory) = memory_with(&[(
+        "We have deployed 3,700 peacekeepers in the region.",
+        "Nous avons déployé 3\u{202f}700 Casques bleus dans la région.",
+    )]);
+    let found = lookup(
+        &memory,
+        "We have deployed 12,800 peacekeepers in the region.",
+        75,
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].differences, vec!["number"]);
+    assert_eq!(
+        found[0].substituted.as_deref(),
+        Some("Nous avons déployé 12\u{202f}800 Casques bleus dans la région.")
+    );
+}
+
+#[test]
+fn exact_matches_in_context_rank_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut memory = Memory::open(dir.path().join("tm.sqlite")).unwrap();
+    let mut import = memory.begin_import().unwrap();
+    let mut a = unit("a", "Thank you.", "Merci.");
+    a.provenance.context_before = Some("I give the floor to Ghana.".into());
+    let mut b = unit("b", "Thank you.", "Je vous remercie.");
+    b.provenance.context_before = Some("The meeting is adjourned.".into());
+    import.add(a).unwrap();
+    import.add(b).unwrap();
+    import.commit().unwrap();
+    let (en, fr) = (langid!("en"), langid!("fr"));
+    let context = SegmentContext {
+        before: Some("I give the floor to Ghana.".into()),
+        after: None,
+    };
+    let mut request = LookupRequest::new("Thank you.", &en, &fr);
+    request.context = Some(&context);
+    let found = memory.lookup(&request).unwrap();
+    assert_eq!(found.len(), 2);
+    assert!(found[0].in_context && !found[1].in_context);
+    assert_eq!(found[0].target, "Merci.");
+}
+
+/// A small deterministic generator, so the recall test needs no data file.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+#[test]
+fn lookup_finds_everything_an_exhaustive_scan_finds() {
+    let words = [
+        "the",
+        "council",
+        "peace",
+        "security",
+        "resolution",
+        "general",
+        "assembly",
+        "member",
+        "states",
+        "of",
+        "and",
+        "to",
+        "in",
+        "we",
+        "must",
+        "support",
+        "mission",
+        "report",
+        "on",
+        "human",
+        "rights",
+        "development",
+        "climate",
+        "a",
+        "for",
+        "all",
+        "women",
+        "children",
+    ];
+    let mut rng = Lcg(7);
+    let sentence = |rng: &mut Lcg| {
+        let n = 2 + rng.next(12);
+        let mut s: Vec<String> = (0..n)
+            .map(|_| words[rng.next(words.len())].to_owned())
+            .collect();
+        if rng.next(4) == 0 {
+            s.insert(rng.next(n), format!("{}", rng.next(5000)));
+        }
+        if rng.next(3) == 0 {
+            s[0] = s[0].to_uppercase();
+        }
+        let mut text = s.join(" ");
+        text.push(['.', '!', '?', ';'][rng.next(4)]);
+        text
+    };
+    let sources: Vec<String> = (0..1500).map(|_| sentence(&mut rng)).collect();
+    let pairs: Vec<(String, String)> = sources
+        .iter()
+        .map(|s| (s.clone(), format!("fr {s}")))
+        .collect();
+    let refs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let (_dir, memory) = memory_with(&refs);
+    for round in 0..150 {
+        let query = if round % 2 == 0 {
+            // A stored source with an edit or two.
+            let mut q: Vec<String> = sources[rng.next(sources.len())]
+                .split(' ')
+                .map(str::to_owned)
+                .collect();
+            for _ in 0..1 + rng.next(2) {
+                let i = rng.next(q.len());
+                q[i] = words[rng.next(words.len())].to_owned();
+            }
+            q.join(" ")
+        } else {
+            sentence(&mut rng)
+        };
+        for threshold in [50u8, 75, 90] {
+            let mut expected: Vec<String> = sources
+                .iter()
+                .filter(|s| score(&query, s) >= threshold)
+                .cloned()
+                .collect();
+            expected.sort();
+            expected.dedup();
+            let mut got: Vec<String> = lookup(&memory, &query, threshold)
+                .into_iter()
+                .map(|m| m.source)
+                .collect();
+            got.sort();
+            got.dedup();
+            assert_eq!(got, expected, "query {query:?} at {threshold}");
+        }
+    }
+}
+
+#[test]
+fn concordance_finds_parts_of_words_in_either_language() {
+    let (_dir, memory) = memory_with(&[
+        (
+            "Peacekeeping operations need support.",
+            "Les opérations de maintien de la paix ont besoin d’appui.",
+        ),
+        ("Peace is possible.", "La paix est possible."),
+    ]);
+    let search = |text: &str, lang: Option<&LanguageIdentifier>| {
+        memory
+            .search(&SearchRequest {
+                text,
+                lang,
+                limit: 10,
+            })
+            .unwrap()
+    };
+    let hits = search("keeping oper", None);
+    assert_eq!(hits.len(), 1);
+    let side = &hits[0].sides[0];
+    let (a, b) = side.highlights[0];
+    assert_eq!(&side.text[a..b], "keeping oper");
+    assert_eq!(search("PAIX", Some(&langid!("fr"))).len(), 2);
+    assert_eq!(search("paix", Some(&langid!("en"))).len(), 0);
+    assert_eq!(search("eacek", None).len(), 1);
+    assert_eq!(search("maintien de la", None).len(), 1);
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tm.sqlite");
+    drop(Memory::open(&path).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "delete").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Memory::open(&path).unwrap_err();
+    assert!(matches!(err, MemoryError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_file_of_the_previous_schema_is_upgraded_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tm.sqlite");
+    {
+        // What version 1 of Tribune made: its schema and a unit with its postings.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(schema::SCHEMA_V1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+    }
+    {
+        let mut memory = Memory::open(&path).unwrap();
+        let mut import = memory.begin_import().unwrap();
+        import
+            .add(unit(
+                "old",
+                "Peacekeeping works.",
+                "Le maintien de la paix fonctionne.",
+            ))
+            .unwrap();
+        import.commit().unwrap();
+    }
+    let memory = Memory::open(&path).unwrap();
+    let version: i64 = memory
+        .conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    assert_eq!(
+        memory
+            .search(&SearchRequest {
+                text: "keeping",
+                lang: None,
+                limit: 5
+            })
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_version_1_file_with_units_gets_its_vocabulary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tm.sqlite");
+    // Build a current file, then turn it back into version 1 (no vocabulary index).
+    {
+        let mut memory = Memory::open(&path).unwrap();
+        let mut import = memory.begin_import().unwrap();
+        import
+            .add(unit(
+                "old",
+                "Peacekeeping works.",
+                "Le maintien de la paix fonctionne.",
+            ))
+            .unwrap();
+        import.commit().unwrap();
+    }
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE vocabulary; PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    let memory = Memory::open(&path).unwrap();
+    assert_eq!(
+        memory
+            .search(&SearchRequest {
+                text: "keeping",
+                lang: None,
+                limit: 5
+            })
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(lookup(&memory, "Peacekeeping works.", 75).len(), 1);
+}
+
+#[test]
+fn another_programs_database_is_not_a_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x);")
+        .unwrap();
+    assert!(matches!(
+        Memory::open(&path).unwrap_err(),
+        MemoryError::NotAMemory { .. }
+    ));
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "just some text, certainly not SQLite, long enough to have a header",
+    )
+    .unwrap();
+    assert!(matches!(
+        Memory::open(&text).unwrap_err(),
+        MemoryError::NotAMemory { .. }
+    ));
+}
+
+#[test]
+fn a_read_only_file_allows_lookups_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tm.sqlite");
+    {
+        let mut memory = Memory::open(&path).unwrap();
+        let mut import = memory.begin_import().unwrap();
+        import.add(unit("x", "Good morning.", "Bonjour.")).unwrap();
+        import.commit().unwrap();
+    }
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    let mut memory = Memory::open(&path).unwrap();
+    assert!(memory.is_read_only());
+    assert_eq!(lookup(&memory, "Good morning.", 75).len(), 1);
+    assert!(matches!(
+        memory.begin_import().err(),
+        Some(MemoryError::ReadOnly { .. })
+    ));
+}
