@@ -1,6 +1,7 @@
 #!/bin/sh
 # Tribune's main job on the bundled sample speeches (README, first Quick start command).
-# Builds Tribune, then makes a bilingual speaker script of every sample pair in speeches/:
+# Builds Tribune, aligns every sample pair in speeches/ into the translation memory
+# (memory/tribune.sqlite, a SQLite file), then makes a bilingual speaker script of each pair:
 # out/NAME.pdf, printed by headless Chromium, or out/NAME.html when no browser is installed.
 set -eu
 cd "$(dirname "$0")/.."
@@ -21,11 +22,14 @@ else
     echo "No Chromium browser found: writing HTML scripts (open them in a browser and print)."
     echo "For PDF: apt-get install chromium (or set TRIBUNE_BROWSER), then run this again."
 fi
+memory=memory/tribune.sqlite
 for speech in speeches/*.en.txt; do
     name=$(basename "$speech" .en.txt)
+    "$tribune" align "speeches/$name.en.txt" "speeches/$name.fr.txt" --store --memory "$memory" > "out/$name.beads.tsv"
     "$tribune" stats "speeches/$name.en.txt" "speeches/$name.fr.txt"
     "$tribune" script "speeches/$name.en.txt" "speeches/$name.fr.txt" -o "out/$name.$format"
     echo "-> out/$name.$format"
     echo
 done
-echo "Bilingual speaker scripts written to out/*.$format"
+"$tribune" memory stats --memory "$memory"
+echo "Bilingual speaker scripts written to out/*.$format; translation memory in $memory"

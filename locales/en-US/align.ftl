@@ -30,3 +30,9 @@ align-summary = { $beads } { $beads ->
 align-text-review = ?
 align-kind-direction = stage direction
 align-kind-salutation = salutation
+cli-align--store = Store the confident 1-1, 1-2 and 2-1 beads in the translation memory, with both file names, segment ids and the confidence as provenance.
+cli-align--memory = The memory file for --store (default: memory/tribune.sqlite; also TRIBUNE_MEMORY).
+align-stored = Stored in { $memory }: { $added } new { $added ->
+    [one] unit
+   *[other] units
+  }, { $merged } already there; { $held } held back for review.

@@ -30,3 +30,9 @@ align-summary = { $beads } { $beads ->
 align-text-review = ?
 align-kind-direction = indication scénique
 align-kind-salutation = formule d’appel
+cli-align--store = Enregistrer les groupes sûrs 1-1, 1-2 et 2-1 dans la mémoire de traduction, avec les noms des deux fichiers, les identifiants des segments et la confiance comme provenance.
+cli-align--memory = Le fichier de la mémoire pour --store (par défaut : memory/tribune.sqlite ; aussi TRIBUNE_MEMORY).
+align-stored = Enregistré dans { $memory } : { $added } { $added ->
+    [one] nouvelle unité
+   *[other] nouvelles unités
+  }, { $merged } déjà présentes ; { $held } mises de côté pour révision.

@@ -88,9 +88,7 @@ pub struct StorePlan {
 }
 
 fn pairs_text(bead: &Bead) -> bool {
-    !bead.source.is_empty()
-        && !bead.target.is_empty()
-        && matches!(bead.kind, BeadKind::Translation | BeadKind::Salutation)
+    !bead.source.is_empty() && !bead.target.is_empty() && bead.kind == BeadKind::Translation
 }
 
 fn in_own_language(side: &Side, range: std::ops::Range<usize>) -> bool {
@@ -108,8 +106,8 @@ fn context(alignment: &Alignment, index: Option<usize>) -> Option<BeadContext> {
 }
 
 /// The storable pairs of an alignment and the beads held back for review. A bead is stored
-/// when it is 1-1, 1-2 or 2-1, pairs translatable text (sentences, headings, datelines,
-/// salutations; never stage directions) whose segments are in their text's language, and
+/// when it is 1-1, 1-2 or 2-1, pairs translatable prose (sentences, headings, datelines;
+/// never stage directions or salutations, which are anchors) whose segments are in their text's language, and
 /// its confidence is at least `min_confidence`. Beads with text on one side only are
 /// neither stored nor held back: there is nothing to review.
 pub fn storable_pairs(alignment: &Alignment, min_confidence: f64) -> StorePlan {
@@ -239,8 +237,8 @@ mod tests {
         let alignment = alignment();
         let plan = storable_pairs(&alignment, 0.5);
         let stored: Vec<usize> = plan.pairs.iter().map(|p| p.bead).collect();
-        assert_eq!(stored, [0, 1, 3, 5, 9]);
-        let join = &plan.pairs[2];
+        assert_eq!(stored, [1, 3, 5, 9], "salutations are anchors, not units");
+        let join = &plan.pairs[1];
         assert_eq!(join.source_text, "We act. We build.");
         assert_eq!(join.target_text, "Nous agissons et nous construisons.");
         assert_eq!(join.source_ids.len(), 2);
@@ -251,7 +249,7 @@ mod tests {
         assert_eq!(join.source_language, langid!("en"));
         assert_eq!(join.target_language, langid!("fr"));
         assert_eq!(join.confidence, 0.90);
-        let split = &plan.pairs[4];
+        let split = &plan.pairs[3];
         assert_eq!(split.target_text, "Un. Deux.");
         assert_eq!((split.source_ids.len(), split.target_ids.len()), (1, 2));
     }
@@ -290,10 +288,10 @@ mod tests {
         assert_eq!(plan.held_back[0].confidence, 0.40);
         // A stricter threshold holds more back; the sum stays the same.
         let strict = storable_pairs(&alignment(), 0.95);
-        assert_eq!(strict.pairs.len() + strict.held_back.len(), 7);
+        assert_eq!(strict.pairs.len() + strict.held_back.len(), 6);
         assert_eq!(
             strict.pairs.iter().map(|p| p.bead).collect::<Vec<_>>(),
-            [0, 1, 5]
+            [1, 5]
         );
     }
 
@@ -313,23 +311,23 @@ mod tests {
     #[test]
     fn context_is_the_nearest_text_bead_on_each_side() {
         let plan = storable_pairs(&alignment(), 0.5);
+        // The neighbour may be a salutation (an anchor, not stored, but real context).
         let first = &plan.pairs[0];
-        assert_eq!(first.context_before, None);
+        assert_eq!(first.source_text, "We remember them.");
         assert_eq!(
-            first.context_after.as_ref().unwrap().source,
-            "We remember them."
+            first.context_before.as_ref().unwrap().source,
+            "Ladies and Gentlemen,"
         );
         // "We remember them." is followed by a direction: its context skips it.
-        let second = &plan.pairs[1];
         assert_eq!(
-            second.context_after,
+            first.context_after,
             Some(BeadContext {
                 source: "We act. We build.".into(),
                 target: "Nous agissons et nous construisons.".into()
             })
         );
         assert_eq!(
-            second.context_before.as_ref().unwrap().target,
+            first.context_before.as_ref().unwrap().target,
             "Mesdames et Messieurs,"
         );
         // A one-sided neighbour is context too (its other side is empty).

@@ -11,6 +11,7 @@ use super::segment::{language_arg, warn_if_generic};
 use super::{write_stdout, Context};
 use crate::align::{self, Alignment, Bead, BeadKind, InputFormat};
 use crate::i18n::{Args as MessageArgs, Localize};
+use crate::memory::{Memory, NewUnit, Property, Provenance, Timestamp, Variant};
 use crate::textfile::Origin;
 
 /// How the input files are laid out.
@@ -59,6 +60,62 @@ pub struct AlignArgs {
     /// Language of the second file.
     #[arg(long, value_name = "LANG", default_value = "fr", value_parser = language_arg)]
     pub target_lang: LanguageIdentifier,
+    /// Store the confident 1-1, 1-2 and 2-1 beads in the translation memory.
+    #[arg(long)]
+    pub store: bool,
+    /// Where the memory is (with --store).
+    #[command(flatten)]
+    pub memory: super::memory::MemoryPath,
+}
+
+/// The translation unit a confident bead becomes: both texts, both files and segment ids as
+/// provenance, the neighbouring beads as context, the confidence as a property.
+fn unit_from_pair(pair: &align::StorablePair, user: &Option<String>) -> NewUnit {
+    let now = Some(Timestamp::now());
+    NewUnit {
+        variants: vec![
+            Variant::new(pair.source_language.clone(), pair.source_text.clone()),
+            Variant::new(pair.target_language.clone(), pair.target_text.clone()),
+        ],
+        provenance: Provenance {
+            origin: format!("{} | {}", pair.source_file, pair.target_file),
+            segment: Some(format!(
+                "{} | {}",
+                pair.source_ids.join(","),
+                pair.target_ids.join(",")
+            )),
+            context_before: pair.context_before.as_ref().map(|c| c.source.clone()),
+            context_after: pair.context_after.as_ref().map(|c| c.source.clone()),
+            created: now,
+            created_by: user.clone(),
+            changed: now,
+            changed_by: user.clone(),
+        },
+        properties: vec![
+            Property {
+                name: "x-tribune-align-confidence".into(),
+                value: format!("{:.3}", pair.confidence),
+            },
+            Property {
+                name: "x-tribune-align-bead".into(),
+                value: pair.bead.to_string(),
+            },
+        ],
+        notes: Vec::new(),
+    }
+}
+
+/// Stores the plan's pairs in one transaction; returns how many units were added and how
+/// many merged into units already there.
+fn store(plan: &align::StorePlan, args: &AlignArgs) -> anyhow::Result<(u64, u64)> {
+    let mut memory = Memory::open(&args.memory.memory)?;
+    let user = super::memory::user_name();
+    let mut import = memory.begin_import()?;
+    for pair in &plan.pairs {
+        import.add(unit_from_pair(pair, &user))?;
+    }
+    let summary = import.commit()?;
+    Ok((summary.added, summary.merged))
 }
 
 /// Parses `--min-confidence`: a number from 0 to 1.
@@ -229,6 +286,11 @@ fn print_side_by_side(
 pub fn run(args: AlignArgs, ctx: &Context) -> anyhow::Result<()> {
     let alignment = read_and_align(&args, ctx)?;
     let plan = align::storable_pairs(&alignment, args.min_confidence);
+    let stored = if args.store {
+        Some(store(&plan, &args)?)
+    } else {
+        None
+    };
     write_stdout(|out| {
         match args.format {
             AlignFormat::Beads => {
@@ -278,6 +340,20 @@ pub fn run(args: AlignArgs, ctx: &Context) -> anyhow::Result<()> {
             unaligned,
         })
     );
+    if let Some((added, merged)) = stored {
+        eprintln!(
+            "{}",
+            ctx.l10n.format(
+                "align-stored",
+                &[
+                    ("added", added.into()),
+                    ("merged", merged.into()),
+                    ("held", plan.held_back.len().into()),
+                    ("memory", args.memory.memory.display().to_string().into()),
+                ]
+            )
+        );
+    }
     Ok(())
 }
 

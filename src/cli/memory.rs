@@ -256,7 +256,8 @@ fn open_existing(path: &Path) -> anyhow::Result<Memory> {
     Ok(Memory::open(path)?)
 }
 
-fn user_name() -> Option<String> {
+/// The user recorded as creator of new units (`USER`, `USERNAME` or `LOGNAME`).
+pub(crate) fn user_name() -> Option<String> {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))

@@ -2,6 +2,7 @@
 
 mod align;
 mod align_eval;
+mod align_store;
 mod cli_diff;
 mod cli_segment;
 mod cli_stats;
