@@ -7,6 +7,7 @@ pub mod align;
 pub mod cli;
 pub mod exchange;
 pub mod i18n;
+pub mod invariants;
 pub mod lang;
 pub mod memory;
 pub mod revision;

@@ -69,6 +69,7 @@ memory-error-read-only = { $path } is read-only: lookups work, but nothing can b
 memory-error-read-only-upgrade = { $path } uses the older schema { $found } and is read-only, so it cannot be upgraded: make it writable once
 memory-error-busy = { $path } is busy: another import is still writing to it; try again when it is done
 memory-error-disk-full = { $path }: the disk is full; nothing was changed
+memory-error-io = { $path }: the system could not read or write the file (disk full, file-size limit or a failing disk); nothing was changed
 memory-error-sql = { $path }: { $reason }
 memory-error-tsv-languages = { $file } is a TSV file: give its languages with --from and --to
 memory-error-no-memory = there is no translation memory at { $path }: import a TMX file first, or give --memory

@@ -81,6 +81,7 @@ memory-error-read-only = { $path } est en lecture seule : la recherche fonctionn
 memory-error-read-only-upgrade = { $path } utilise l’ancien schéma { $found } et est en lecture seule, il ne peut donc pas être mis à niveau : rendez-le modifiable une fois
 memory-error-busy = { $path } est occupé : une autre importation y écrit encore ; réessayez quand elle sera terminée
 memory-error-disk-full = { $path } : le disque est plein ; rien n’a été modifié
+memory-error-io = { $path } : le système n’a pas pu lire ou écrire le fichier (disque plein, taille de fichier limitée ou disque défaillant) ; rien n’a été modifié
 memory-error-sql = { $path } : { $reason }
 memory-error-tsv-languages = { $file } est un fichier TSV : indiquez ses langues avec --from et --to
 memory-error-no-memory = il n’y a pas de mémoire de traduction à { $path } : importez d’abord un fichier TMX, ou indiquez --memory

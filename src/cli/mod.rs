@@ -311,8 +311,20 @@ fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
     }
 }
 
+/// Makes a write past the file-size limit (`ulimit -f`) an ordinary I/O error, reported and
+/// rolled back like a full disk, rather than a signal that kills the process mid-write.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN at start-up, before any thread is
+    // spawned, has no memory-safety requirement.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    ignore_file_size_signal();
     let args: Vec<OsString> = args.into_iter().collect();
     let requested: Vec<LanguageIdentifier> = requested_ui_language(&args)
         .or_else(i18n::language_from_environment)

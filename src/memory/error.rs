@@ -59,6 +59,12 @@ pub enum MemoryError {
         /// The file.
         path: PathBuf,
     },
+    /// The operating system refused a read or write (a file-size limit, a failing disk).
+    #[error("{path}: input/output error")]
+    Io {
+        /// The file.
+        path: PathBuf,
+    },
     /// Any other SQLite error.
     #[error("{path}: {source}")]
     Sql {
@@ -81,6 +87,7 @@ impl MemoryError {
                 MemoryError::Busy { path }
             }
             Some(ErrorCode::DiskFull) => MemoryError::DiskFull { path },
+            Some(ErrorCode::SystemIoFailure) => MemoryError::Io { path },
             _ => MemoryError::Sql { path, source },
         }
     }
@@ -95,6 +102,7 @@ impl MemoryError {
             | MemoryError::ReadOnlyNeedsUpgrade { path, .. }
             | MemoryError::Busy { path }
             | MemoryError::DiskFull { path }
+            | MemoryError::Io { path }
             | MemoryError::Sql { path, .. } => path,
         }
     }
@@ -110,6 +118,7 @@ impl Localize for MemoryError {
             MemoryError::ReadOnlyNeedsUpgrade { .. } => "memory-error-read-only-upgrade",
             MemoryError::Busy { .. } => "memory-error-busy",
             MemoryError::DiskFull { .. } => "memory-error-disk-full",
+            MemoryError::Io { .. } => "memory-error-io",
             MemoryError::Sql { .. } => "memory-error-sql",
         }
     }

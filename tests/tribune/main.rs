@@ -7,6 +7,7 @@ mod cli_diff;
 mod cli_segment;
 mod cli_stats;
 mod fuzz_regressions;
+mod hardening;
 mod memory;
 mod script;
 mod script_browser;
