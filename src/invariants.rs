@@ -52,18 +52,13 @@ pub fn check_tmx(data: &[u8]) {
         return;
     };
     let mut units = 0usize;
-    loop {
-        match reader.next_unit() {
-            Ok(Some(unit)) => {
-                units += 1;
-                assert!(unit.line >= 1, "a unit without a line");
-                assert!(
-                    units <= data.len(),
-                    "more units than bytes: the reader loops"
-                );
-            }
-            Ok(None) | Err(_) => break,
-        }
+    while let Ok(Some(unit)) = reader.next_unit() {
+        units += 1;
+        assert!(unit.line >= 1, "a unit without a line");
+        assert!(
+            units <= data.len(),
+            "more units than bytes: the reader loops"
+        );
     }
 }
 
