@@ -13,6 +13,7 @@ mod script;
 mod script_browser;
 mod segmentation;
 mod speech_format;
+mod tmx_roundtrip;
 
 /// Path of a file under the repository root.
 pub fn repo_path(relative: &str) -> std::path::PathBuf {
