@@ -27,7 +27,10 @@ fn markup_for(text: &str, i: usize) -> Option<String> {
         .then(|| format!("<bpt i=\"1\">&lt;b&gt;</bpt>{escaped}<ept i=\"1\">&lt;/b&gt;</ept>"))
 }
 
-fn units() -> impl Strategy<Value = Vec<(String, String, Option<(String, String)>, String)>> {
+/// A generated unit: English text, French text, an optional property, the French tag.
+type GeneratedUnit = (String, String, Option<(String, String)>, String);
+
+fn units() -> impl Strategy<Value = Vec<GeneratedUnit>> {
     prop::collection::vec(
         (
             text(),
@@ -40,7 +43,7 @@ fn units() -> impl Strategy<Value = Vec<(String, String, Option<(String, String)
     )
 }
 
-fn write_tmx(units: &[(String, String, Option<(String, String)>, String)]) -> Vec<u8> {
+fn write_tmx(units: &[GeneratedUnit]) -> Vec<u8> {
     let header = TmxHeader {
         attributes: vec![("srclang".into(), "en".into())],
         ..TmxHeader::default()
