@@ -111,10 +111,13 @@ pub enum Band {
     /// An exact match.
     Exact,
     /// 95–99 %.
+    #[serde(rename = "fuzzy-95")]
     Fuzzy95,
     /// 85–94 %.
+    #[serde(rename = "fuzzy-85")]
     Fuzzy85,
     /// 75–84 %.
+    #[serde(rename = "fuzzy-75")]
     Fuzzy75,
     /// No match of 75 % or more.
     NoMatch,
