@@ -23,8 +23,31 @@ if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; 
     export TRIBUNE_REQUIRE_BROWSER
 fi
 
-# The translation-memory round trip test reads and writes TMX with translate-toolkit.
-if ! python3 -c 'import translate' 2>/dev/null; then
-    pip install --quiet translate-toolkit
+# The translation-memory round trip test reads and writes TMX with translate-toolkit; the
+# XLIFF loop test edits Tribune's XLIFF 1.2 and 2.1 with it, and validates them with lxml.
+if ! python3 -c 'import translate, lxml' 2>/dev/null; then
+    pip install --quiet translate-toolkit lxml
+fi
+
+# The OASIS XLIFF schemas (1.2 strict, 2.0 core, and xml.xsd) that the XLIFF test validates
+# against: Debian ships them in php-symfony-translation, whose .deb is unpacked here (not
+# installed: nothing of PHP is needed).
+schemas="target/xliff-schemas"
+if [ ! -e "$schemas/xliff-core-2.0.xsd" ] && command -v apt-get >/dev/null 2>&1; then
+    unpack=$(mktemp -d)
+    if (cd "$unpack" && { apt-get download -qq php-symfony-translation >/dev/null 2>&1 \
+            || { apt-get update -qq >/dev/null 2>&1 && apt-get download -qq php-symfony-translation >/dev/null 2>&1; }; } \
+            && dpkg-deb -x php-symfony-translation_*.deb root); then
+        mkdir -p "$schemas"
+        cp "$unpack"/root/usr/share/php/Symfony/Component/Translation/Resources/schemas/*.xsd "$schemas"/
+    else
+        echo "warning: could not fetch the XLIFF schemas; the schema test will skip"
+    fi
+    rm -rf "$unpack"
+fi
+if [ -e "$schemas/xliff-core-2.0.xsd" ]; then
+    TRIBUNE_XLIFF_SCHEMAS="$(pwd)/$schemas"
+    TRIBUNE_REQUIRE_XLIFF_SCHEMAS=1
+    export TRIBUNE_XLIFF_SCHEMAS TRIBUNE_REQUIRE_XLIFF_SCHEMAS
 fi
 cargo test --release --locked

@@ -4,6 +4,7 @@
 //! Each module owns one concept; see docs/ for the formats and design notes.
 
 pub mod align;
+pub mod check;
 pub mod cli;
 pub mod exchange;
 pub mod i18n;
@@ -14,4 +15,5 @@ pub mod revision;
 pub mod script;
 pub mod speech;
 pub mod textfile;
+pub mod translate;
 pub mod wording;

@@ -117,7 +117,7 @@ pub enum ResultFormat {
     Jsonl,
 }
 
-fn threshold_arg(value: &str) -> Result<u8, String> {
+pub(crate) fn threshold_arg(value: &str) -> Result<u8, String> {
     match value.trim().trim_end_matches('%').parse::<u8>() {
         Ok(n) if (1..=100).contains(&n) => Ok(n),
         _ => Err(format!("'{value}' is not a match threshold (1 to 100)")),

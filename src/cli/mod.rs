@@ -14,12 +14,15 @@ use crate::speech::SpeechError;
 use crate::textfile::TextFileError;
 
 mod align;
+mod check;
 mod completions;
 mod diff;
 mod memory;
 mod script;
 mod segment;
 mod stats;
+mod translate;
+mod xliff;
 
 /// Exit code for a user error (bad input, missing file).
 pub const EXIT_USER_ERROR: i32 = 1;
@@ -58,6 +61,13 @@ pub enum Command {
     Align(align::AlignArgs),
     /// The translation memory: import, export, lookup, search, stats.
     Memory(memory::MemoryArgs),
+    /// Pre-translate a speech from the memory: a draft, XLIFF for CAT tools, an analysis.
+    Translate(translate::TranslateArgs),
+    /// XLIFF files from CAT tools: import their translations into the memory.
+    Xliff(xliff::XliffArgs),
+    /// Check a translation against its source: numbers, stage directions, untranslated
+    /// segments, typography.
+    Check(check::CheckArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
     /// Print the manual page.
@@ -205,6 +215,15 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
         if let Some(e) = cause.downcast_ref::<memory::MemoryCliError>() {
             return l10n.localize(e);
         }
+        if let Some(e) = cause.downcast_ref::<translate::TranslateCliError>() {
+            return l10n.localize(e);
+        }
+        if let Some(e) = cause.downcast_ref::<xliff::XliffCliError>() {
+            return l10n.localize(e);
+        }
+        if let Some(e) = cause.downcast_ref::<check::CheckFailed>() {
+            return l10n.localize(e);
+        }
     }
     error.to_string()
 }
@@ -306,6 +325,9 @@ fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
         Command::Script(args) => script::run(args, ctx),
         Command::Align(args) => align::run(args, ctx),
         Command::Memory(args) => memory::run(args, ctx),
+        Command::Translate(args) => translate::run(args, ctx),
+        Command::Xliff(args) => xliff::run(args, ctx),
+        Command::Check(args) => check::run(args, ctx),
         Command::Completions(args) => completions::completions(args, ctx),
         Command::Man => completions::man(ctx),
     }

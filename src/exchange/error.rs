@@ -41,6 +41,24 @@ pub enum ExchangeError {
         /// What was found.
         found: String,
     },
+    /// The root element is not `<xliff>`.
+    #[error("{location}: expected an XLIFF document, found {found}")]
+    NotXliff {
+        /// Where.
+        location: Location,
+        /// What was found.
+        found: String,
+    },
+    /// An XLIFF version Tribune does not read (it reads 1.x and 2.x).
+    #[error(
+        "{location}: XLIFF version {version} is not supported (1.0 to 1.2 and 2.0 to 2.2 are)"
+    )]
+    XliffVersion {
+        /// Where.
+        location: Location,
+        /// The version found.
+        version: String,
+    },
     /// An element or text where another was expected.
     #[error("{location}: unexpected {found}; expected {expected}")]
     Unexpected {
@@ -91,6 +109,8 @@ impl ExchangeError {
             | ExchangeError::Xml { location, .. }
             | ExchangeError::UnknownEntity { location, .. }
             | ExchangeError::NotTmx { location, .. }
+            | ExchangeError::NotXliff { location, .. }
+            | ExchangeError::XliffVersion { location, .. }
             | ExchangeError::Unexpected { location, .. }
             | ExchangeError::MissingAttribute { location, .. }
             | ExchangeError::UnexpectedEnd { location, .. }
@@ -107,6 +127,8 @@ impl Localize for ExchangeError {
             ExchangeError::Xml { .. } => "exchange-error-xml",
             ExchangeError::UnknownEntity { .. } => "exchange-error-entity",
             ExchangeError::NotTmx { .. } => "exchange-error-not-tmx",
+            ExchangeError::NotXliff { .. } => "exchange-error-not-xliff",
+            ExchangeError::XliffVersion { .. } => "exchange-error-xliff-version",
             ExchangeError::Unexpected { .. } => "exchange-error-unexpected",
             ExchangeError::MissingAttribute { .. } => "exchange-error-missing-attribute",
             ExchangeError::UnexpectedEnd { .. } => "exchange-error-end",
@@ -120,7 +142,12 @@ impl Localize for ExchangeError {
             ExchangeError::Io { source, .. } => vec![("reason", source.to_string().into())],
             ExchangeError::Xml { detail, .. } => vec![("detail", detail.clone().into())],
             ExchangeError::UnknownEntity { name, .. } => vec![("name", name.clone().into())],
-            ExchangeError::NotTmx { found, .. } => vec![("found", found.clone().into())],
+            ExchangeError::NotTmx { found, .. } | ExchangeError::NotXliff { found, .. } => {
+                vec![("found", found.clone().into())]
+            }
+            ExchangeError::XliffVersion { version, .. } => {
+                vec![("version", version.clone().into())]
+            }
             ExchangeError::Unexpected {
                 found, expected, ..
             } => vec![

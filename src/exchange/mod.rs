@@ -1,5 +1,5 @@
-//! Exchange formats of translation memories: TMX 1.4b (read and written, streaming) and a
-//! simple tab-separated format (read). This module knows nothing of SQL: readers yield
+//! Exchange formats of translation memories and CAT tools: TMX 1.4b and XLIFF 1.2 / 2.x (read
+//! and written, streaming) and a simple tab-separated format (read). This module knows nothing of SQL: readers yield
 //! units, writers take units, and the CLI moves them in and out of [`crate::memory`].
 //!
 //! Reading is hostile-input safe: a DOCTYPE is skipped unread, entities other than the five
@@ -11,10 +11,12 @@ mod error;
 pub mod input;
 pub mod tmx;
 pub mod tsv;
+pub mod xliff;
 
 pub use error::ExchangeError;
 pub use tmx::{TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWriter};
 pub use tsv::{TsvPair, TsvReader};
+pub use xliff::{XliffHeader, XliffReader, XliffUnit, XliffVersion, XliffWriter};
 
 /// The formats `tribune memory import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

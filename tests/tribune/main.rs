@@ -3,6 +3,7 @@
 mod align;
 mod align_eval;
 mod align_store;
+mod check;
 mod cli_diff;
 mod cli_segment;
 mod cli_stats;
@@ -14,6 +15,8 @@ mod script_browser;
 mod segmentation;
 mod speech_format;
 mod tmx_roundtrip;
+mod translate;
+mod xliff;
 
 /// Path of a file under the repository root.
 pub fn repo_path(relative: &str) -> std::path::PathBuf {

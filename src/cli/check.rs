@@ -1,0 +1,243 @@
+//! `tribune check SOURCE TARGET`: a translation checked against its source (numbers, stage
+//! directions, untranslated segments, typography), located findings as text or JSON, exit
+//! code 1 when an error is found.
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+use super::segment::{language_arg, warn_if_generic};
+use super::{write_stdout, Context};
+use crate::align::{self, Side};
+use crate::check::{self, CheckOptions, FileSide, Finding, Severity};
+use crate::i18n::{Args as MessageArgs, Localize, Localizer};
+use crate::speech;
+use crate::textfile::{self, Origin};
+
+/// Output formats of `tribune check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One located line per finding, with the texts.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// Arguments of `tribune check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The source speech.
+    #[arg(value_name = "SOURCE")]
+    pub source: String,
+    /// Its translation.
+    #[arg(value_name = "TARGET")]
+    pub target: String,
+    /// Language of the source, when neither front matter nor file name says it.
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub source_lang: Option<LanguageIdentifier>,
+    /// Language and locale of the translation (fr-FR, fr-CA), when neither front matter nor
+    /// file name says it; the locale decides the typography checked.
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub target_lang: Option<LanguageIdentifier>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// The check found errors (the findings are already printed).
+#[derive(Debug, thiserror::Error)]
+#[error("the check found {errors} errors")]
+pub struct CheckFailed {
+    /// How many.
+    pub errors: usize,
+}
+
+impl Localize for CheckFailed {
+    fn message_id(&self) -> &'static str {
+        "check-failed"
+    }
+    fn message_args(&self) -> MessageArgs {
+        vec![("errors", self.errors.into())]
+    }
+}
+
+/// A finding's message in the interface language: direction kinds and space names are
+/// named in it.
+fn message(finding: &Finding, l: &Localizer) -> String {
+    let args: Vec<(&str, crate::i18n::Arg)> = finding
+        .args
+        .iter()
+        .map(|(name, value)| {
+            let shown = match *name {
+                "kind" | "source_kind" | "target_kind" => l.text(&format!("direction-{value}")),
+                "found" | "expected" => value
+                    .split('+')
+                    .map(|part| l.text(&format!("check-space-{part}")))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                "time" | "source_time" | "target_time" if !value.is_empty() => {
+                    format!(" ({value})")
+                }
+                _ => value.clone(),
+            };
+            (*name, shown.into())
+        })
+        .collect();
+    l.format(finding.message_id(), &args)
+}
+
+/// The 1-based column of a character offset of a segment, found on its line of the file.
+fn column(lines: &[&str], line: usize, segment: &str, offset: usize) -> Option<usize> {
+    let text = lines.get(line.checked_sub(1)?)?;
+    let head: String = segment.chars().take(24).collect();
+    let at = text.find(&head)?;
+    Some(text[..at].chars().count() + offset + 1)
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    severity: Severity,
+    check: check::CheckKind,
+    code: &'static str,
+    file: &'a str,
+    line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    source: &'a str,
+    target: &'a str,
+    source_lang: String,
+    target_lang: String,
+    errors: usize,
+    warnings: usize,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+fn read(
+    file: &str,
+    language: Option<&LanguageIdentifier>,
+    ctx: &Context,
+) -> anyhow::Result<(Side, String)> {
+    let origin = Origin::from_arg(file);
+    let text = textfile::read_text(&origin)?;
+    let parsed = speech::parse(&text, &origin, language)?;
+    let language = parsed.meta.language.clone().unwrap_or_default();
+    warn_if_generic(&language, ctx);
+    let side = Side {
+        name: origin.to_string(),
+        language,
+        segments: speech::segment(&parsed),
+    };
+    Ok((side, text))
+}
+
+/// Runs `tribune check`.
+pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<()> {
+    let (source, source_text) = read(&args.source, args.source_lang.as_ref(), ctx)?;
+    let (target, target_text) = read(&args.target, args.target_lang.as_ref(), ctx)?;
+    let source_lang = source.language.clone();
+    let target_lang = target.language.clone();
+    let alignment = align::align(source, target);
+    let findings = check::check(
+        &alignment,
+        &CheckOptions {
+            target_locale: target_lang.clone(),
+        },
+    );
+    let source_lines: Vec<&str> = source_text.lines().collect();
+    let target_lines: Vec<&str> = target_text.lines().collect();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    let l = &ctx.l10n;
+    let located: Vec<JsonFinding<'_>> = findings
+        .iter()
+        .map(|f| {
+            let (file, lines) = match f.side {
+                FileSide::Source => (args.source.as_str(), &source_lines),
+                FileSide::Target => (args.target.as_str(), &target_lines),
+            };
+            let column = match (f.offset, &f.target) {
+                (Some(offset), Some(text)) => column(lines, f.line, text, offset),
+                _ => None,
+            };
+            JsonFinding {
+                severity: f.severity,
+                check: f.check,
+                code: f.code,
+                file,
+                line: f.line,
+                column,
+                message: message(f, l),
+                source: f.source.as_deref(),
+                target: f.target.as_deref(),
+            }
+        })
+        .collect();
+    write_stdout(|out| match args.format {
+        CheckFormat::Json => {
+            let report = JsonReport {
+                source: &args.source,
+                target: &args.target,
+                source_lang: source_lang.to_string(),
+                target_lang: target_lang.to_string(),
+                errors,
+                warnings,
+                findings: located,
+            };
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)
+        }
+        CheckFormat::Text => {
+            for f in &located {
+                let place = match f.column {
+                    Some(c) => format!("{}:{}:{c}", f.file, f.line),
+                    None => format!("{}:{}", f.file, f.line),
+                };
+                let severity = l.text(match f.severity {
+                    Severity::Error => "check-error",
+                    Severity::Warning => "check-warning",
+                });
+                let severity = if ctx.stdout_color {
+                    let code = if f.severity == Severity::Error {
+                        "1;31"
+                    } else {
+                        "1;33"
+                    };
+                    format!("\x1b[{code}m{severity}\x1b[0m")
+                } else {
+                    severity
+                };
+                writeln!(out, "{place}: {severity}: {}", f.message)?;
+                if let Some(source) = f.source {
+                    writeln!(out, "    {} {}", source_lang, super::terminal_safe(source))?;
+                }
+                if let Some(target) = f.target {
+                    writeln!(out, "    {} {}", target_lang, super::terminal_safe(target))?;
+                }
+            }
+            writeln!(
+                out,
+                "{}",
+                l.format(
+                    "check-summary",
+                    &[("errors", errors.into()), ("warnings", warnings.into())]
+                )
+            )
+        }
+    })?;
+    if errors > 0 {
+        return Err(CheckFailed { errors }.into());
+    }
+    Ok(())
+}

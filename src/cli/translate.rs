@@ -1,0 +1,482 @@
+//! `tribune translate FILE --to LANG`: pre-translation from the memory (and the previous
+//! draft's translation), written as a target-language draft, an XLIFF file for CAT tools and
+//! an analysis report.
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+use super::memory::{threshold_arg, MemoryPath};
+use super::segment::{language_arg, read_segments};
+use super::{write_output, write_stdout, Context};
+use crate::align::{self, InputFormat};
+use crate::exchange::input::utf8_input;
+use crate::exchange::xliff::{XliffHeader, XliffReader, XliffVersion, XliffWriter};
+use crate::i18n::{Args as MessageArgs, Localize, Localizer};
+use crate::memory::Memory;
+use crate::speech;
+use crate::textfile::Origin;
+use crate::translate::{self, Band, Options, Pretranslation, PreviousDraft, Treatment};
+
+/// Formats of the analysis report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A table for a reader.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// Parses `--xliff-version`: 1.2, 2.0 or 2.1.
+fn xliff_version_arg(value: &str) -> Result<XliffVersion, String> {
+    XliffVersion::parse(value)
+        .ok_or_else(|| format!("'{value}' is not an XLIFF version (1.2 or 2.1)"))
+}
+
+/// Arguments of `tribune translate`.
+#[derive(Debug, Args)]
+pub struct TranslateArgs {
+    /// The speech to pre-translate; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// The language to translate into.
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub to: LanguageIdentifier,
+    /// The speech's language, when neither front matter nor file name says it.
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub lang: Option<LanguageIdentifier>,
+    #[command(flatten)]
+    pub memory: MemoryPath,
+    /// Lowest match percentage proposed and filled in.
+    #[arg(long, value_name = "PERCENT", default_value = "75", value_parser = threshold_arg)]
+    pub threshold: u8,
+    /// Write an XLIFF file for CAT tools.
+    #[arg(long, value_name = "OUT.xlf")]
+    pub xliff: Option<PathBuf>,
+    /// XLIFF version: 1.2 or 2.1.
+    #[arg(long, value_name = "VERSION", default_value = "1.2", value_parser = xliff_version_arg)]
+    pub xliff_version: XliffVersion,
+    /// Write the target-language draft to this file.
+    #[arg(short = 'o', long, value_name = "OUT.txt")]
+    pub output: Option<PathBuf>,
+    /// Print the analysis report (segments and words per match band).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub report: Option<ReportFormat>,
+    /// The previous draft's translation: the XLIFF returned for it, or its translated speech
+    /// (with --previous-source).
+    #[arg(long, value_name = "OLD")]
+    pub previous: Option<PathBuf>,
+    /// The previous source draft, when --previous is a translated speech.
+    #[arg(long, value_name = "OLD_SOURCE", requires = "previous")]
+    pub previous_source: Option<PathBuf>,
+}
+
+/// Problems of `tribune translate` that are not the library's to see.
+#[derive(Debug, thiserror::Error)]
+pub enum TranslateCliError {
+    /// The speech is already in the target language.
+    #[error("the speech is already in {lang}")]
+    SameLanguage {
+        /// The language.
+        lang: String,
+    },
+    /// A translated speech given as the previous draft needs its source draft.
+    #[error("{file} is a speech: give the source draft it translates with --previous-source")]
+    PreviousNeedsSource {
+        /// The file.
+        file: String,
+    },
+    /// A file cannot be opened.
+    #[error("cannot open {file}: {reason}")]
+    Open {
+        /// The file.
+        file: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Localize for TranslateCliError {
+    fn message_id(&self) -> &'static str {
+        match self {
+            TranslateCliError::SameLanguage { .. } => "translate-error-same-language",
+            TranslateCliError::PreviousNeedsSource { .. } => "translate-error-previous-source",
+            TranslateCliError::Open { .. } => "translate-error-open",
+        }
+    }
+
+    fn message_args(&self) -> MessageArgs {
+        match self {
+            TranslateCliError::SameLanguage { lang } => vec![("lang", lang.clone().into())],
+            TranslateCliError::PreviousNeedsSource { file } => vec![("file", file.clone().into())],
+            TranslateCliError::Open { file, reason } => vec![
+                ("file", file.clone().into()),
+                ("reason", reason.clone().into()),
+            ],
+        }
+    }
+}
+
+struct NoMemory(String);
+
+impl Localize for NoMemory {
+    fn message_id(&self) -> &'static str {
+        "translate-warning-no-memory"
+    }
+    fn message_args(&self) -> MessageArgs {
+        vec![("path", self.0.clone().into())]
+    }
+}
+
+/// Whether a file is XLIFF: by its extension, else by its first bytes.
+fn looks_like_xml(path: &Path) -> io::Result<bool> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if matches!(
+        extension.as_deref(),
+        Some("xlf" | "xliff" | "sdlxliff" | "xml")
+    ) {
+        return Ok(true);
+    }
+    let mut head = [0u8; 64];
+    let read = File::open(path)?.read(&mut head)?;
+    let head = &head[..read];
+    let head = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
+    Ok(matches!(
+        head.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'<' | 0xFF | 0xFE)
+    ))
+}
+
+/// Reads the previous draft's translation from `--previous` (and `--previous-source`).
+fn read_previous(
+    args: &TranslateArgs,
+    from: &LanguageIdentifier,
+    ctx: &Context,
+) -> anyhow::Result<Option<PreviousDraft>> {
+    let Some(path) = &args.previous else {
+        return Ok(None);
+    };
+    let display = path.display().to_string();
+    let open_error = |e: io::Error| TranslateCliError::Open {
+        file: display.clone(),
+        reason: e.to_string(),
+    };
+    if looks_like_xml(path).map_err(open_error)? {
+        let file = File::open(path).map_err(open_error)?;
+        let reader = XliffReader::new(
+            utf8_input(file).map_err(open_error)?,
+            Origin::File(path.clone()),
+        )?;
+        let units = reader.collect::<Result<Vec<_>, _>>()?;
+        return Ok(Some(PreviousDraft::from_xliff(units, from)));
+    }
+    let Some(source) = &args.previous_source else {
+        return Err(TranslateCliError::PreviousNeedsSource { file: display }.into());
+    };
+    let (source_side, _, warnings) =
+        align::read_side(&Origin::File(source.clone()), InputFormat::Text, from)?;
+    let (target_side, _, more) =
+        align::read_side(&Origin::File(path.clone()), InputFormat::Text, &args.to)?;
+    for warning in warnings.iter().chain(&more) {
+        ctx.warn(warning);
+    }
+    let alignment = align::align(source_side, target_side);
+    Ok(Some(PreviousDraft::from_alignment(&alignment)))
+}
+
+#[derive(Serialize)]
+struct JsonSegment<'a> {
+    id: &'a str,
+    line: usize,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    band: Option<Band>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<&'a str>,
+    treatment: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    file: &'a str,
+    from: String,
+    to: String,
+    memory: Option<String>,
+    threshold: u8,
+    #[serde(flatten)]
+    analysis: translate::Analysis,
+    segments: Vec<JsonSegment<'a>>,
+}
+
+fn json_segments(result: &Pretranslation) -> Vec<JsonSegment<'_>> {
+    result
+        .segments
+        .iter()
+        .map(|s| {
+            let (treatment, target) = match &s.treatment {
+                Treatment::Direction { wording } => ("direction", Some(wording.as_str())),
+                Treatment::Passage => ("passage", Some(s.segment.text.as_str())),
+                Treatment::Translate { .. } => (
+                    "translate",
+                    s.filled(result.threshold).map(|c| c.target.as_str()),
+                ),
+            };
+            let score = match &s.treatment {
+                Treatment::Translate { candidates, .. } => candidates.first().map(|c| c.score),
+                _ => None,
+            };
+            JsonSegment {
+                id: &s.segment.id,
+                line: s.segment.line,
+                text: &s.segment.text,
+                band: s.band(),
+                score,
+                target,
+                treatment,
+            }
+        })
+        .collect()
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(count)))
+}
+
+fn write_text_report(
+    out: &mut dyn Write,
+    result: &Pretranslation,
+    args: &TranslateArgs,
+    memory: Option<&Path>,
+    l: &Localizer,
+) -> io::Result<()> {
+    let analysis = result.analysis();
+    let memory_name = memory.map_or_else(
+        || l.text("translate-report-no-memory"),
+        |p| p.display().to_string(),
+    );
+    writeln!(
+        out,
+        "{}",
+        l.format(
+            "translate-report-title",
+            &[
+                ("file", args.file.clone().into()),
+                ("from", result.from.to_string().into()),
+                ("to", result.to.to_string().into()),
+                ("memory", memory_name.into()),
+                ("threshold", u32::from(result.threshold).into()),
+            ]
+        )
+    )?;
+    writeln!(out)?;
+    let labels: Vec<String> = Band::ALL
+        .iter()
+        .map(|b| l.text(&format!("translate-band-{}", b.as_str())))
+        .collect();
+    let header = l.text("translate-report-match");
+    let total_label = l.text("translate-report-total");
+    let width = labels
+        .iter()
+        .chain([&header, &total_label])
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(10)
+        + 2;
+    let segments_label = l.text("translate-report-segments");
+    let words_label = l.text("translate-report-words");
+    let column = segments_label.chars().count().max(8);
+    let words_column = words_label.chars().count().max(8);
+    writeln!(
+        out,
+        "{}{:>column$}  {:>words_column$}",
+        pad(&header, width),
+        segments_label,
+        words_label
+    )?;
+    for (band, label) in Band::ALL.iter().zip(&labels) {
+        let row = analysis.band(*band);
+        writeln!(
+            out,
+            "{}{:>column$}  {:>words_column$}",
+            pad(label, width),
+            row.segments,
+            row.words
+        )?;
+    }
+    writeln!(
+        out,
+        "{}{:>column$}  {:>words_column$}",
+        pad(&total_label, width),
+        analysis.total.segments,
+        analysis.total.words
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        l.format(
+            "translate-report-excluded",
+            &[
+                ("directions", analysis.directions.into()),
+                ("passages", analysis.passages.segments.into()),
+                ("words", analysis.passages.words.into()),
+            ]
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        l.format(
+            "translate-report-filled",
+            &[
+                ("filled", analysis.filled.into()),
+                ("review", analysis.to_review.into()),
+                ("left", analysis.to_translate.into()),
+            ]
+        )
+    )?;
+    let mut review = Vec::new();
+    let mut left = Vec::new();
+    for s in &result.segments {
+        if let Treatment::Translate { .. } = s.treatment {
+            let text = super::terminal_safe(&s.segment.text).into_owned();
+            match s.filled(result.threshold) {
+                Some(c) if c.score < 100 => {
+                    review.push(format!("  {:>5}  {:>3} %  {text}", s.segment.line, c.score))
+                }
+                Some(_) => {}
+                None => left.push(format!("  {:>5}  {text}", s.segment.line)),
+            }
+        }
+    }
+    for (title, lines) in [
+        ("translate-report-review", review),
+        ("translate-report-left", left),
+    ] {
+        if !lines.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", l.text(title))?;
+            for line in lines {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs `tribune translate`.
+pub fn run(args: TranslateArgs, ctx: &Context) -> anyhow::Result<()> {
+    let (parsed, segments) = read_segments(&args.file, args.lang.as_ref(), ctx)?;
+    let from = parsed.meta.language.clone().unwrap_or_default();
+    if from.language == args.to.language {
+        return Err(TranslateCliError::SameLanguage {
+            lang: from.to_string(),
+        }
+        .into());
+    }
+    super::segment::warn_if_generic(&args.to, ctx);
+    let memory_path = args.memory.memory.clone();
+    let memory = if memory_path.exists() {
+        Some(Memory::open(&memory_path)?)
+    } else {
+        ctx.warn(&NoMemory(memory_path.display().to_string()));
+        None
+    };
+    let previous = read_previous(&args, &from, ctx)?;
+    let mut options = Options::new(args.to.clone());
+    options.threshold = args.threshold;
+    let target_labels = Localizer::new(std::slice::from_ref(&args.to));
+    let result = translate::pretranslate(
+        &parsed,
+        &segments,
+        memory.as_ref(),
+        previous.as_ref(),
+        &options,
+        &target_labels,
+    )?;
+    if let Some(path) = &args.xliff {
+        let header = XliffHeader {
+            version: args.xliff_version,
+            source_language: from.to_string(),
+            target_language: args.to.to_string(),
+            original: Path::new(&args.file)
+                .file_name()
+                .map_or_else(|| args.file.clone(), |n| n.to_string_lossy().into_owned()),
+            tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+        };
+        let units = translate::xliff_units(&result, args.xliff_version, &ctx.l10n);
+        write_output(Some(path), |out| {
+            let mut writer = XliffWriter::new(out, &header)?;
+            for unit in &units {
+                writer.write_unit(unit)?;
+            }
+            writer.finish()?;
+            Ok(())
+        })?;
+    }
+    let draft_text = speech::write(&translate::draft(&parsed, &result));
+    if args.output.is_some() {
+        write_output(args.output.as_deref(), |out| {
+            out.write_all(draft_text.as_bytes())
+        })?;
+    } else if args.xliff.is_none() && args.report.is_none() {
+        write_stdout(|out| out.write_all(draft_text.as_bytes()))?;
+    }
+    let memory_shown = memory.as_ref().map(|_| memory_path.as_path());
+    match args.report {
+        Some(ReportFormat::Text) => {
+            write_stdout(|out| write_text_report(out, &result, &args, memory_shown, &ctx.l10n))?
+        }
+        Some(ReportFormat::Json) => {
+            let report = JsonReport {
+                file: &args.file,
+                from: from.to_string(),
+                to: args.to.to_string(),
+                memory: memory_shown.map(|p| p.display().to_string()),
+                threshold: result.threshold,
+                analysis: result.analysis(),
+                segments: json_segments(&result),
+            };
+            write_stdout(|out| {
+                serde_json::to_writer_pretty(&mut *out, &report)?;
+                writeln!(out)
+            })?;
+        }
+        None => {}
+    }
+    let analysis = result.analysis();
+    eprintln!(
+        "{}",
+        ctx.l10n.format(
+            "translate-summary",
+            &[
+                ("segments", analysis.total.segments.into()),
+                ("filled", analysis.filled.into()),
+                ("review", analysis.to_review.into()),
+                ("left", analysis.to_translate.into()),
+            ]
+        )
+    );
+    if let Some(previous) = &previous {
+        eprintln!(
+            "{}",
+            ctx.l10n.format(
+                "translate-previous-used",
+                &[
+                    ("segments", previous.segments.len().into()),
+                    ("translated", previous.translated().into()),
+                ]
+            )
+        );
+    }
+    Ok(())
+}

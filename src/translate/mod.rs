@@ -1,0 +1,437 @@
+//! Pre-translation: every segment of a speech looked up in the translation memory (and in the
+//! previous draft's translation, when there is one), so that the translator starts from
+//! everything already known (docs/translate.md).
+//!
+//! [`pretranslate`] gives each segment a [`Treatment`]: a stage direction carried over with a
+//! target-language wording, a passage in another language passed through, or a translatable
+//! segment with its ranked [`Candidate`]s and its match [`Band`]. From that one result come
+//! the target-language draft ([`draft`]), the XLIFF units ([`xliff_units`]) and the analysis
+//! report ([`Analysis`]). The module reads the memory through its public lookup; it writes
+//! nothing.
+
+mod directions;
+mod draft;
+mod previous;
+mod report;
+mod xliff;
+
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+use crate::memory::{self, DiffPart, LookupRequest, Memory, MemoryError, SegmentContext};
+use crate::revision::{self, Change};
+use crate::speech::{Segment, SegmentKind, Speech};
+
+pub use directions::direction_wording;
+pub use draft::draft;
+pub use previous::PreviousDraft;
+pub use report::{Analysis, BandCount};
+pub use xliff::{diff_text, xliff_units};
+
+/// The lowest match score worth proposing, unless `--threshold` says otherwise.
+pub const DEFAULT_THRESHOLD: u8 = 75;
+/// Candidates kept per segment (the best fills the target, the others are alternatives).
+pub const DEFAULT_CANDIDATES: usize = 3;
+
+/// How a pre-translation is made.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The language to translate into.
+    pub to: LanguageIdentifier,
+    /// The lowest match score proposed and filled in, 1–100.
+    pub threshold: u8,
+    /// Candidates kept per segment.
+    pub candidates: usize,
+}
+
+impl Options {
+    /// The usual options for a target language.
+    pub fn new(to: LanguageIdentifier) -> Options {
+        Options {
+            to,
+            threshold: DEFAULT_THRESHOLD,
+            candidates: DEFAULT_CANDIDATES,
+        }
+    }
+}
+
+/// Where a candidate translation comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "from", rename_all = "lowercase")]
+pub enum Provider {
+    /// A unit of the translation memory.
+    Memory {
+        /// Its origin (file or speech it was stored from).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        origin: Option<String>,
+        /// Its id in the memory.
+        unit: i64,
+    },
+    /// The previous draft's translation of this segment.
+    Previous {
+        /// What happened to the segment since that draft: kept, moved or edited.
+        change: Change,
+    },
+}
+
+/// A proposed translation of a segment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// The match score, 0–100 (docs/match-score.md).
+    pub score: u8,
+    /// The source text the translation was made for.
+    pub source: String,
+    /// The translation proposed: the stored target, with the segment's numbers put in when
+    /// only numbers differ.
+    pub target: String,
+    /// An exact match whose neighbouring segments are this segment's too (or a segment
+    /// kept in place since the previous draft).
+    pub in_context: bool,
+    /// Word-level differences from the candidate's source to the segment.
+    pub diff: Vec<DiffPart>,
+    /// Where it comes from.
+    pub provider: Provider,
+}
+
+impl Candidate {
+    /// Whether this is the previous draft's translation.
+    pub fn is_previous(&self) -> bool {
+        matches!(self.provider, Provider::Previous { .. })
+    }
+}
+
+/// The match bands of a translation manager's analysis, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Band {
+    /// An exact match in the same context (or a segment unchanged since the previous draft).
+    InContext,
+    /// A second or later occurrence of a segment in the same speech.
+    Repetition,
+    /// An exact match.
+    Exact,
+    /// 95–99 %.
+    #[serde(rename = "fuzzy-95")]
+    Fuzzy95,
+    /// 85–94 %.
+    #[serde(rename = "fuzzy-85")]
+    Fuzzy85,
+    /// 75–84 %.
+    #[serde(rename = "fuzzy-75")]
+    Fuzzy75,
+    /// No match of 75 % or more.
+    NoMatch,
+}
+
+impl Band {
+    /// The bands in the order a report shows them.
+    pub const ALL: [Band; 7] = [
+        Band::InContext,
+        Band::Exact,
+        Band::Fuzzy95,
+        Band::Fuzzy85,
+        Band::Fuzzy75,
+        Band::NoMatch,
+        Band::Repetition,
+    ];
+
+    /// The band's name in JSON and in Fluent message ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::InContext => "in-context",
+            Band::Repetition => "repetition",
+            Band::Exact => "exact",
+            Band::Fuzzy95 => "fuzzy-95",
+            Band::Fuzzy85 => "fuzzy-85",
+            Band::Fuzzy75 => "fuzzy-75",
+            Band::NoMatch => "no-match",
+        }
+    }
+
+    /// The band of a best score (no in-context or repetition considered).
+    pub fn of_score(score: Option<u8>) -> Band {
+        match score {
+            Some(100) => Band::Exact,
+            Some(95..=99) => Band::Fuzzy95,
+            Some(85..=94) => Band::Fuzzy85,
+            Some(75..=84) => Band::Fuzzy75,
+            _ => Band::NoMatch,
+        }
+    }
+}
+
+/// What pre-translation does with a segment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Treatment {
+    /// A stage direction: never translated, carried over with a wording in the target
+    /// language.
+    Direction {
+        /// The wording in the target language (the original when it cannot be rendered).
+        wording: String,
+    },
+    /// A passage already in another language ("Merci." in an English speech): passed through.
+    Passage,
+    /// A segment to translate.
+    Translate {
+        /// The candidates, best first (the first fills the target when its score reaches the
+        /// threshold).
+        candidates: Vec<Candidate>,
+        /// For a repeated segment: the index of its first occurrence.
+        repetition_of: Option<usize>,
+        /// Its match band.
+        band: Band,
+    },
+}
+
+/// One segment and what pre-translation made of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentResult {
+    /// The source segment.
+    pub segment: Segment,
+    /// What is done with it.
+    pub treatment: Treatment,
+    /// Its word count (for the analysis).
+    pub words: usize,
+}
+
+impl SegmentResult {
+    /// The candidate that fills the target, when one reaches the threshold.
+    pub fn filled(&self, threshold: u8) -> Option<&Candidate> {
+        match &self.treatment {
+            Treatment::Translate { candidates, .. } => {
+                candidates.first().filter(|c| c.score >= threshold)
+            }
+            _ => None,
+        }
+    }
+
+    /// The match band, for translatable segments.
+    pub fn band(&self) -> Option<Band> {
+        match &self.treatment {
+            Treatment::Translate { band, .. } => Some(*band),
+            _ => None,
+        }
+    }
+}
+
+/// A whole speech pre-translated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pretranslation {
+    /// The source language.
+    pub from: LanguageIdentifier,
+    /// The target language.
+    pub to: LanguageIdentifier,
+    /// The threshold used.
+    pub threshold: u8,
+    /// Every segment, in order.
+    pub segments: Vec<SegmentResult>,
+}
+
+impl Pretranslation {
+    /// The analysis report of this pre-translation.
+    pub fn analysis(&self) -> Analysis {
+        Analysis::of(self)
+    }
+}
+
+/// The neighbouring segments of each segment: the nearest ones that are not stage
+/// directions, as the memory stores context.
+fn contexts(segments: &[Segment]) -> Vec<SegmentContext> {
+    let text_like: Vec<usize> = segments
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind != SegmentKind::Direction)
+        .map(|(k, _)| k)
+        .collect();
+    let mut out = vec![SegmentContext::default(); segments.len()];
+    for (position, &index) in text_like.iter().enumerate() {
+        out[index] = SegmentContext {
+            before: position
+                .checked_sub(1)
+                .map(|p| segments[text_like[p]].text.clone()),
+            after: text_like
+                .get(position + 1)
+                .map(|&n| segments[n].text.clone()),
+        };
+    }
+    out
+}
+
+/// The key under which repeated segments are found: the id without its occurrence suffix.
+fn repetition_key(segment: &Segment) -> &str {
+    segment.id.split('-').next().unwrap_or(&segment.id)
+}
+
+fn memory_candidates(
+    memory: &Memory,
+    segment: &Segment,
+    context: &SegmentContext,
+    from: &LanguageIdentifier,
+    options: &Options,
+) -> Result<Vec<Candidate>, MemoryError> {
+    let request = LookupRequest {
+        text: &segment.text,
+        from,
+        to: &options.to,
+        threshold: options.threshold,
+        limit: options.candidates,
+        context: Some(context),
+    };
+    Ok(memory
+        .lookup(&request)?
+        .into_iter()
+        .map(|m| Candidate {
+            score: m.score,
+            target: m.substituted.clone().unwrap_or_else(|| m.target.clone()),
+            source: m.source,
+            in_context: m.in_context,
+            diff: m.diff,
+            provider: Provider::Memory {
+                origin: m.origin,
+                unit: m.unit,
+            },
+        })
+        .collect())
+}
+
+/// Ranks candidates: score, then in context, then the previous draft's translation before the
+/// memory's (it is the translator's latest word), then the memory's own order.
+fn rank(candidates: &mut [Candidate]) {
+    candidates.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(b.in_context.cmp(&a.in_context))
+            .then(b.is_previous().cmp(&a.is_previous()))
+    });
+}
+
+/// Pre-translates a speech: each segment looked up in `memory` (when there is one) and in
+/// the `previous` draft's translation (when given).
+pub fn pretranslate(
+    speech: &Speech,
+    segments: &[Segment],
+    memory: Option<&Memory>,
+    previous: Option<&PreviousDraft>,
+    options: &Options,
+    l10n_target: &crate::i18n::Localizer,
+) -> Result<Pretranslation, MemoryError> {
+    let from = speech.meta.language.clone().unwrap_or_default();
+    let contexts = contexts(segments);
+    let previous_candidates: Vec<Option<Candidate>> = match previous {
+        Some(previous) => previous.candidates(segments),
+        None => vec![None; segments.len()],
+    };
+    let mut first_occurrence: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::new();
+    let mut results: Vec<SegmentResult> = Vec::with_capacity(segments.len());
+    for (index, segment) in segments.iter().enumerate() {
+        let words = crate::lang::count_words(&segment.text);
+        let treatment = if let Some(direction) = &segment.direction {
+            Treatment::Direction {
+                wording: direction_wording(direction, &options.to, l10n_target),
+            }
+        } else if segment.lang.language != from.language {
+            Treatment::Passage
+        } else {
+            let key = repetition_key(segment);
+            let repetition_of = first_occurrence.get(key).copied();
+            first_occurrence.entry(key).or_insert(index);
+            let mut candidates = match memory {
+                Some(memory) => {
+                    memory_candidates(memory, segment, &contexts[index], &from, options)?
+                }
+                None => Vec::new(),
+            };
+            if let Some(candidate) = previous_candidates[index].clone() {
+                candidates.retain(|c| c.target != candidate.target || c.score > candidate.score);
+                candidates.push(candidate);
+            }
+            rank(&mut candidates);
+            candidates.truncate(options.candidates.max(1));
+            let best = candidates.first();
+            let band = match (best, repetition_of) {
+                (Some(best), _) if best.in_context && best.score == 100 => Band::InContext,
+                (_, Some(_)) => Band::Repetition,
+                (best, None) => Band::of_score(best.map(|b| b.score)),
+            };
+            Treatment::Translate {
+                candidates,
+                repetition_of,
+                band,
+            }
+        };
+        results.push(SegmentResult {
+            segment: segment.clone(),
+            treatment,
+            words,
+        });
+    }
+    Ok(Pretranslation {
+        from,
+        to: options.to.clone(),
+        threshold: options.threshold,
+        segments: results,
+    })
+}
+
+/// The previous draft's translation of a segment as a candidate: kept or moved segments as
+/// exact matches (kept ones in context), edited ones scored like a memory match, with the
+/// differences from the old source.
+fn previous_candidate(
+    change: Change,
+    old_source: &str,
+    translation: &str,
+    new_text: &str,
+) -> Candidate {
+    let comparison = memory::compare(new_text, old_source);
+    let score = match change {
+        Change::Kept | Change::Moved => 100,
+        _ => comparison.score,
+    };
+    let target = if comparison.only_numbers_differ && score < 100 {
+        memory::substitute_numbers(translation, &comparison.number_changes)
+    } else {
+        None
+    };
+    Candidate {
+        score,
+        source: old_source.to_owned(),
+        target: target.unwrap_or_else(|| translation.to_owned()),
+        in_context: change == Change::Kept,
+        diff: memory::diff(old_source, new_text),
+        provider: Provider::Previous { change },
+    }
+}
+
+/// For each new segment, the previous draft's candidate (see [`PreviousDraft::candidates`]).
+fn candidates_from_revisions(
+    old: &[Segment],
+    translations: &[Option<String>],
+    new: &[Segment],
+) -> Vec<Option<Candidate>> {
+    let mut out = vec![None; new.len()];
+    for revision in revision::compare(old, new) {
+        let (Some(old_ref), Some(new_ref)) = (&revision.old, &revision.new) else {
+            continue;
+        };
+        let Some(Some(translation)) = translations.get(old_ref.index) else {
+            continue;
+        };
+        if !matches!(
+            revision.change,
+            Change::Kept | Change::Moved | Change::Edited
+        ) {
+            continue;
+        }
+        out[new_ref.index] = Some(previous_candidate(
+            revision.change,
+            &old_ref.text,
+            translation,
+            &new_ref.text,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

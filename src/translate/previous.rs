@@ -1,0 +1,123 @@
+//! The previous draft's translation: what the translator already did for the last version of
+//! the speech, whether or not it ever reached the memory. Two things a translator actually
+//! has can provide it:
+//!
+//! - the XLIFF they returned for the previous draft (each unit's source and confirmed target);
+//! - the previous source draft and its translation as speeches, which are aligned.
+//!
+//! The new draft is compared with the previous source draft ([`crate::revision::compare`]):
+//! kept and moved segments take their old translation as an exact match, edited ones as a
+//! fuzzy match with the differences.
+
+use unic_langid::LanguageIdentifier;
+
+use super::{candidates_from_revisions, Candidate};
+use crate::align::{Alignment, BeadKind};
+use crate::exchange::xliff::{SegmentState, XliffUnit};
+use crate::speech::{assign_ids, Segment, SegmentKind};
+
+/// The previous draft's source segments and their translations.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PreviousDraft {
+    /// The previous source draft's segments, in order.
+    pub segments: Vec<Segment>,
+    /// The translation of each segment, when it has one.
+    pub translations: Vec<Option<String>>,
+}
+
+impl PreviousDraft {
+    /// From the XLIFF of the previous round: every translatable segment, with its target
+    /// when the target is translated or better (a `needs-review` suggestion the translator
+    /// never confirmed is not their translation).
+    pub fn from_xliff(
+        units: impl IntoIterator<Item = XliffUnit>,
+        language: &LanguageIdentifier,
+    ) -> PreviousDraft {
+        let mut draft = PreviousDraft::default();
+        for unit in units {
+            if !unit.translate {
+                continue;
+            }
+            for segment in unit.segments {
+                let text = segment.source.text.trim().to_owned();
+                if text.is_empty() {
+                    continue;
+                }
+                let confirmed = segment.state.is_some_and(|s| s >= SegmentState::Translated);
+                let translation = segment
+                    .target
+                    .map(|t| t.text.trim().to_owned())
+                    .filter(|t| confirmed && !t.is_empty());
+                draft.segments.push(Segment {
+                    id: String::new(),
+                    block: draft.segments.len(),
+                    kind: SegmentKind::Sentence,
+                    text,
+                    lang: language.clone(),
+                    direction: None,
+                    line: unit.line,
+                });
+                draft.translations.push(translation);
+            }
+        }
+        assign_ids(&mut draft.segments);
+        draft
+    }
+
+    /// From the previous source draft aligned with its translation: segments in 1-1 and
+    /// 1-2 beads get the bead's target text (a 2-1 bead's translation cannot be split
+    /// between its two source segments, so they get none).
+    pub fn from_alignment(alignment: &Alignment) -> PreviousDraft {
+        let segments = alignment.source.segments.clone();
+        let mut translations = vec![None; segments.len()];
+        for bead in &alignment.beads {
+            let pairs = matches!(bead.kind, BeadKind::Translation | BeadKind::Salutation);
+            if pairs && bead.source.len() == 1 && !bead.target.is_empty() {
+                translations[bead.source.start] = Some(alignment.target_text(bead));
+            }
+        }
+        PreviousDraft {
+            segments,
+            translations,
+        }
+    }
+
+    /// How many segments have a translation.
+    pub fn translated(&self) -> usize {
+        self.translations.iter().filter(|t| t.is_some()).count()
+    }
+
+    /// For each segment of the new draft, the previous translation as a candidate: kept or
+    /// moved segments at 100 % (kept ones in context), edited ones scored against their old
+    /// source, with the differences.
+    pub fn candidates(&self, new: &[Segment]) -> Vec<Option<Candidate>> {
+        let old: Vec<Segment> = self
+            .segments
+            .iter()
+            .filter(|s| s.kind != SegmentKind::Direction)
+            .cloned()
+            .collect();
+        let translations: Vec<Option<String>> = self
+            .segments
+            .iter()
+            .zip(&self.translations)
+            .filter(|(s, _)| s.kind != SegmentKind::Direction)
+            .map(|(_, t)| t.clone())
+            .collect();
+        // Stage directions are left out on both sides (they are never translated); the
+        // indices found are mapped back to the new draft's.
+        let new_text: Vec<usize> = new
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind != SegmentKind::Direction)
+            .map(|(k, _)| k)
+            .collect();
+        let new_segments: Vec<Segment> = new_text.iter().map(|&k| new[k].clone()).collect();
+        let found = candidates_from_revisions(&old, &translations, &new_segments);
+        let mut out = vec![None; new.len()];
+        for (position, candidate) in found.into_iter().enumerate() {
+            out[new_text[position]] = candidate;
+        }
+        out
+    }
+}

@@ -1,0 +1,302 @@
+use unic_langid::langid;
+
+use super::*;
+use crate::exchange::xliff::{SegmentState, XliffVersion};
+use crate::i18n::Localizer;
+use crate::memory::{NewUnit, Provenance, Variant};
+use crate::speech::{self, Inline};
+use crate::textfile::Origin;
+
+const DRAFT: &str = "\
+# Opening remarks
+
+Excellencies,
+
+We have deployed 3,700 peacekeepers in the region. [Pause 5 s] The rains came early this year. Nobody expected this. We have deployed 3,700 peacekeepers in the region.
+
+[Minute of silence]
+
+Thank you. Merci.
+";
+
+/// A source, its translation, and the context (before, after) it was stored with.
+type Pair<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+
+fn memory_with(dir: &tempfile::TempDir, pairs: &[Pair<'_>]) -> Memory {
+    let mut memory = Memory::open(dir.path().join("tm.sqlite")).unwrap();
+    let mut import = memory.begin_import().unwrap();
+    for (en, fr, context) in pairs {
+        import
+            .add(NewUnit {
+                variants: vec![
+                    Variant::new(langid!("en"), *en),
+                    Variant::new(langid!("fr"), *fr),
+                ],
+                provenance: Provenance {
+                    origin: "old.tmx".into(),
+                    context_before: context.map(|c| c.0.to_owned()),
+                    context_after: context.map(|c| c.1.to_owned()),
+                    ..Provenance::default()
+                },
+                properties: Vec::new(),
+                notes: Vec::new(),
+            })
+            .unwrap();
+    }
+    import.commit().unwrap();
+    memory
+}
+
+fn parse(text: &str) -> (Speech, Vec<Segment>) {
+    let parsed = speech::parse(text, &Origin::Stdin, Some(&langid!("en"))).unwrap();
+    let segments = speech::segment(&parsed);
+    (parsed, segments)
+}
+
+fn run(memory: Option<&Memory>, previous: Option<&PreviousDraft>) -> (Speech, Pretranslation) {
+    let (parsed, segments) = parse(DRAFT);
+    let result = pretranslate(
+        &parsed,
+        &segments,
+        memory,
+        previous,
+        &Options::new(langid!("fr")),
+        &Localizer::for_tag("fr"),
+    )
+    .unwrap();
+    (parsed, result)
+}
+
+fn french_memory(dir: &tempfile::TempDir) -> Memory {
+    memory_with(
+        dir,
+        &[
+            (
+                "We have deployed 3,700 peacekeepers in the region.",
+                "Nous avons déployé 3 700 Casques bleus dans la région.",
+                Some(("Excellencies,", "The rains came early this year.")),
+            ),
+            (
+                "The rains came early last year.",
+                "Les pluies sont arrivées tôt l’an dernier.",
+                None,
+            ),
+            ("Opening remarks", "Allocution d’ouverture", None),
+        ],
+    )
+}
+
+fn texts(result: &Pretranslation) -> Vec<(&str, Option<Band>)> {
+    result
+        .segments
+        .iter()
+        .map(|s| (s.segment.text.as_str(), s.band()))
+        .collect()
+}
+
+#[test]
+fn every_segment_gets_its_band() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = french_memory(&dir);
+    let (_, result) = run(Some(&memory), None);
+    assert_eq!(
+        texts(&result),
+        [
+            ("Opening remarks", Some(Band::Exact)),
+            ("Excellencies,", Some(Band::NoMatch)),
+            (
+                "We have deployed 3,700 peacekeepers in the region.",
+                Some(Band::InContext)
+            ),
+            ("[Pause 5 s]", None),
+            ("The rains came early this year.", Some(Band::Fuzzy75)),
+            ("Nobody expected this.", Some(Band::NoMatch)),
+            (
+                "We have deployed 3,700 peacekeepers in the region.",
+                Some(Band::Repetition)
+            ),
+            ("[Minute of silence]", None),
+            ("Thank you.", Some(Band::NoMatch)),
+            ("Merci.", None),
+        ]
+    );
+    assert!(matches!(result.segments[9].treatment, Treatment::Passage));
+    let analysis = result.analysis();
+    assert_eq!(analysis.band(Band::InContext).segments, 1);
+    assert_eq!(analysis.band(Band::InContext).words, 8);
+    assert_eq!(analysis.band(Band::Repetition).words, 8);
+    assert_eq!(analysis.band(Band::NoMatch).segments, 3);
+    assert_eq!(analysis.total.segments, 7);
+    assert_eq!(analysis.directions, 2);
+    assert_eq!(analysis.passages.segments, 1);
+    assert_eq!(
+        (analysis.filled, analysis.to_review, analysis.to_translate),
+        (4, 1, 3)
+    );
+}
+
+#[test]
+fn the_draft_fills_matches_and_marks_what_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = french_memory(&dir);
+    let (parsed, result) = run(Some(&memory), None);
+    let french = draft(&parsed, &result);
+    let text = speech::write(&french);
+    assert!(text.contains("Allocution d’ouverture"), "{text}");
+    assert!(text.contains("\n\nExcellencies,\n"), "{text}");
+    assert!(text.contains(
+        "Nous avons déployé 3 700 Casques bleus dans la région. [Pause — 5\u{a0}s] Les pluies sont arrivées tôt l’an dernier. [Nobody expected this.]{lang=en} Nous avons déployé 3 700 Casques bleus dans la région."
+    ), "{text}");
+    assert!(text.contains("[Minute de silence]"), "{text}");
+    assert!(text.contains("[Thank you.]{lang=en} Merci."), "{text}");
+    // Tribune reads its draft back: the same directions, the English left marked as English.
+    let reread = speech::parse(&text, &Origin::Stdin, None).unwrap();
+    assert_eq!(reread.meta.language, Some(langid!("fr")));
+    let segments = speech::segment(&reread);
+    let directions: Vec<(DirectionKind, Option<u32>)> = segments
+        .iter()
+        .filter_map(|s| s.direction.as_ref().map(|d| (d.kind, d.seconds)))
+        .collect();
+    assert_eq!(
+        directions,
+        [
+            (DirectionKind::Pause, Some(5)),
+            (DirectionKind::Silence, Some(60))
+        ]
+    );
+    assert!(segments
+        .iter()
+        .any(|s| s.text == "Nobody expected this." && s.lang == langid!("en")));
+}
+
+use crate::speech::DirectionKind;
+
+#[test]
+fn numbers_are_substituted_in_a_fuzzy_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = french_memory(&dir);
+    let (parsed, segments) = parse("We have deployed 4,100 peacekeepers in the region.");
+    let result = pretranslate(
+        &parsed,
+        &segments,
+        Some(&memory),
+        None,
+        &Options::new(langid!("fr")),
+        &Localizer::for_tag("fr"),
+    )
+    .unwrap();
+    let filled = result.segments[0].filled(75).unwrap();
+    assert_eq!(
+        filled.target,
+        "Nous avons déployé 4 100 Casques bleus dans la région."
+    );
+    assert_eq!(result.segments[0].band(), Some(Band::Fuzzy85));
+}
+
+#[test]
+fn the_previous_draft_supplies_what_the_memory_lacks() {
+    let old = "We have deployed 3,700 peacekeepers in the region. The rains came early this year. Nobody expected this.";
+    let (_, old_segments) = parse(old);
+    let previous = PreviousDraft {
+        translations: vec![
+            Some("Nous avons déployé 3 700 Casques bleus dans la région.".into()),
+            Some("Les pluies sont arrivées tôt cette année.".into()),
+            Some("Personne ne s’y attendait.".into()),
+        ],
+        segments: old_segments,
+    };
+    let new = "We have deployed 3,700 peacekeepers in the region. The rains came very early this year. Nobody expected this at all.";
+    let (parsed, segments) = parse(new);
+    let result = pretranslate(
+        &parsed,
+        &segments,
+        None,
+        Some(&previous),
+        &Options::new(langid!("fr")),
+        &Localizer::for_tag("fr"),
+    )
+    .unwrap();
+    let kept = &result.segments[0];
+    assert_eq!(kept.band(), Some(Band::InContext));
+    assert_eq!(
+        kept.filled(75).unwrap().target,
+        "Nous avons déployé 3 700 Casques bleus dans la région."
+    );
+    let edited = result.segments[1].filled(75).unwrap();
+    assert_eq!(edited.target, "Les pluies sont arrivées tôt cette année.");
+    assert!(edited.score < 100 && edited.score >= 75, "{}", edited.score);
+    assert!(matches!(
+        edited.provider,
+        Provider::Previous {
+            change: Change::Edited
+        }
+    ));
+    assert_eq!(
+        diff_text(&edited.diff),
+        "The rains came {+very+} early this year."
+    );
+    // An edit below the threshold is still offered, not filled.
+    let Treatment::Translate { candidates, .. } = &result.segments[2].treatment else {
+        panic!("not translatable");
+    };
+    assert_eq!(candidates[0].target, "Personne ne s’y attendait.");
+}
+
+#[test]
+fn xliff_units_carry_state_score_and_candidates() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = french_memory(&dir);
+    let (_, result) = run(Some(&memory), None);
+    let l10n = Localizer::for_tag("en");
+    for version in [XliffVersion::V1_2, XliffVersion::V2_1] {
+        let units = xliff_units(&result, version, &l10n);
+        assert_eq!(units.len(), result.segments.len());
+        let exact = &units[2];
+        assert_eq!(exact.segments[0].state, Some(SegmentState::Translated));
+        assert_eq!(exact.matches[0].quality, Some(100.0));
+        let fuzzy = &units[4];
+        assert_eq!(fuzzy.segments[0].state, Some(SegmentState::NeedsReview));
+        assert!(
+            fuzzy.notes[0].contains("[-last-]{+this+}"),
+            "{:?}",
+            fuzzy.notes
+        );
+        let none = &units[5];
+        assert!(none.segments[0].target.is_none());
+        let pause = &units[3];
+        assert!(!pause.translate);
+        assert_eq!(
+            pause.segments[0].target.as_ref().unwrap().text,
+            "[Pause — 5\u{a0}s]"
+        );
+        let passage = &units[9];
+        assert!(!passage.translate);
+        assert!(passage.notes[0].contains("French"), "{:?}", passage.notes);
+        if version.is_v2() {
+            assert_eq!(exact.kind, None);
+            assert_eq!(pause.kind.as_deref(), Some("tribune:direction"));
+            assert_eq!(
+                exact.segments[0].qualifier.as_deref(),
+                Some("tribune:in-context")
+            );
+            assert_eq!(exact.matches[0].kind.as_deref(), Some("icm"));
+        } else {
+            assert_eq!(pause.kind.as_deref(), Some("x-tribune-direction"));
+            assert_eq!(exact.segments[0].qualifier.as_deref(), Some("exact-match"));
+        }
+    }
+}
+
+#[test]
+fn without_a_memory_everything_is_left_to_translate() {
+    let (parsed, result) = run(None, None);
+    assert_eq!(result.analysis().filled, 0);
+    let french = draft(&parsed, &result);
+    // Headings and salutation lines stay as written; sentences are marked as English.
+    assert_eq!(
+        french.blocks[0].lines[0][0],
+        Inline::Text("Opening remarks".into())
+    );
+    let first = &french.blocks[2].lines[0][0];
+    assert!(matches!(first, Inline::Foreign { lang, .. } if *lang == langid!("en")));
+}

@@ -1,0 +1,232 @@
+//! A pre-translation as XLIFF units, one per segment, with the version's own vocabulary:
+//!
+//! | | XLIFF 1.2 | XLIFF 2.x |
+//! |---|---|---|
+//! | 100 % match | `<target state="translated" state-qualifier="exact-match">` | `state="translated" subState="tribune:exact"` |
+//! | unchanged since the previous draft | `state-qualifier="id-match"` | `subState="tribune:previous"` |
+//! | fuzzy match | `state="needs-review-translation" state-qualifier="fuzzy-match"` | `state="initial" subState="tribune:fuzzy"` |
+//! | no match | no `<target>` | `state="initial"`, no `<target>` |
+//! | candidates | `<alt-trans match-quality origin alttranstype>` | `<mtc:match matchQuality origin type>` |
+//! | stage direction | `translate="no" restype="x-tribune-direction"` | `translate="no" type="tribune:direction"` |
+//! | passage in another language | `translate="no" restype="x-tribune-passage"` | `translate="no" type="tribune:passage"` |
+//!
+//! Notes (in the interface language) say what each unit is and show the differences of a
+//! fuzzy match.
+
+use super::{Candidate, Pretranslation, Provider, SegmentResult, Treatment};
+use crate::exchange::xliff::{
+    SegmentState, XliffMatch, XliffSegment, XliffText, XliffUnit, XliffVersion,
+};
+use crate::i18n::Localizer;
+use crate::lang::names;
+use crate::memory::{DiffOp, DiffPart};
+use crate::revision::Change;
+
+/// Differences as text: `[-deleted-]{+inserted+}`.
+pub fn diff_text(parts: &[DiffPart]) -> String {
+    let mut out = String::new();
+    for (k, part) in parts.iter().enumerate() {
+        match part.op {
+            DiffOp::Equal => out.push_str(&part.text),
+            DiffOp::Delete | DiffOp::Insert => {
+                let (open, close) = if part.op == DiffOp::Delete {
+                    ("[-", "-]")
+                } else {
+                    ("{+", "+}")
+                };
+                out.push_str(open);
+                out.push_str(part.text.trim_end());
+                out.push_str(close);
+                // A replacement reads as one change: no space between its two halves.
+                let replaced = part.op == DiffOp::Delete
+                    && parts
+                        .get(k + 1)
+                        .is_some_and(|next| next.op == DiffOp::Insert);
+                if part.text.ends_with(char::is_whitespace) && !replaced {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+fn origin_of(candidate: &Candidate) -> String {
+    match &candidate.provider {
+        Provider::Memory { origin, .. } => origin.clone().unwrap_or_else(|| "memory".to_owned()),
+        Provider::Previous { .. } => "previous-draft".to_owned(),
+    }
+}
+
+fn is_previous_kept(candidate: &Candidate) -> bool {
+    matches!(
+        candidate.provider,
+        Provider::Previous {
+            change: Change::Kept | Change::Moved
+        }
+    )
+}
+
+fn qualifier(candidate: &Candidate, version: XliffVersion) -> &'static str {
+    let previous = is_previous_kept(candidate);
+    match (
+        version.is_v2(),
+        previous,
+        candidate.score,
+        candidate.in_context,
+    ) {
+        (false, true, _, _) => "id-match",
+        (false, false, 100, _) => "exact-match",
+        (false, false, _, _) => "fuzzy-match",
+        (true, true, _, _) => "tribune:previous",
+        (true, false, 100, true) => "tribune:in-context",
+        (true, false, 100, false) => "tribune:exact",
+        (true, false, _, _) => "tribune:fuzzy",
+    }
+}
+
+fn match_kind(candidate: &Candidate, version: XliffVersion) -> &'static str {
+    match (version.is_v2(), candidate.is_previous()) {
+        (false, true) => "previous-version",
+        (false, false) => "proposal",
+        (true, true) if is_previous_kept(candidate) => "idm",
+        (true, _) if candidate.in_context => "icm",
+        (true, _) => "tm",
+    }
+}
+
+fn candidate_note(candidate: &Candidate, l10n: &Localizer) -> String {
+    match &candidate.provider {
+        Provider::Previous {
+            change: Change::Kept | Change::Moved,
+        } => l10n.text("translate-note-previous-kept"),
+        Provider::Previous { .. } => l10n.format(
+            "translate-note-previous-edited",
+            &[
+                ("score", u32::from(candidate.score).into()),
+                ("diff", diff_text(&candidate.diff).into()),
+            ],
+        ),
+        Provider::Memory { .. } if candidate.score == 100 => l10n.format(
+            "translate-note-exact",
+            &[("origin", origin_of(candidate).into())],
+        ),
+        Provider::Memory { .. } => l10n.format(
+            "translate-note-fuzzy",
+            &[
+                ("score", u32::from(candidate.score).into()),
+                ("origin", origin_of(candidate).into()),
+                ("diff", diff_text(&candidate.diff).into()),
+            ],
+        ),
+    }
+}
+
+fn unit(
+    result: &SegmentResult,
+    pretranslation: &Pretranslation,
+    version: XliffVersion,
+    l10n: &Localizer,
+) -> XliffUnit {
+    let segment = &result.segment;
+    let kind = |name: &str| {
+        Some(if version.is_v2() {
+            format!("tribune:{name}")
+        } else {
+            format!("x-tribune-{name}")
+        })
+    };
+    let mut unit = XliffUnit {
+        id: segment.id.clone(),
+        line: segment.line,
+        translate: true,
+        ..XliffUnit::default()
+    };
+    let source = XliffText::plain(segment.text.clone());
+    match &result.treatment {
+        Treatment::Direction { wording } => {
+            unit.translate = false;
+            unit.kind = kind("direction");
+            let direction = segment.direction.as_ref();
+            let name = direction.map_or_else(String::new, |d| {
+                l10n.text(&format!("direction-{}", d.kind.as_str()))
+            });
+            unit.notes
+                .push(l10n.format("translate-note-direction", &[("kind", name.into())]));
+            unit.segments.push(XliffSegment {
+                source,
+                target: Some(XliffText::plain(wording.clone())),
+                state: Some(SegmentState::Final),
+                ..XliffSegment::default()
+            });
+        }
+        Treatment::Passage => {
+            unit.translate = false;
+            unit.kind = kind("passage");
+            let language = names::language_name(&segment.lang, l10n.language())
+                .map_or_else(|| segment.lang.to_string(), str::to_owned);
+            unit.notes
+                .push(l10n.format("translate-note-passage", &[("language", language.into())]));
+            unit.segments.push(XliffSegment {
+                source: source.clone(),
+                target: Some(source),
+                state: Some(SegmentState::Final),
+                ..XliffSegment::default()
+            });
+        }
+        Treatment::Translate {
+            candidates,
+            repetition_of,
+            ..
+        } => {
+            let filled = result.filled(pretranslation.threshold);
+            let mut xliff_segment = XliffSegment {
+                source,
+                ..XliffSegment::default()
+            };
+            if let Some(best) = filled {
+                xliff_segment.target = Some(XliffText::plain(best.target.clone()));
+                xliff_segment.state = Some(if best.score == 100 {
+                    SegmentState::Translated
+                } else {
+                    SegmentState::NeedsReview
+                });
+                xliff_segment.qualifier = Some(qualifier(best, version).to_owned());
+            }
+            unit.segments.push(xliff_segment);
+            if let Some(best) = candidates.first() {
+                unit.notes.push(candidate_note(best, l10n));
+            }
+            if let Some(first) = repetition_of {
+                let line = pretranslation.segments[*first].segment.line;
+                unit.notes
+                    .push(l10n.format("translate-note-repetition", &[("line", line.into())]));
+            }
+            unit.matches = candidates
+                .iter()
+                .map(|c| XliffMatch {
+                    quality: Some(f64::from(c.score)),
+                    origin: Some(origin_of(c)),
+                    kind: Some(match_kind(c, version).to_owned()),
+                    source: Some(c.source.clone()),
+                    target: c.target.clone(),
+                    segment: None,
+                })
+                .collect();
+        }
+    }
+    unit
+}
+
+/// The XLIFF units of a pre-translation, one per segment, notes in the language of `l10n`.
+pub fn xliff_units(
+    pretranslation: &Pretranslation,
+    version: XliffVersion,
+    l10n: &Localizer,
+) -> Vec<XliffUnit> {
+    pretranslation
+        .segments
+        .iter()
+        .map(|result| unit(result, pretranslation, version, l10n))
+        .collect()
+}
