@@ -4,7 +4,7 @@
 
 use unic_langid::LanguageIdentifier;
 
-use crate::exchange::TmxReader;
+use crate::exchange::{TmxReader, XliffReader};
 use crate::memory::score;
 use crate::speech::{self, sentences::sentence_ranges};
 use crate::textfile::{decode, Origin};
@@ -55,6 +55,22 @@ pub fn check_tmx(data: &[u8]) {
     while let Ok(Some(unit)) = reader.next_unit() {
         units += 1;
         assert!(unit.line >= 1, "a unit without a line");
+        assert!(
+            units <= data.len(),
+            "more units than bytes: the reader loops"
+        );
+    }
+}
+
+/// XLIFF bytes (1.2 or 2.x): the reader ends in units, the end, or a located error; it
+/// never loops.
+pub fn check_xliff(data: &[u8]) {
+    let Ok(mut reader) = XliffReader::new(data, Origin::Stdin) else {
+        return;
+    };
+    let mut units = 0usize;
+    while let Ok(Some(_)) = reader.next_unit() {
+        units += 1;
         assert!(
             units <= data.len(),
             "more units than bytes: the reader loops"

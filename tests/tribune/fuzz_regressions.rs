@@ -35,3 +35,8 @@ fn speech_fuzz_findings_stay_fixed() {
 fn tmx_seeds_and_findings_stay_fixed() {
     run_all("tmx", tribune::invariants::check_tmx);
 }
+
+#[test]
+fn xliff_seeds_and_findings_stay_fixed() {
+    run_all("xliff", tribune::invariants::check_xliff);
+}
