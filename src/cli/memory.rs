@@ -18,7 +18,7 @@ use crate::exchange::{Format, TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWrit
 use crate::i18n::{Args as MessageArgs, Localize};
 use crate::lang;
 use crate::memory::{
-    DiffOp, ImportSummary, LookupRequest, Match, Memory, NewUnit, PreparedUnit, Property,
+    DiffOp, ImportSummary, LookupRequest, Match, Memory, NewUnit, PreparedBatch, Property,
     Provenance, SearchRequest, SkipReason, StoredUnit, Timestamp, Variant,
 };
 use crate::textfile::Origin;
@@ -279,16 +279,38 @@ const CONTEXT_AFTER_PROP: &str = "x-context-post";
 /// The property Tribune writes its origin in, and reads it back from.
 const ORIGIN_PROP: &str = "x-tribune-origin";
 
+/// Language tags as written in a file, parsed once: a file repeats the same few thousands
+/// of times.
+#[derive(Default)]
+struct LanguageCache {
+    parsed: Vec<(String, Option<LanguageIdentifier>)>,
+}
+
+impl LanguageCache {
+    fn parse(&mut self, tag: &str) -> Option<LanguageIdentifier> {
+        if let Some((_, lang)) = self.parsed.iter().find(|(t, _)| t == tag) {
+            return lang.clone();
+        }
+        let lang = lang::parse_tag(tag);
+        if self.parsed.len() < 64 {
+            self.parsed.push((tag.to_owned(), lang.clone()));
+        }
+        lang
+    }
+}
+
 fn tmx_to_unit(
     unit: TmxUnit,
     origin: &str,
     explicit_origin: bool,
     user: &Option<String>,
+    languages: &mut LanguageCache,
+    now: Timestamp,
 ) -> Result<NewUnit, SkipReason> {
     let mut variants = Vec::new();
     let mut bad_language = false;
     for v in unit.variants {
-        let Some(lang) = lang::parse_tag(&v.lang) else {
+        let Some(lang) = languages.parse(&v.lang) else {
             bad_language = true;
             continue;
         };
@@ -335,7 +357,7 @@ fn tmx_to_unit(
         ..Provenance::default()
     };
     if provenance.created.is_none() {
-        provenance.created = Some(Timestamp::now());
+        provenance.created = Some(now);
     }
     let mut properties = Vec::new();
     for (name, value) in unit.properties {
@@ -438,35 +460,47 @@ fn import_file(
     }
     let bar = progress_bar(size);
     let mut import = memory.begin_import()?;
-    // The file is read, converted and tokenised on a second thread while this one writes.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(8);
+    // The file is read, converted and prepared (records encoded, keys numbered) on a second
+    // thread while this one writes; batches go back and forth so that their buffers are
+    // reused instead of allocated per unit.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(4);
+    let (recycle, recycled) = std::sync::mpsc::channel::<Box<PreparedBatch>>();
+    let mut preparer = import.preparer();
     let explicit_origin = args.origin.is_some();
     let (from, to) = (args.from.clone(), args.to.clone());
     let user = user.clone();
     std::thread::scope(|scope| -> anyhow::Result<ImportSummary> {
         let reading = std::thread::Builder::new().name("tribune-read".into());
         let spawned = reading.spawn_scoped(scope, move || {
-            let mut batch = Vec::with_capacity(BATCH);
-            let send = |unit: PreparedUnit, position: u64, batch: &mut Vec<PreparedUnit>| {
-                batch.push(unit);
+            let mut batch = Box::new(PreparedBatch::new());
+            let send = |position: u64, batch: &mut Box<PreparedBatch>| {
                 if batch.len() < BATCH {
                     return true;
                 }
+                let next = recycled.try_recv().unwrap_or_default();
                 sender
-                    .send(Batch::Units(std::mem::take(batch), position))
+                    .send(Batch::Units(std::mem::replace(batch, next), position))
                     .is_ok()
             };
             let result: anyhow::Result<()> = (|| match format {
                 Format::Tmx => {
                     let input = utf8_input(file).map_err(open_error)?;
                     let mut reader = TmxReader::new(input, origin)?;
+                    let mut languages = LanguageCache::default();
+                    let now = Timestamp::now();
                     while let Some(unit) = reader.next_unit()? {
-                        let prepared = match tmx_to_unit(unit, &origin_name, explicit_origin, &user)
-                        {
-                            Ok(unit) => PreparedUnit::new(unit),
-                            Err(reason) => PreparedUnit::skipped(reason),
-                        };
-                        if !send(prepared, reader.position(), &mut batch) {
+                        match tmx_to_unit(
+                            unit,
+                            &origin_name,
+                            explicit_origin,
+                            &user,
+                            &mut languages,
+                            now,
+                        ) {
+                            Ok(unit) => preparer.prepare_into(unit, &mut batch),
+                            Err(reason) => batch.push_skipped(reason),
+                        }
+                        if !send(reader.position(), &mut batch) {
                             return Ok(());
                         }
                     }
@@ -495,7 +529,8 @@ fn import_file(
                             properties: Vec::new(),
                             notes: Vec::new(),
                         };
-                        if !send(PreparedUnit::new(unit), reader.position(), &mut batch) {
+                        preparer.prepare_into(unit, &mut batch);
+                        if !send(reader.position(), &mut batch) {
                             return Ok(());
                         }
                     }
@@ -513,10 +548,9 @@ fn import_file(
         })?;
         for message in receiver {
             match message {
-                Batch::Units(units, position) => {
-                    for unit in units {
-                        import.add_prepared(unit)?;
-                    }
+                Batch::Units(mut units, position) => {
+                    import.add_batch(&mut units)?;
+                    let _ = recycle.send(units);
                     bar.set_position(position);
                 }
                 Batch::Failed(error) => return Err(error),
@@ -529,12 +563,12 @@ fn import_file(
 
 /// Units prepared by the reading thread, or why it stopped.
 enum Batch {
-    Units(Vec<PreparedUnit>, u64),
+    Units(Box<PreparedBatch>, u64),
     Failed(anyhow::Error),
 }
 
 /// Units sent from the reading thread at a time.
-const BATCH: usize = 256;
+const BATCH: usize = 512;
 
 fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<()> {
     let mut memory = Memory::open(&args.memory.memory)?;

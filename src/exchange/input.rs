@@ -143,6 +143,12 @@ impl<R: BufRead> LineTracker<R> {
     }
 
     fn line_start(&self, offset: u64) -> (u64, u64) {
+        // The offsets asked for are near the end: look at the last few lines first.
+        for &(line, start) in self.line_starts.iter().rev().take(4) {
+            if start <= offset {
+                return (line, start);
+            }
+        }
         let index = self
             .line_starts
             .partition_point(|(_, start)| *start <= offset);

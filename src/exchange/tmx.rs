@@ -212,13 +212,13 @@ impl<R: BufRead> TmxReader<R> {
     }
 
     /// Resolves `&name;` or `&#N;`: the five XML entities and character references only.
-    fn resolve(&self, name: &str, at: u64) -> Result<String, ExchangeError> {
+    fn resolve(&self, name: &str, at: u64) -> Result<char, ExchangeError> {
         let resolved = match name {
-            "lt" => "<",
-            "gt" => ">",
-            "amp" => "&",
-            "apos" => "'",
-            "quot" => "\"",
+            "lt" => '<',
+            "gt" => '>',
+            "amp" => '&',
+            "apos" => '\'',
+            "quot" => '"',
             _ => {
                 if let Some(number) = name.strip_prefix('#') {
                     let code = match number.strip_prefix(['x', 'X']) {
@@ -226,7 +226,7 @@ impl<R: BufRead> TmxReader<R> {
                         None => number.parse::<u32>().ok(),
                     };
                     return match code.and_then(char::from_u32).filter(|c| *c != '\0') {
-                        Some(c) => Ok(c.to_string()),
+                        Some(c) => Ok(c),
                         None => Err(ExchangeError::Xml {
                             location: self.location(at),
                             detail: format!("&{name}; is not a valid character"),
@@ -239,7 +239,7 @@ impl<R: BufRead> TmxReader<R> {
                 });
             }
         };
-        Ok(resolved.to_owned())
+        Ok(resolved)
     }
 
     fn read_prologue(&mut self) -> Result<(), ExchangeError> {
@@ -371,7 +371,7 @@ impl<R: BufRead> TmxReader<R> {
                 Event::CData(c) => text.push_str(&c.xml10_content()),
                 Event::GeneralRef(r) => {
                     let name = r.xml10_content().into_owned();
-                    text.push_str(&self.resolve(&name, at)?);
+                    text.push(self.resolve(&name, at)?);
                 }
                 Event::End(_) => return Ok(text),
                 Event::Comment(_) | Event::PI(_) => {}
@@ -587,9 +587,8 @@ impl<R: BufRead> TmxReader<R> {
                 Event::Text(t) => push_text(&t.xml10_content(), &mut text, &mut markup),
                 Event::CData(c) => push_text(&c.xml10_content(), &mut text, &mut markup),
                 Event::GeneralRef(r) => {
-                    let name = r.xml10_content().into_owned();
-                    let resolved = self.resolve(&name, at)?;
-                    push_text(&resolved, &mut text, &mut markup);
+                    let resolved = self.resolve(&r.xml10_content(), at)?;
+                    push_text(resolved.encode_utf8(&mut [0; 4]), &mut text, &mut markup);
                 }
                 Event::Start(e) | Event::Empty(e)
                     if !CODE_ELEMENTS.contains(&e.name().as_ref())

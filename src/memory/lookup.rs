@@ -26,9 +26,12 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 use unic_langid::LanguageIdentifier;
 
 use super::index::{decode, Postings};
+use super::record::{self, VariantView};
 use super::score::{compare, Comparison, NumberChange};
-use super::tokens::{number_value, tokenize, NumberStyle, Token, TokenKind, NUMBER_CLASS_KEY};
-use super::{parse_variants, Memory, MemoryError, Provenance, Timestamp, VariantRecord};
+use super::tokens::{
+    number_value, tokenize, word_index_key, NumberStyle, Token, TokenKind, Tokens, NUMBER_CLASS_KEY,
+};
+use super::{Memory, MemoryError, Timestamp};
 use crate::speech::normalize_for_id;
 
 /// The neighbouring segments of a query, for in-context matches.
@@ -197,11 +200,12 @@ impl Memory {
             return Ok(Vec::new());
         }
         let lang = request.from.language.as_str();
-        let tokens = tokenize(request.text);
         let mut counts: HashMap<String, u32> = HashMap::new();
-        for token in &tokens {
+        for token in Tokens::new(request.text) {
             match token.kind {
-                TokenKind::Word => *counts.entry(token.key().into_owned()).or_default() += 1,
+                TokenKind::Word => {
+                    *counts.entry(word_index_key(token.text)).or_default() += 1;
+                }
                 TokenKind::Number => *counts.entry(NUMBER_CLASS_KEY.to_owned()).or_default() += 1,
                 _ => {}
             }
@@ -329,45 +333,28 @@ impl Memory {
         request: &LookupRequest<'_>,
         threshold: u32,
     ) -> Result<Option<Match>, MemoryError> {
-        type Row = (
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        );
-        let row: Option<Row> = self
+        let row: Option<(Vec<u8>, Option<String>)> = self
             .conn
             .prepare_cached(
-                "SELECT u.variants, o.name, u.changed, u.context_before, u.context_after,
-                        u.provenance
-                 FROM units u LEFT JOIN origins o ON o.id = u.origin WHERE u.id = ?1",
+                "SELECT u.record, o.name FROM units u LEFT JOIN origins o ON o.id = u.origin
+                 WHERE u.id = ?1",
             )
             .and_then(|mut st| {
-                st.query_row([id], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                    ))
-                })
-                .optional()
+                st.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
             })
             .map_err(|e| self.sql_error(e))?;
-        let Some((variants, origin, changed, before, after, provenance)) = row else {
+        let Some((data, origin)) = row else {
             return Ok(None);
         };
-        let variants = parse_variants(&variants).map_err(|e| self.sql_error(e))?;
-        let Some((target, target_exact)) = pick(&variants, request.to) else {
+        let unit = record::lookup_view(&data, request.context.is_some())
+            .map_err(|e| self.sql_error(e.into()))?;
+        let Some((target, target_exact)) = pick(&unit.variants, request.to) else {
             return Ok(None);
         };
-        let mut best: Option<(Comparison, &VariantRecord, bool)> = None;
-        for (source, exact) in candidates_in(&variants, request.from) {
-            let comparison = compare(request.text, &source.text);
+        let mut best: Option<(Comparison, &VariantView<'_>, bool)> = None;
+        for (source, exact) in candidates_in(&unit.variants, request.from) {
+            let comparison = compare(request.text, source.text);
             if best
                 .as_ref()
                 .is_none_or(|(b, _, e)| (comparison.score, exact) > (b.score, *e))
@@ -383,34 +370,26 @@ impl Memory {
         }
         let in_context = comparison.score == 100
             && request.context.is_some_and(|context| {
-                let mut contexts = vec![(before, after)];
-                if let Some(json) = provenance {
-                    let more: Vec<Provenance> = serde_json::from_str(&json).unwrap_or_default();
-                    contexts.extend(
-                        more.into_iter()
-                            .map(|p| (p.context_before, p.context_after)),
-                    );
-                }
-                contexts.iter().any(|(b, a)| {
+                unit.contexts.iter().any(|(b, a)| {
                     same_context(&context.before, b) && same_context(&context.after, a)
                 })
             });
         let substituted = if comparison.only_numbers_differ {
-            substitute_numbers(&target.text, &comparison.number_changes)
+            substitute_numbers(target.text, &comparison.number_changes)
         } else {
             None
         };
         Ok(Some(Match {
             score: comparison.score,
-            diff: diff(&source.text, request.text),
-            source: source.text.clone(),
-            target: target.text.clone(),
+            diff: diff(source.text, request.text),
+            source: source.text.to_owned(),
+            target: target.text.to_owned(),
             origin,
-            changed: changed.and_then(|c| Timestamp::parse(&c)),
+            changed: unit.changed,
             unit: i64::from(id),
-            source_lang: source.lang.clone(),
-            target_lang: target.lang.clone(),
-            target_markup: target.markup.clone(),
+            source_lang: source.lang.to_owned(),
+            target_lang: target.lang.to_owned(),
+            target_markup: target.markup.map(str::to_owned),
             differences: comparison.differences.names(),
             in_context,
             number_changes: if comparison.only_numbers_differ {
@@ -444,10 +423,10 @@ fn same_context(wanted: &Option<String>, stored: &Option<String>) -> bool {
 }
 
 /// The variants in `lang`'s language, each with whether its tag is exactly `lang`.
-fn candidates_in<'v>(
-    variants: &'v [VariantRecord],
+fn candidates_in<'v, 'd>(
+    variants: &'v [VariantView<'d>],
     lang: &LanguageIdentifier,
-) -> impl Iterator<Item = (&'v VariantRecord, bool)> {
+) -> impl Iterator<Item = (&'v VariantView<'d>, bool)> {
     let wanted = lang.language;
     let exact_tag = lang.to_string();
     variants.iter().filter_map(move |v| {
@@ -457,11 +436,11 @@ fn candidates_in<'v>(
 }
 
 /// The variant in `lang`'s language, the exact tag first.
-fn pick<'v>(
-    variants: &'v [VariantRecord],
+fn pick<'v, 'd>(
+    variants: &'v [VariantView<'d>],
     lang: &LanguageIdentifier,
-) -> Option<(&'v VariantRecord, bool)> {
-    let mut found: Option<(&VariantRecord, bool)> = None;
+) -> Option<(&'v VariantView<'d>, bool)> {
+    let mut found: Option<(&VariantView<'d>, bool)> = None;
     for (v, exact) in candidates_in(variants, lang) {
         if exact {
             return Some((v, true));
