@@ -299,90 +299,153 @@ impl LanguageCache {
     }
 }
 
-fn tmx_to_unit(
-    unit: TmxUnit,
+/// Replaces a string's content, keeping its allocation.
+fn set(target: &mut String, value: &str) {
+    target.clear();
+    target.push_str(value);
+}
+
+/// Sets an optional string, keeping its allocation when it has one.
+fn set_optional(target: &mut Option<String>, value: Option<&str>) {
+    match (target.as_mut(), value) {
+        (Some(t), Some(v)) => set(t, v),
+        (None, Some(v)) => *target = Some(v.to_owned()),
+        (_, None) => *target = None,
+    }
+}
+
+/// Refills a list of properties from (prefix + name, value) pairs, reusing its strings.
+fn refill_properties<'p>(
+    properties: &mut Vec<Property>,
+    used: &mut usize,
+    prefix: &str,
+    pairs: impl Iterator<Item = (&'p str, &'p str)>,
+) {
+    for (name, value) in pairs {
+        if *used == properties.len() {
+            properties.push(Property {
+                name: String::new(),
+                value: String::new(),
+            });
+        }
+        let property = &mut properties[*used];
+        property.name.clear();
+        property.name.push_str(prefix);
+        property.name.push_str(name);
+        set(&mut property.value, value);
+        *used += 1;
+    }
+}
+
+/// Refills a list of strings, reusing them.
+fn refill_strings(strings: &mut Vec<String>, values: &[String]) {
+    strings.truncate(values.len());
+    for (i, value) in values.iter().enumerate() {
+        match strings.get_mut(i) {
+            Some(s) => set(s, value),
+            None => strings.push(value.clone()),
+        }
+    }
+}
+
+/// Turns a TMX unit into the unit to store, in `out`, reusing its strings and lists: an
+/// import converts millions of units.
+fn fill_unit(
+    unit: &TmxUnit,
+    out: &mut NewUnit,
     origin: &str,
     explicit_origin: bool,
     user: &Option<String>,
     languages: &mut LanguageCache,
     now: Timestamp,
-) -> Result<NewUnit, SkipReason> {
-    let mut variants = Vec::new();
+) -> Result<(), SkipReason> {
     let mut bad_language = false;
-    for v in unit.variants {
+    let mut used = 0;
+    for v in &unit.variants {
         let Some(lang) = languages.parse(&v.lang) else {
             bad_language = true;
             continue;
         };
-        let mut properties: Vec<Property> = v
-            .attributes
-            .into_iter()
-            .map(|(name, value)| Property {
-                name: format!("{ATTRIBUTE_PREFIX}{name}"),
-                value,
-            })
-            .collect();
-        properties.extend(
-            v.properties
-                .into_iter()
-                .map(|(name, value)| Property { name, value }),
+        if used == out.variants.len() {
+            out.variants.push(Variant::new(lang.clone(), String::new()));
+        }
+        let variant = &mut out.variants[used];
+        used += 1;
+        variant.lang = lang;
+        set(&mut variant.text, &v.text);
+        variant.markup.clone_from(&v.markup);
+        let mut properties = 0;
+        refill_properties(
+            &mut variant.properties,
+            &mut properties,
+            ATTRIBUTE_PREFIX,
+            v.attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())),
         );
-        variants.push(Variant {
-            lang,
-            text: v.text,
-            markup: v.markup,
-            properties,
-            notes: v.notes,
-        });
+        refill_properties(
+            &mut variant.properties,
+            &mut properties,
+            "",
+            v.properties.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        );
+        variant.properties.truncate(properties);
+        refill_strings(&mut variant.notes, &v.notes);
     }
-    let mut languages: Vec<&LanguageIdentifier> = variants.iter().map(|v| &v.lang).collect();
-    languages.sort_by_key(|l| l.to_string());
-    languages.dedup();
-    if bad_language && languages.len() < 2 {
-        return Err(SkipReason::BadLanguage);
+    out.variants.truncate(used);
+    if bad_language {
+        let mut tags: Vec<String> = out.variants.iter().map(|v| v.lang.to_string()).collect();
+        tags.sort();
+        tags.dedup();
+        if tags.len() < 2 {
+            return Err(SkipReason::BadLanguage);
+        }
     }
     let attribute = |name: &str| {
         unit.attributes
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
+            .map(|(_, v)| v.as_str())
     };
-    let mut provenance = Provenance {
-        origin: origin.to_owned(),
-        segment: attribute("tuid"),
-        created: attribute("creationdate").and_then(|t| Timestamp::parse(&t)),
-        created_by: attribute("creationid").or_else(|| user.clone()),
-        changed: attribute("changedate").and_then(|t| Timestamp::parse(&t)),
-        changed_by: attribute("changeid"),
-        ..Provenance::default()
-    };
-    if provenance.created.is_none() {
-        provenance.created = Some(now);
-    }
-    let mut properties = Vec::new();
-    for (name, value) in unit.properties {
+    let provenance = &mut out.provenance;
+    set(&mut provenance.origin, origin);
+    set_optional(&mut provenance.segment, attribute("tuid"));
+    provenance.created = attribute("creationdate")
+        .and_then(Timestamp::parse)
+        .or(Some(now));
+    set_optional(
+        &mut provenance.created_by,
+        attribute("creationid").or(user.as_deref()),
+    );
+    provenance.changed = attribute("changedate").and_then(Timestamp::parse);
+    set_optional(&mut provenance.changed_by, attribute("changeid"));
+    provenance.context_before = None;
+    provenance.context_after = None;
+    let mut properties = 0;
+    for (name, value) in &unit.properties {
         match name.as_str() {
-            CONTEXT_BEFORE_PROP => provenance.context_before = Some(value),
-            CONTEXT_AFTER_PROP => provenance.context_after = Some(value),
-            ORIGIN_PROP if !explicit_origin => provenance.origin = value,
+            CONTEXT_BEFORE_PROP => provenance.context_before = Some(value.clone()),
+            CONTEXT_AFTER_PROP => provenance.context_after = Some(value.clone()),
+            ORIGIN_PROP if !explicit_origin => set(&mut provenance.origin, value),
             ORIGIN_PROP => {}
-            _ => properties.push(Property { name, value }),
+            _ => refill_properties(
+                &mut out.properties,
+                &mut properties,
+                "",
+                std::iter::once((name.as_str(), value.as_str())),
+            ),
         }
     }
-    for (name, value) in unit.attributes {
-        if !PROVENANCE_ATTRIBUTES.contains(&name.as_str()) {
-            properties.push(Property {
-                name: format!("{ATTRIBUTE_PREFIX}{name}"),
-                value,
-            });
-        }
-    }
-    Ok(NewUnit {
-        variants,
-        provenance,
-        properties,
-        notes: unit.notes,
-    })
+    refill_properties(
+        &mut out.properties,
+        &mut properties,
+        ATTRIBUTE_PREFIX,
+        unit.attributes
+            .iter()
+            .filter(|(name, _)| !PROVENANCE_ATTRIBUTES.contains(&name.as_str()))
+            .map(|(n, v)| (n.as_str(), v.as_str())),
+    );
+    out.properties.truncate(properties);
+    refill_strings(&mut out.notes, &unit.notes);
+    Ok(())
 }
 
 fn progress_bar(length: u64) -> ProgressBar {
@@ -488,16 +551,24 @@ fn import_file(
                     let mut reader = TmxReader::new(input, origin)?;
                     let mut languages = LanguageCache::default();
                     let now = Timestamp::now();
-                    while let Some(unit) = reader.next_unit()? {
-                        match tmx_to_unit(
-                            unit,
+                    let mut unit = TmxUnit::default();
+                    let mut new_unit = NewUnit {
+                        variants: Vec::new(),
+                        provenance: Provenance::default(),
+                        properties: Vec::new(),
+                        notes: Vec::new(),
+                    };
+                    while reader.next_unit_into(&mut unit)? {
+                        match fill_unit(
+                            &unit,
+                            &mut new_unit,
                             &origin_name,
                             explicit_origin,
                             &user,
                             &mut languages,
                             now,
                         ) {
-                            Ok(unit) => preparer.prepare_into(unit, &mut batch),
+                            Ok(()) => preparer.prepare_ref(&new_unit, &mut batch),
                             Err(reason) => batch.push_skipped(reason),
                         }
                         if !send(reader.position(), &mut batch) {

@@ -210,12 +210,14 @@ pub(crate) struct KeyBatch {
     pub hashes: Vec<u64>,
     /// The language of each key (an index into the owner's list of languages).
     pub languages: Vec<u32>,
-    /// Per text, the indexes of its distinct keys, in ascending order.
+    /// Per text, the indexes of its distinct keys.
     pub occurrences: Vec<u32>,
+    /// For each key, the last text that had it (texts are counted from 1).
+    stamps: Vec<u32>,
+    texts: u32,
     /// Open addressing: key index + 1 (0: empty).
     table: Vec<u32>,
     word: String,
-    scratch: Vec<u32>,
 }
 
 impl KeyBatch {
@@ -238,6 +240,8 @@ impl KeyBatch {
         self.hashes.clear();
         self.languages.clear();
         self.occurrences.clear();
+        self.stamps.clear();
+        self.texts = 0;
     }
 
     /// The key `i`.
@@ -270,6 +274,7 @@ impl KeyBatch {
         self.ends.push(self.text.len());
         self.hashes.push(hash);
         self.languages.push(language);
+        self.stamps.push(0);
         let index = self.ends.len() as u32;
         self.table[at] = index;
         index - 1
@@ -293,11 +298,10 @@ impl KeyBatch {
     /// to the occurrences; returns the count of its words and numbers. `seed` is the
     /// language's ([`language_seed`]).
     pub fn add_text(&mut self, source: &str, language: u32, seed: u64) -> u32 {
+        self.texts += 1;
         let mut length = 0u32;
         let mut has_number = false;
         let mut word = std::mem::take(&mut self.word);
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
         for token in Tokens::new(source) {
             match token.kind {
                 TokenKind::Word => word_index_key_into(token.text, &mut word),
@@ -308,17 +312,22 @@ impl KeyBatch {
                 TokenKind::Punctuation | TokenKind::Tag => continue,
             }
             length += 1;
-            scratch.push(self.index_of(language, seed, &word));
+            self.occur(language, seed, &word);
         }
         if has_number {
-            scratch.push(self.index_of(language, seed, NUMBER_CLASS_KEY));
+            self.occur(language, seed, NUMBER_CLASS_KEY);
         }
-        scratch.sort_unstable();
-        scratch.dedup();
-        self.occurrences.extend_from_slice(&scratch);
         self.word = word;
-        self.scratch = scratch;
         length
+    }
+
+    /// Records that the current text has a key, once.
+    fn occur(&mut self, language: u32, seed: u64, key: &str) {
+        let index = self.index_of(language, seed, key) as usize;
+        if self.stamps[index] != self.texts {
+            self.stamps[index] = self.texts;
+            self.occurrences.push(index as u32);
+        }
     }
 }
 
@@ -459,6 +468,12 @@ impl Preparer {
     /// Prepares a unit into a batch: drops empty variants, checks that two languages
     /// remain (or records it as skipped), and computes what the import stores.
     pub fn prepare_into(&mut self, unit: NewUnit, batch: &mut PreparedBatch) {
+        self.prepare_ref(&unit, batch);
+    }
+
+    /// As [`Preparer::prepare_into`], from a borrowed unit: a reader can refill one unit
+    /// again and again instead of allocating a new one each time.
+    pub fn prepare_ref(&mut self, unit: &NewUnit, batch: &mut PreparedBatch) {
         let NewUnit {
             variants,
             provenance,
@@ -466,7 +481,7 @@ impl Preparer {
             notes,
         } = unit;
         let mut kept: Vec<(usize, &super::Variant)> = Vec::with_capacity(variants.len());
-        for v in &variants {
+        for v in variants {
             if !v.text.trim().is_empty() {
                 let index = self.tag_index(&v.lang);
                 kept.push((index, v));
@@ -491,7 +506,7 @@ impl Preparer {
                 &v.notes,
             );
         }
-        record::put_rest(&mut batch.records, &provenance, &properties, &notes, &[]);
+        record::put_rest(&mut batch.records, provenance, properties, notes, &[]);
         // The content hash.
         let mut parts: Vec<(&str, &str)> = kept
             .iter()

@@ -360,6 +360,16 @@ impl<'a> Tokens<'a> {
             end = i;
             prev = Some(b as char);
         }
+        // The word ends at most ASCII bytes; only separators between digits, apostrophes
+        // and anything not ASCII need the rules below.
+        match bytes.get(i) {
+            None => return (end, has_letter),
+            Some(b'\'') => {}
+            Some(b',' | b'.') if prev.is_some_and(|p| p.is_ascii_digit()) => {}
+            Some(b' ') if !has_letter => {}
+            Some(&b) if b.is_ascii() => return (end, has_letter),
+            Some(_) => {}
+        }
         while let Some((ch, len)) = self.char_at(i) {
             if is_word_char(ch) {
                 has_letter |= !ch.is_ascii_digit();
@@ -402,9 +412,20 @@ impl<'a> Iterator for Tokens<'a> {
     fn next(&mut self) -> Option<Token<'a>> {
         let start = self.at;
         let (c, len) = self.char_at(start)?;
-        let (kind, end) = if let Some(tag) = tag_length(&self.text[start..]) {
+        let may_be_tag = matches!(c, '<' | '{' | '%');
+        let tag = if may_be_tag {
+            tag_length(&self.text[start..])
+        } else {
+            None
+        };
+        let word_start = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '_'
+        } else {
+            is_word_char(c) && !is_mark(c)
+        };
+        let (kind, end) = if let Some(tag) = tag {
             (TokenKind::Tag, start + tag)
-        } else if is_word_char(c) && !is_mark(c) {
+        } else if word_start {
             let (end, has_letter) = self.word_end(start);
             let kind = if has_letter {
                 TokenKind::Word
