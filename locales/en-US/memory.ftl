@@ -51,6 +51,9 @@ memory-difference-punctuation = punctuation differs
 memory-difference-case = case differs
 memory-difference-tag = tags differ
 memory-difference-spacing = spacing differs
+memory-difference-accent = accents differ
+memory-difference-form = other forms of a word
+memory-difference-order = words swapped
 
 ## Concordance
 memory-search-none = “{ $text }” is not in the memory

@@ -63,6 +63,9 @@ memory-difference-punctuation = ponctuation différente
 memory-difference-case = casse différente
 memory-difference-tag = balises différentes
 memory-difference-spacing = espacement différent
+memory-difference-accent = accents différents
+memory-difference-form = autres formes d’un mot
+memory-difference-order = mots intervertis
 
 ## Concordancier
 memory-search-none = « { $text } » n’est pas dans la mémoire

@@ -18,7 +18,7 @@ use crate::exchange::{Format, TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWrit
 use crate::i18n::{Args as MessageArgs, Localize};
 use crate::lang;
 use crate::memory::{
-    DiffOp, ImportSummary, LookupRequest, Match, Memory, NewUnit, PreparedUnit, Property,
+    DiffOp, ImportSummary, LookupRequest, Match, Memory, NewUnit, PreparedBatch, Property,
     Provenance, SearchRequest, SkipReason, StoredUnit, Timestamp, Variant,
 };
 use crate::textfile::Origin;
@@ -279,88 +279,173 @@ const CONTEXT_AFTER_PROP: &str = "x-context-post";
 /// The property Tribune writes its origin in, and reads it back from.
 const ORIGIN_PROP: &str = "x-tribune-origin";
 
-fn tmx_to_unit(
-    unit: TmxUnit,
+/// Language tags as written in a file, parsed once: a file repeats the same few thousands
+/// of times.
+#[derive(Default)]
+struct LanguageCache {
+    parsed: Vec<(String, Option<LanguageIdentifier>)>,
+}
+
+impl LanguageCache {
+    fn parse(&mut self, tag: &str) -> Option<LanguageIdentifier> {
+        if let Some((_, lang)) = self.parsed.iter().find(|(t, _)| t == tag) {
+            return lang.clone();
+        }
+        let lang = lang::parse_tag(tag);
+        if self.parsed.len() < 64 {
+            self.parsed.push((tag.to_owned(), lang.clone()));
+        }
+        lang
+    }
+}
+
+/// Replaces a string's content, keeping its allocation.
+fn set(target: &mut String, value: &str) {
+    target.clear();
+    target.push_str(value);
+}
+
+/// Sets an optional string, keeping its allocation when it has one.
+fn set_optional(target: &mut Option<String>, value: Option<&str>) {
+    match (target.as_mut(), value) {
+        (Some(t), Some(v)) => set(t, v),
+        (None, Some(v)) => *target = Some(v.to_owned()),
+        (_, None) => *target = None,
+    }
+}
+
+/// Refills a list of properties from (prefix + name, value) pairs, reusing its strings.
+fn refill_properties<'p>(
+    properties: &mut Vec<Property>,
+    used: &mut usize,
+    prefix: &str,
+    pairs: impl Iterator<Item = (&'p str, &'p str)>,
+) {
+    for (name, value) in pairs {
+        if *used == properties.len() {
+            properties.push(Property {
+                name: String::new(),
+                value: String::new(),
+            });
+        }
+        let property = &mut properties[*used];
+        property.name.clear();
+        property.name.push_str(prefix);
+        property.name.push_str(name);
+        set(&mut property.value, value);
+        *used += 1;
+    }
+}
+
+/// Refills a list of strings, reusing them.
+fn refill_strings(strings: &mut Vec<String>, values: &[String]) {
+    strings.truncate(values.len());
+    for (i, value) in values.iter().enumerate() {
+        match strings.get_mut(i) {
+            Some(s) => set(s, value),
+            None => strings.push(value.clone()),
+        }
+    }
+}
+
+/// Turns a TMX unit into the unit to store, in `out`, reusing its strings and lists: an
+/// import converts millions of units.
+fn fill_unit(
+    unit: &TmxUnit,
+    out: &mut NewUnit,
     origin: &str,
     explicit_origin: bool,
     user: &Option<String>,
-) -> Result<NewUnit, SkipReason> {
-    let mut variants = Vec::new();
+    languages: &mut LanguageCache,
+    now: Timestamp,
+) -> Result<(), SkipReason> {
     let mut bad_language = false;
-    for v in unit.variants {
-        let Some(lang) = lang::parse_tag(&v.lang) else {
+    let mut used = 0;
+    for v in &unit.variants {
+        let Some(lang) = languages.parse(&v.lang) else {
             bad_language = true;
             continue;
         };
-        let mut properties: Vec<Property> = v
-            .attributes
-            .into_iter()
-            .map(|(name, value)| Property {
-                name: format!("{ATTRIBUTE_PREFIX}{name}"),
-                value,
-            })
-            .collect();
-        properties.extend(
-            v.properties
-                .into_iter()
-                .map(|(name, value)| Property { name, value }),
+        if used == out.variants.len() {
+            out.variants.push(Variant::new(lang.clone(), String::new()));
+        }
+        let variant = &mut out.variants[used];
+        used += 1;
+        variant.lang = lang;
+        set(&mut variant.text, &v.text);
+        variant.markup.clone_from(&v.markup);
+        let mut properties = 0;
+        refill_properties(
+            &mut variant.properties,
+            &mut properties,
+            ATTRIBUTE_PREFIX,
+            v.attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())),
         );
-        variants.push(Variant {
-            lang,
-            text: v.text,
-            markup: v.markup,
-            properties,
-            notes: v.notes,
-        });
+        refill_properties(
+            &mut variant.properties,
+            &mut properties,
+            "",
+            v.properties.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        );
+        variant.properties.truncate(properties);
+        refill_strings(&mut variant.notes, &v.notes);
     }
-    let mut languages: Vec<&LanguageIdentifier> = variants.iter().map(|v| &v.lang).collect();
-    languages.sort_by_key(|l| l.to_string());
-    languages.dedup();
-    if bad_language && languages.len() < 2 {
-        return Err(SkipReason::BadLanguage);
+    out.variants.truncate(used);
+    if bad_language {
+        let mut tags: Vec<String> = out.variants.iter().map(|v| v.lang.to_string()).collect();
+        tags.sort();
+        tags.dedup();
+        if tags.len() < 2 {
+            return Err(SkipReason::BadLanguage);
+        }
     }
     let attribute = |name: &str| {
         unit.attributes
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
+            .map(|(_, v)| v.as_str())
     };
-    let mut provenance = Provenance {
-        origin: origin.to_owned(),
-        segment: attribute("tuid"),
-        created: attribute("creationdate").and_then(|t| Timestamp::parse(&t)),
-        created_by: attribute("creationid").or_else(|| user.clone()),
-        changed: attribute("changedate").and_then(|t| Timestamp::parse(&t)),
-        changed_by: attribute("changeid"),
-        ..Provenance::default()
-    };
-    if provenance.created.is_none() {
-        provenance.created = Some(Timestamp::now());
-    }
-    let mut properties = Vec::new();
-    for (name, value) in unit.properties {
+    let provenance = &mut out.provenance;
+    set(&mut provenance.origin, origin);
+    set_optional(&mut provenance.segment, attribute("tuid"));
+    provenance.created = attribute("creationdate")
+        .and_then(Timestamp::parse)
+        .or(Some(now));
+    set_optional(
+        &mut provenance.created_by,
+        attribute("creationid").or(user.as_deref()),
+    );
+    provenance.changed = attribute("changedate").and_then(Timestamp::parse);
+    set_optional(&mut provenance.changed_by, attribute("changeid"));
+    provenance.context_before = None;
+    provenance.context_after = None;
+    let mut properties = 0;
+    for (name, value) in &unit.properties {
         match name.as_str() {
-            CONTEXT_BEFORE_PROP => provenance.context_before = Some(value),
-            CONTEXT_AFTER_PROP => provenance.context_after = Some(value),
-            ORIGIN_PROP if !explicit_origin => provenance.origin = value,
+            CONTEXT_BEFORE_PROP => provenance.context_before = Some(value.clone()),
+            CONTEXT_AFTER_PROP => provenance.context_after = Some(value.clone()),
+            ORIGIN_PROP if !explicit_origin => set(&mut provenance.origin, value),
             ORIGIN_PROP => {}
-            _ => properties.push(Property { name, value }),
+            _ => refill_properties(
+                &mut out.properties,
+                &mut properties,
+                "",
+                std::iter::once((name.as_str(), value.as_str())),
+            ),
         }
     }
-    for (name, value) in unit.attributes {
-        if !PROVENANCE_ATTRIBUTES.contains(&name.as_str()) {
-            properties.push(Property {
-                name: format!("{ATTRIBUTE_PREFIX}{name}"),
-                value,
-            });
-        }
-    }
-    Ok(NewUnit {
-        variants,
-        provenance,
-        properties,
-        notes: unit.notes,
-    })
+    refill_properties(
+        &mut out.properties,
+        &mut properties,
+        ATTRIBUTE_PREFIX,
+        unit.attributes
+            .iter()
+            .filter(|(name, _)| !PROVENANCE_ATTRIBUTES.contains(&name.as_str()))
+            .map(|(n, v)| (n.as_str(), v.as_str())),
+    );
+    out.properties.truncate(properties);
+    refill_strings(&mut out.notes, &unit.notes);
+    Ok(())
 }
 
 fn progress_bar(length: u64) -> ProgressBar {
@@ -438,35 +523,55 @@ fn import_file(
     }
     let bar = progress_bar(size);
     let mut import = memory.begin_import()?;
-    // The file is read, converted and tokenised on a second thread while this one writes.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(8);
+    // The file is read, converted and prepared (records encoded, keys numbered) on a second
+    // thread while this one writes; batches go back and forth so that their buffers are
+    // reused instead of allocated per unit.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(4);
+    let (recycle, recycled) = std::sync::mpsc::channel::<Box<PreparedBatch>>();
+    let mut preparer = import.preparer();
     let explicit_origin = args.origin.is_some();
     let (from, to) = (args.from.clone(), args.to.clone());
     let user = user.clone();
     std::thread::scope(|scope| -> anyhow::Result<ImportSummary> {
         let reading = std::thread::Builder::new().name("tribune-read".into());
         let spawned = reading.spawn_scoped(scope, move || {
-            let mut batch = Vec::with_capacity(BATCH);
-            let send = |unit: PreparedUnit, position: u64, batch: &mut Vec<PreparedUnit>| {
-                batch.push(unit);
+            let mut batch = Box::new(PreparedBatch::new());
+            let send = |position: u64, batch: &mut Box<PreparedBatch>| {
                 if batch.len() < BATCH {
                     return true;
                 }
+                let next = recycled.try_recv().unwrap_or_default();
                 sender
-                    .send(Batch::Units(std::mem::take(batch), position))
+                    .send(Batch::Units(std::mem::replace(batch, next), position))
                     .is_ok()
             };
             let result: anyhow::Result<()> = (|| match format {
                 Format::Tmx => {
                     let input = utf8_input(file).map_err(open_error)?;
                     let mut reader = TmxReader::new(input, origin)?;
-                    while let Some(unit) = reader.next_unit()? {
-                        let prepared = match tmx_to_unit(unit, &origin_name, explicit_origin, &user)
-                        {
-                            Ok(unit) => PreparedUnit::new(unit),
-                            Err(reason) => PreparedUnit::skipped(reason),
-                        };
-                        if !send(prepared, reader.position(), &mut batch) {
+                    let mut languages = LanguageCache::default();
+                    let now = Timestamp::now();
+                    let mut unit = TmxUnit::default();
+                    let mut new_unit = NewUnit {
+                        variants: Vec::new(),
+                        provenance: Provenance::default(),
+                        properties: Vec::new(),
+                        notes: Vec::new(),
+                    };
+                    while reader.next_unit_into(&mut unit)? {
+                        match fill_unit(
+                            &unit,
+                            &mut new_unit,
+                            &origin_name,
+                            explicit_origin,
+                            &user,
+                            &mut languages,
+                            now,
+                        ) {
+                            Ok(()) => preparer.prepare_ref(&new_unit, &mut batch),
+                            Err(reason) => batch.push_skipped(reason),
+                        }
+                        if !send(reader.position(), &mut batch) {
                             return Ok(());
                         }
                     }
@@ -495,7 +600,8 @@ fn import_file(
                             properties: Vec::new(),
                             notes: Vec::new(),
                         };
-                        if !send(PreparedUnit::new(unit), reader.position(), &mut batch) {
+                        preparer.prepare_into(unit, &mut batch);
+                        if !send(reader.position(), &mut batch) {
                             return Ok(());
                         }
                     }
@@ -513,10 +619,9 @@ fn import_file(
         })?;
         for message in receiver {
             match message {
-                Batch::Units(units, position) => {
-                    for unit in units {
-                        import.add_prepared(unit)?;
-                    }
+                Batch::Units(mut units, position) => {
+                    import.add_batch(&mut units)?;
+                    let _ = recycle.send(units);
                     bar.set_position(position);
                 }
                 Batch::Failed(error) => return Err(error),
@@ -529,12 +634,12 @@ fn import_file(
 
 /// Units prepared by the reading thread, or why it stopped.
 enum Batch {
-    Units(Vec<PreparedUnit>, u64),
+    Units(Box<PreparedBatch>, u64),
     Failed(anyhow::Error),
 }
 
 /// Units sent from the reading thread at a time.
-const BATCH: usize = 256;
+const BATCH: usize = 512;
 
 fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<()> {
     let mut memory = Memory::open(&args.memory.memory)?;

@@ -111,11 +111,17 @@ impl<R: BufRead> Read for Utf16ToUtf8<R> {
 const KEPT_LINES: usize = 65_536;
 const KEPT_BYTES: usize = 1 << 20;
 
-/// A `BufRead` that counts lines as its bytes are consumed, and keeps the last lines so that
+/// A `BufRead` that counts lines as its bytes are read, and keeps the last lines so that
 /// a byte offset near the current position can be given as line and column (in characters).
+///
+/// Lines are counted when the inner buffer is filled, a buffer at a time: an XML parser
+/// consumes a few bytes at a time, millions of times, and must not pay for the count each
+/// time.
 pub struct LineTracker<R: BufRead> {
     inner: R,
     consumed: u64,
+    /// Bytes counted so far (ahead of `consumed` by at most the inner buffer).
+    scanned: u64,
     lines: u64,
     line_starts: VecDeque<(u64, u64)>,
     window: Vec<u8>,
@@ -130,6 +136,7 @@ impl<R: BufRead> LineTracker<R> {
         LineTracker {
             inner,
             consumed: 0,
+            scanned: 0,
             lines: 1,
             line_starts,
             window: Vec::new(),
@@ -143,6 +150,12 @@ impl<R: BufRead> LineTracker<R> {
     }
 
     fn line_start(&self, offset: u64) -> (u64, u64) {
+        // The offsets asked for are near the end: look at the last few lines first.
+        for &(line, start) in self.line_starts.iter().rev().take(4) {
+            if start <= offset {
+                return (line, start);
+            }
+        }
         let index = self
             .line_starts
             .partition_point(|(_, start)| *start <= offset);
@@ -190,27 +203,36 @@ impl<R: BufRead> Read for LineTracker<R> {
 
 impl<R: BufRead> BufRead for LineTracker<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        self.inner.fill_buf()
-    }
-
-    fn consume(&mut self, amount: usize) {
-        if let Ok(buffer) = self.inner.fill_buf() {
-            let bytes = &buffer[..amount.min(buffer.len())];
-            for at in memchr::memchr_iter(b'\n', bytes) {
+        let buffer = self.inner.fill_buf()?;
+        let end = self.consumed + buffer.len() as u64;
+        if self.consumed > self.scanned {
+            // Bytes consumed without being seen (not through `fill_buf`): start afresh.
+            self.window.clear();
+            self.window_start = self.consumed;
+            self.scanned = self.consumed;
+        }
+        if end > self.scanned {
+            let new = &buffer[(self.scanned - self.consumed) as usize..];
+            for at in memchr::memchr_iter(b'\n', new) {
                 self.lines += 1;
                 self.line_starts
-                    .push_back((self.lines, self.consumed + at as u64 + 1));
+                    .push_back((self.lines, self.scanned + at as u64 + 1));
                 if self.line_starts.len() > KEPT_LINES {
                     self.line_starts.pop_front();
                 }
             }
-            self.window.extend_from_slice(bytes);
+            self.window.extend_from_slice(new);
             if self.window.len() > 2 * KEPT_BYTES {
                 let drop = self.window.len() - KEPT_BYTES;
                 self.window.drain(..drop);
                 self.window_start += drop as u64;
             }
+            self.scanned = end;
         }
+        Ok(buffer)
+    }
+
+    fn consume(&mut self, amount: usize) {
         self.consumed += amount as u64;
         self.inner.consume(amount);
     }

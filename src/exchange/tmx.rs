@@ -95,6 +95,39 @@ pub struct TmxReader<R: BufRead> {
     buf: Vec<u8>,
 }
 
+/// Fills a list again, reusing the items it already has: `next` hands out the items in
+/// order (new ones when the list runs out), and the unused rest is dropped at the end.
+struct Refill<'a, T: Default> {
+    items: &'a mut Vec<T>,
+    used: usize,
+}
+
+impl<'a, T: Default> Refill<'a, T> {
+    fn new(items: &'a mut Vec<T>) -> Self {
+        Refill { items, used: 0 }
+    }
+
+    fn next(&mut self) -> &mut T {
+        if self.used == self.items.len() {
+            self.items.push(T::default());
+        }
+        self.used += 1;
+        &mut self.items[self.used - 1]
+    }
+}
+
+impl<T: Default> Drop for Refill<'_, T> {
+    fn drop(&mut self) {
+        self.items.truncate(self.used);
+    }
+}
+
+/// Replaces a string's content, keeping its allocation.
+fn set(target: &mut String, value: &str) {
+    target.clear();
+    target.push_str(value);
+}
+
 fn name_of(e: &BytesStart<'_>) -> String {
     e.name().as_ref().to_owned()
 }
@@ -169,6 +202,18 @@ impl<R: BufRead> TmxReader<R> {
         at: u64,
     ) -> Result<Vec<(String, String)>, ExchangeError> {
         let mut out = Vec::new();
+        self.attributes_into(e, at, &mut out)?;
+        Ok(out)
+    }
+
+    /// The attributes of an element into `out`, reusing its strings.
+    fn attributes_into(
+        &self,
+        e: &BytesStart<'_>,
+        at: u64,
+        out: &mut Vec<(String, String)>,
+    ) -> Result<(), ExchangeError> {
+        let mut filled = Refill::new(out);
         for attribute in e.attributes() {
             let attribute = attribute.map_err(|err| ExchangeError::Xml {
                 location: self.location(at),
@@ -177,9 +222,11 @@ impl<R: BufRead> TmxReader<R> {
             let value = attribute
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|err| self.escape_error(err, at))?;
-            out.push((attribute.key.as_ref().to_owned(), value.into_owned()));
+            let (name, text) = filled.next();
+            set(name, attribute.key.as_ref());
+            set(text, &value);
         }
-        Ok(out)
+        Ok(())
     }
 
     fn escape_error(&self, error: quick_xml::Error, at: u64) -> ExchangeError {
@@ -212,13 +259,13 @@ impl<R: BufRead> TmxReader<R> {
     }
 
     /// Resolves `&name;` or `&#N;`: the five XML entities and character references only.
-    fn resolve(&self, name: &str, at: u64) -> Result<String, ExchangeError> {
+    fn resolve(&self, name: &str, at: u64) -> Result<char, ExchangeError> {
         let resolved = match name {
-            "lt" => "<",
-            "gt" => ">",
-            "amp" => "&",
-            "apos" => "'",
-            "quot" => "\"",
+            "lt" => '<',
+            "gt" => '>',
+            "amp" => '&',
+            "apos" => '\'',
+            "quot" => '"',
             _ => {
                 if let Some(number) = name.strip_prefix('#') {
                     let code = match number.strip_prefix(['x', 'X']) {
@@ -226,7 +273,7 @@ impl<R: BufRead> TmxReader<R> {
                         None => number.parse::<u32>().ok(),
                     };
                     return match code.and_then(char::from_u32).filter(|c| *c != '\0') {
-                        Some(c) => Ok(c.to_string()),
+                        Some(c) => Ok(c),
                         None => Err(ExchangeError::Xml {
                             location: self.location(at),
                             detail: format!("&{name}; is not a valid character"),
@@ -239,7 +286,7 @@ impl<R: BufRead> TmxReader<R> {
                 });
             }
         };
-        Ok(resolved.to_owned())
+        Ok(resolved)
     }
 
     fn read_prologue(&mut self) -> Result<(), ExchangeError> {
@@ -361,19 +408,64 @@ impl<R: BufRead> TmxReader<R> {
             })
     }
 
+    /// The value of a required attribute into `out` (every attribute is checked).
+    fn required_into(
+        &self,
+        e: &BytesStart<'_>,
+        at: u64,
+        attribute: &str,
+        out: &mut String,
+    ) -> Result<(), ExchangeError> {
+        let mut found = false;
+        for a in e.attributes() {
+            let a = a.map_err(|err| ExchangeError::Xml {
+                location: self.location(at),
+                detail: err.to_string(),
+            })?;
+            let value = a
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|err| self.escape_error(err, at))?;
+            if a.key.as_ref() == attribute && !found {
+                set(out, &value);
+                found = true;
+            }
+        }
+        if found {
+            Ok(())
+        } else {
+            Err(ExchangeError::MissingAttribute {
+                location: self.location(at),
+                element: name_of(e),
+                attribute: attribute.to_owned(),
+            })
+        }
+    }
+
     /// The text content of a simple element (`<note>`, `<prop>`).
     fn read_text(&mut self, buf: &mut Vec<u8>, element: &str) -> Result<String, ExchangeError> {
         let mut text = String::new();
+        self.read_text_into(buf, element, &mut text)?;
+        Ok(text)
+    }
+
+    /// The text content of a simple element into `text` (cleared first).
+    fn read_text_into(
+        &mut self,
+        buf: &mut Vec<u8>,
+        element: &str,
+        text: &mut String,
+    ) -> Result<(), ExchangeError> {
+        text.clear();
         loop {
             let (at, event) = self.read(buf)?;
             match event {
                 Event::Text(t) => text.push_str(&t.xml10_content()),
                 Event::CData(c) => text.push_str(&c.xml10_content()),
                 Event::GeneralRef(r) => {
-                    let name = r.xml10_content().into_owned();
-                    text.push_str(&self.resolve(&name, at)?);
+                    let resolved = self.resolve(&r.xml10_content(), at)?;
+                    text.push(resolved);
                 }
-                Event::End(_) => return Ok(text),
+                Event::End(_) => return Ok(()),
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Eof => return Err(self.early_end(&format!("</{element}>"))),
                 Event::Start(e) | Event::Empty(e) => {
@@ -415,11 +507,18 @@ impl<R: BufRead> TmxReader<R> {
     /// The next unit, or `None` at the end of the body (after checking the document ends
     /// properly).
     pub fn next_unit(&mut self) -> Result<Option<TmxUnit>, ExchangeError> {
+        let mut unit = TmxUnit::default();
+        Ok(self.next_unit_into(&mut unit)?.then_some(unit))
+    }
+
+    /// Reads the next unit into `unit`, reusing its strings and lists (an import reads
+    /// millions of units without allocating for each); `false` at the end of the body.
+    pub fn next_unit_into(&mut self, unit: &mut TmxUnit) -> Result<bool, ExchangeError> {
         if self.finished {
-            return Ok(None);
+            return Ok(false);
         }
         let mut buf = std::mem::take(&mut self.buf);
-        let result = self.next_unit_with(&mut buf);
+        let result = self.next_unit_with(&mut buf, unit);
         self.buf = buf;
         if result.is_err() {
             self.finished = true;
@@ -427,24 +526,25 @@ impl<R: BufRead> TmxReader<R> {
         result
     }
 
-    fn next_unit_with(&mut self, buf: &mut Vec<u8>) -> Result<Option<TmxUnit>, ExchangeError> {
+    fn next_unit_with(
+        &mut self,
+        buf: &mut Vec<u8>,
+        unit: &mut TmxUnit,
+    ) -> Result<bool, ExchangeError> {
         loop {
             let (at, event) = self.read(buf)?;
             match event {
                 Event::Start(e) if e.name().as_ref() == "tu" => {
-                    let mut unit = TmxUnit {
-                        line: self.xml.get_ref().line(at),
-                        attributes: self.attributes(&e, at)?,
-                        ..TmxUnit::default()
-                    };
-                    self.read_unit(buf, &mut unit)?;
-                    return Ok(Some(unit));
+                    unit.line = self.xml.get_ref().line(at);
+                    self.attributes_into(&e, at, &mut unit.attributes)?;
+                    self.read_unit(buf, unit)?;
+                    return Ok(true);
                 }
                 Event::Empty(e) if e.name().as_ref() == "tu" => {}
                 Event::End(e) if e.name().as_ref() == "body" => {
                     self.finished = true;
                     self.expect_document_end(buf)?;
-                    return Ok(None);
+                    return Ok(false);
                 }
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
@@ -458,23 +558,26 @@ impl<R: BufRead> TmxReader<R> {
     }
 
     fn read_unit(&mut self, buf: &mut Vec<u8>, unit: &mut TmxUnit) -> Result<(), ExchangeError> {
+        let mut properties = Refill::new(&mut unit.properties);
+        let mut notes = Refill::new(&mut unit.notes);
+        let mut variants = Refill::new(&mut unit.variants);
         loop {
             let (at, event) = self.read(buf)?;
             match event {
                 Event::End(_) => return Ok(()),
                 Event::Start(e) if e.name().as_ref() == "prop" => {
-                    let kind = self.required(&e, at, "type")?;
-                    let value = self.read_text(buf, "prop")?;
-                    unit.properties.push((kind, value));
+                    let (kind, value) = properties.next();
+                    self.required_into(&e, at, "type", kind)?;
+                    self.read_text_into(buf, "prop", value)?;
                 }
                 Event::Start(e) if e.name().as_ref() == "note" => {
-                    let value = self.read_text(buf, "note")?;
-                    unit.notes.push(value);
+                    let value = notes.next();
+                    self.read_text_into(buf, "note", value)?;
                 }
                 Event::Start(e) if e.name().as_ref() == "tuv" => {
-                    let attributes = self.attributes(&e, at)?;
-                    let variant = self.read_variant(buf, attributes, at)?;
-                    unit.variants.push(variant);
+                    let variant = variants.next();
+                    self.variant_attributes(&e, at, variant)?;
+                    self.read_variant(buf, variant, at)?;
                 }
                 Event::Empty(e) if matches!(e.name().as_ref(), "prop" | "note") => {}
                 Event::Comment(_) | Event::PI(_) => {}
@@ -498,46 +601,74 @@ impl<R: BufRead> TmxReader<R> {
         }
     }
 
+    /// The attributes of a `<tuv>`: its language (`xml:lang`, or TMX 1.1's `lang`) and the
+    /// others.
+    fn variant_attributes(
+        &self,
+        e: &BytesStart<'_>,
+        at: u64,
+        variant: &mut TmxVariant,
+    ) -> Result<(), ExchangeError> {
+        let mut others = Refill::new(&mut variant.attributes);
+        let mut has_lang = false;
+        for attribute in e.attributes() {
+            let attribute = attribute.map_err(|err| ExchangeError::Xml {
+                location: self.location(at),
+                detail: err.to_string(),
+            })?;
+            let value = attribute
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|err| self.escape_error(err, at))?;
+            let name = attribute.key.as_ref();
+            if name == "xml:lang" || name == "lang" {
+                set(&mut variant.lang, &value);
+                has_lang = true;
+            } else {
+                let (n, v) = others.next();
+                set(n, name);
+                set(v, &value);
+            }
+        }
+        if has_lang {
+            Ok(())
+        } else {
+            Err(ExchangeError::MissingAttribute {
+                location: self.location(at),
+                element: "tuv".to_owned(),
+                attribute: "xml:lang".to_owned(),
+            })
+        }
+    }
+
+    /// Reads the content of a `<tuv>` (its attributes are read).
     fn read_variant(
         &mut self,
         buf: &mut Vec<u8>,
-        attributes: Vec<(String, String)>,
-        at: u64,
-    ) -> Result<TmxVariant, ExchangeError> {
-        let mut variant = TmxVariant::default();
-        let mut lang = None;
-        for (name, value) in attributes {
-            if name == "xml:lang" || name == "lang" {
-                lang = Some(value);
-            } else {
-                variant.attributes.push((name, value));
-            }
-        }
-        variant.lang = lang.ok_or_else(|| ExchangeError::MissingAttribute {
-            location: self.location(at),
-            element: "tuv".to_owned(),
-            attribute: "xml:lang".to_owned(),
-        })?;
+        variant: &mut TmxVariant,
+        _at: u64,
+    ) -> Result<(), ExchangeError> {
+        let mut properties = Refill::new(&mut variant.properties);
+        let mut notes = Refill::new(&mut variant.notes);
+        variant.text.clear();
+        variant.markup = None;
         let mut has_seg = false;
         loop {
             let (at, event) = self.read(buf)?;
             match event {
                 Event::End(_) => break,
                 Event::Start(e) if e.name().as_ref() == "seg" => {
-                    let (text, markup) = self.read_segment(buf)?;
-                    variant.text = text;
-                    variant.markup = markup;
+                    variant.markup = self.read_segment(buf, &mut variant.text)?;
                     has_seg = true;
                 }
                 Event::Empty(e) if e.name().as_ref() == "seg" => has_seg = true,
                 Event::Start(e) if e.name().as_ref() == "prop" => {
-                    let kind = self.required(&e, at, "type")?;
-                    let value = self.read_text(buf, "prop")?;
-                    variant.properties.push((kind, value));
+                    let (kind, value) = properties.next();
+                    self.required_into(&e, at, "type", kind)?;
+                    self.read_text_into(buf, "prop", value)?;
                 }
                 Event::Start(e) if e.name().as_ref() == "note" => {
-                    let value = self.read_text(buf, "note")?;
-                    variant.notes.push(value);
+                    let value = notes.next();
+                    self.read_text_into(buf, "note", value)?;
                 }
                 Event::Empty(e) if matches!(e.name().as_ref(), "prop" | "note") => {}
                 Event::Comment(_) | Event::PI(_) => {}
@@ -560,15 +691,16 @@ impl<R: BufRead> TmxReader<R> {
                 "<seg> in <tuv>",
             ));
         }
-        Ok(variant)
+        Ok(())
     }
 
     /// The content of a `<seg>`: its plain text, and its inline XML when it has elements.
     fn read_segment(
         &mut self,
         buf: &mut Vec<u8>,
-    ) -> Result<(String, Option<String>), ExchangeError> {
-        let mut text = String::new();
+        text: &mut String,
+    ) -> Result<Option<String>, ExchangeError> {
+        text.clear();
         let mut markup = String::new();
         let mut has_elements = false;
         let mut open: Vec<(String, bool)> = Vec::new();
@@ -584,12 +716,11 @@ impl<R: BufRead> TmxReader<R> {
                 }
             };
             match event {
-                Event::Text(t) => push_text(&t.xml10_content(), &mut text, &mut markup),
-                Event::CData(c) => push_text(&c.xml10_content(), &mut text, &mut markup),
+                Event::Text(t) => push_text(&t.xml10_content(), text, &mut markup),
+                Event::CData(c) => push_text(&c.xml10_content(), text, &mut markup),
                 Event::GeneralRef(r) => {
-                    let name = r.xml10_content().into_owned();
-                    let resolved = self.resolve(&name, at)?;
-                    push_text(&resolved, &mut text, &mut markup);
+                    let resolved = self.resolve(&r.xml10_content(), at)?;
+                    push_text(resolved.encode_utf8(&mut [0; 4]), text, &mut markup);
                 }
                 Event::Start(e) | Event::Empty(e)
                     if !CODE_ELEMENTS.contains(&e.name().as_ref())
@@ -632,7 +763,7 @@ impl<R: BufRead> TmxReader<R> {
                 other => return Err(self.unexpected(at, format!("{other:?}"), "</seg>")),
             }
         }
-        Ok((text, has_elements.then_some(markup)))
+        Ok(has_elements.then_some(markup))
     }
 }
 

@@ -12,8 +12,9 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
-use super::tokens::{number_value, tokenize, TokenKind};
-use super::{parse_variants, Memory, MemoryError};
+use super::record;
+use super::tokens::{tokenize, Token};
+use super::{Memory, MemoryError};
 
 /// Most stored words one query word may stand for (a two-letter fragment could match
 /// thousands); the most frequent are kept.
@@ -214,13 +215,11 @@ impl Memory {
     pub fn search(&self, request: &SearchRequest<'_>) -> Result<Vec<ConcordanceHit>, MemoryError> {
         let sql = |e| self.sql_error(e);
         let needle = fold(request.text.trim()).text;
+        // The words as the index keys them (no case, no diacritics); the hits are then
+        // checked on the text itself.
         let words: Vec<String> = tokenize(&needle)
             .iter()
-            .filter_map(|t| match t.kind {
-                TokenKind::Word => Some(t.key().into_owned()),
-                TokenKind::Number => Some(format!("#{}", number_value(t.text))),
-                _ => None,
-            })
+            .filter_map(Token::index_key)
             .collect();
         if words.is_empty() || request.limit == 0 {
             return Ok(Vec::new());
@@ -258,7 +257,7 @@ impl Memory {
         let mut statement = self
             .conn
             .prepare_cached(
-                "SELECT u.variants, o.name FROM units u LEFT JOIN origins o ON o.id = u.origin
+                "SELECT u.record, o.name FROM units u LEFT JOIN origins o ON o.id = u.origin
                  WHERE u.id = ?1",
             )
             .map_err(sql)?;
@@ -269,10 +268,10 @@ impl Memory {
             if hits.last().is_some_and(|h| h.unit == i64::from(id)) {
                 continue;
             }
-            let (variants, origin): (String, Option<String>) = statement
+            let (data, origin): (Vec<u8>, Option<String>) = statement
                 .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .map_err(sql)?;
-            let variants = parse_variants(&variants).map_err(sql)?;
+            let variants = record::variants(&data).map_err(|e| sql(e.into()))?;
             let mut found = false;
             let sides: Vec<HitSide> = variants
                 .into_iter()
@@ -282,14 +281,14 @@ impl Memory {
                         .parse::<LanguageIdentifier>()
                         .is_ok_and(|l| l.language.as_str() == lang);
                     let highlights = if in_language {
-                        find_all(&v.text, &needle)
+                        find_all(v.text, &needle)
                     } else {
                         Vec::new()
                     };
                     found |= !highlights.is_empty();
                     HitSide {
-                        lang: v.lang,
-                        text: v.text,
+                        lang: v.lang.to_owned(),
+                        text: v.text.to_owned(),
                         highlights,
                     }
                 })

@@ -1,28 +1,30 @@
 //! Storing units: one transaction per import, deduplication on insert (same languages and
 //! texts: one unit is kept and the new provenance is merged into it), and the lookup index
 //! built in memory and merged into SQLite at commit.
+//!
+//! The work is split so that it can run on two threads (docs/memory.md, "Import"):
+//!
+//! - a [`Preparer`] (any thread) checks a unit, encodes its record, hashes its content,
+//!   and cuts its texts into index keys, each hashed, into a [`PreparedBatch`] of flat
+//!   buffers (a few allocations per batch, not per unit);
+//! - the [`Import`] (the thread that owns the connection) deduplicates, inserts one row per
+//!   unit, numbers the keys and files the unit under them in in-memory posting lists, which
+//!   it writes once, at commit, with the content hashes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
+use unic_langid::LanguageIdentifier;
 
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::index::PostingsBuilder;
-use super::tokens::index_keys_joined;
-use super::{
-    content_hash, parse_variants, same_content, Memory, MemoryError, NewUnit, PropertiesRecord,
-    Provenance, VariantRecord,
+use super::hash::{hash, Hasher};
+use super::index::{PostingsBuilder, Vocabulary};
+use super::record::{self, VariantView};
+use super::tokens::{
+    number_index_key_into, word_index_key_into, TokenKind, Tokens, NUMBER_CLASS_KEY,
 };
-
-/// What a merge reads of the stored unit: origin, segment, provenance, properties, changed.
-type MergeRow = (
-    Option<i64>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
+use super::{Memory, MemoryError, NewUnit};
 
 /// Why a unit was not stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,16 +82,22 @@ impl ImportSummary {
 pub struct Import<'m> {
     tx: Transaction<'m>,
     path: &'m std::path::Path,
+    vocabulary: Vocabulary,
     postings: PostingsBuilder,
     postings_empty: bool,
     units_empty: bool,
-    seen: FxHashMap<u64, u32>,
-    seen_more: HashMap<u64, Vec<u32>>,
-    new_hashes: Vec<(u64, u32)>,
+    dedupe: Dedupe,
     origins: FxHashMap<String, i64>,
-    origin_counts: HashMap<i64, i64>,
-    language_counts: FxHashMap<String, i64>,
+    origin_counts: FxHashMap<i64, i64>,
+    tag_counts: Vec<i64>,
     summary: ImportSummary,
+    /// For [`Import::add`]: a preparer and a batch of one.
+    own: Option<(Preparer, PreparedBatch)>,
+    /// The current batch's origins, tags and languages as this import numbers them.
+    batch_origins: Vec<i64>,
+    batch_tags: Vec<u32>,
+    batch_languages: Vec<u32>,
+    batch_keys: Vec<u32>,
 }
 
 impl Memory {
@@ -109,7 +117,8 @@ impl Memory {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
         // A big import needs a bigger page cache than the default 2 MB.
-        tx.pragma_update(None, "cache_size", -32_768).map_err(sql)?;
+        tx.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+            .map_err(sql)?;
         let units_empty = !tx
             .query_row("SELECT EXISTS (SELECT 1 FROM units)", [], |r| {
                 r.get::<_, bool>(0)
@@ -123,107 +132,505 @@ impl Memory {
         Ok(Import {
             tx,
             path,
+            vocabulary: Vocabulary::default(),
             postings: PostingsBuilder::default(),
             postings_empty,
             units_empty,
-            seen: FxHashMap::default(),
-            seen_more: HashMap::new(),
-            new_hashes: Vec::new(),
+            dedupe: Dedupe::default(),
             origins: FxHashMap::default(),
-            origin_counts: HashMap::new(),
-            language_counts: FxHashMap::default(),
+            origin_counts: FxHashMap::default(),
+            tag_counts: Vec::new(),
             summary: ImportSummary::default(),
+            own: None,
+            batch_origins: Vec::new(),
+            batch_tags: Vec::new(),
+            batch_languages: Vec::new(),
+            batch_keys: Vec::new(),
         })
     }
 }
 
-fn optional_json<T: serde::Serialize>(value: &T, empty: bool) -> Option<String> {
-    (!empty).then(|| serde_json::to_string(value).expect("plain data serialises"))
-}
+/// The page cache of an import, in KiB as `PRAGMA cache_size` takes it (negative): 32 MB.
+pub(crate) const IMPORT_CACHE_KIB: i64 = -32_768;
 
-/// A unit checked, serialised, hashed and tokenised: the part of storing it that needs no
-/// database. [`Import::add`] prepares each unit itself; an importer reading a large file can
-/// prepare units on another thread ([`PreparedUnit::new`] is `Send`) and hand them to
-/// [`Import::add_prepared`], so that parsing and indexing overlap with writing.
+/// A unit handed to [`Import::add_prepared`]: either already prepared by a [`Preparer`]
+/// (possibly on another thread), or a plain unit the import prepares itself.
 #[derive(Debug)]
-pub struct PreparedUnit(Result<Prepared, SkipReason>);
+pub struct PreparedUnit(PreparedInner);
 
 #[derive(Debug)]
-struct Prepared {
-    tags: Vec<String>,
-    variants_json: String,
-    hash: u64,
-    postings: Vec<(String, String, u8)>,
-    provenance: Provenance,
-    properties: Vec<super::Property>,
-    notes: Vec<String>,
-    properties_json: Option<String>,
-    created: Option<String>,
-    changed: Option<String>,
+enum PreparedInner {
+    Plain(Box<NewUnit>),
+    Skipped(SkipReason),
+    Prepared(Box<PreparedBatch>),
 }
 
 impl PreparedUnit {
-    /// Prepares a unit: drops empty variants, checks that two languages remain, and
-    /// computes what the import stores.
+    /// Wraps a unit for [`Import::add_prepared`], which prepares it when it stores it. To
+    /// do the preparation on another thread, use [`Preparer::prepare`] (or, for many
+    /// units, [`Preparer::prepare_into`] and [`Import::add_batch`]).
     pub fn new(unit: NewUnit) -> PreparedUnit {
+        PreparedUnit(PreparedInner::Plain(Box::new(unit)))
+    }
+
+    /// A unit that could not even be read as one, counted as skipped for this reason.
+    pub fn skipped(reason: SkipReason) -> PreparedUnit {
+        PreparedUnit(PreparedInner::Skipped(reason))
+    }
+}
+
+/// One unit of a batch: where its parts end in the batch's buffers.
+#[derive(Debug, Clone, Copy)]
+struct BatchEntry {
+    skipped: Option<SkipReason>,
+    hash: u64,
+    record_end: usize,
+    variants_end: usize,
+    origin: u32,
+}
+
+/// One variant of a batch: its tag (an index into the batch's list), its length for the
+/// lookup's length filter, and where its keys end in the batch's occurrences (the keys
+/// know their language).
+#[derive(Debug, Clone, Copy)]
+struct BatchVariant {
+    tag: u32,
+    length: u8,
+    keys_end: usize,
+}
+
+/// The index keys of many texts: each distinct (language, key) once, with its hash, and
+/// for each text the indexes of its distinct keys. A batch of units repeats its frequent
+/// words thousands of times; the import numbers each distinct key once per batch.
+#[derive(Debug, Default)]
+pub(crate) struct KeyBatch {
+    /// The distinct keys end to end; key `i` ends at `ends[i]`.
+    pub text: String,
+    pub ends: Vec<usize>,
+    pub hashes: Vec<u64>,
+    /// The language of each key (an index into the owner's list of languages).
+    pub languages: Vec<u32>,
+    /// Per text, the indexes of its distinct keys.
+    pub occurrences: Vec<u32>,
+    /// For each key, the last text that had it (texts are counted from 1).
+    stamps: Vec<u32>,
+    texts: u32,
+    /// Open addressing: key index + 1 (0: empty).
+    table: Vec<u32>,
+    word: String,
+}
+
+impl KeyBatch {
+    pub fn clear(&mut self) {
+        if self.ends.len() * 8 < self.table.len() {
+            // Few keys in a big table: empty their slots only.
+            let mask = self.table.len() - 1;
+            for (i, hash) in self.hashes.iter().enumerate() {
+                let mut at = *hash as usize & mask;
+                while self.table[at] != i as u32 + 1 {
+                    at = (at + 1) & mask;
+                }
+                self.table[at] = 0;
+            }
+        } else {
+            self.table.iter_mut().for_each(|slot| *slot = 0);
+        }
+        self.text.clear();
+        self.ends.clear();
+        self.hashes.clear();
+        self.languages.clear();
+        self.occurrences.clear();
+        self.stamps.clear();
+        self.texts = 0;
+    }
+
+    /// The key `i`.
+    pub fn key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    fn index_of(&mut self, language: u32, seed: u64, key: &str) -> u32 {
+        if self.table.len() < 2 * (self.ends.len() + 1) {
+            self.grow();
+        }
+        let hash = hash(seed, key.as_bytes());
+        let mask = self.table.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            match self.table[at] {
+                0 => break,
+                slot => {
+                    let i = (slot - 1) as usize;
+                    if self.hashes[i] == hash && self.languages[i] == language && self.key(i) == key
+                    {
+                        return i as u32;
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
+        self.hashes.push(hash);
+        self.languages.push(language);
+        self.stamps.push(0);
+        let index = self.ends.len() as u32;
+        self.table[at] = index;
+        index - 1
+    }
+
+    fn grow(&mut self) {
+        let size = (self.table.len() * 2).max(1024);
+        self.table = vec![0; size];
+        let mask = size - 1;
+        for (i, hash) in self.hashes.iter().enumerate() {
+            let mut at = *hash as usize & mask;
+            while self.table[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.table[at] = i as u32 + 1;
+        }
+    }
+
+    /// Adds a text's keys (each word's key, each number's value key, and
+    /// [`NUMBER_CLASS_KEY`] if it has numbers) and appends the indexes of its distinct keys
+    /// to the occurrences; returns the count of its words and numbers. `seed` is the
+    /// language's ([`language_seed`]).
+    pub fn add_text(&mut self, source: &str, language: u32, seed: u64) -> u32 {
+        self.texts += 1;
+        let mut length = 0u32;
+        let mut has_number = false;
+        let mut word = std::mem::take(&mut self.word);
+        for token in Tokens::new(source) {
+            match token.kind {
+                TokenKind::Word => word_index_key_into(token.text, &mut word),
+                TokenKind::Number => {
+                    has_number = true;
+                    number_index_key_into(token.text, &mut word);
+                }
+                TokenKind::Punctuation | TokenKind::Tag => continue,
+            }
+            length += 1;
+            self.occur(language, seed, &word);
+        }
+        if has_number {
+            self.occur(language, seed, NUMBER_CLASS_KEY);
+        }
+        self.word = word;
+        length
+    }
+
+    /// Records that the current text has a key, once.
+    fn occur(&mut self, language: u32, seed: u64, key: &str) {
+        let index = self.index_of(language, seed, key) as usize;
+        if self.stamps[index] != self.texts {
+            self.stamps[index] = self.texts;
+            self.occurrences.push(index as u32);
+        }
+    }
+}
+
+/// Units prepared for an import, in flat buffers: each unit's encoded record, content
+/// hash and origin, and per variant its language tag, length and index keys (texts end to
+/// end, each with its hash). A batch is reused: [`Import::add_batch`] empties it and
+/// keeps its memory.
+#[derive(Debug, Default)]
+pub struct PreparedBatch {
+    entries: Vec<BatchEntry>,
+    records: Vec<u8>,
+    variants: Vec<BatchVariant>,
+    keys: KeyBatch,
+    tags: Vec<String>,
+    languages: Vec<String>,
+    origins: Vec<String>,
+}
+
+impl PreparedBatch {
+    /// An empty batch.
+    pub fn new() -> PreparedBatch {
+        PreparedBatch::default()
+    }
+
+    /// Units in the batch (skipped ones included).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the batch holds no unit.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn clear(&mut self) {
+        self.entries.clear();
+        self.records.clear();
+        self.variants.clear();
+        self.keys.clear();
+        self.tags.clear();
+        self.languages.clear();
+        self.origins.clear();
+    }
+
+    /// Counts a unit that could not be read as one, in order with the others.
+    pub fn push_skipped(&mut self, reason: SkipReason) {
+        self.entries.push(BatchEntry {
+            skipped: Some(reason),
+            hash: 0,
+            record_end: self.records.len(),
+            variants_end: self.variants.len(),
+            origin: 0,
+        });
+    }
+
+    fn index_of(list: &mut Vec<String>, text: &str) -> u32 {
+        match list.iter().position(|t| t == text) {
+            Some(index) => index as u32,
+            None => {
+                list.push(text.to_owned());
+                (list.len() - 1) as u32
+            }
+        }
+    }
+
+    fn origin_index(&mut self, origin: &str) -> u32 {
+        match self.origins.last() {
+            Some(last) if last == origin => (self.origins.len() - 1) as u32,
+            _ => {
+                self.origins.push(origin.to_owned());
+                (self.origins.len() - 1) as u32
+            }
+        }
+    }
+}
+
+/// A language tag met by a preparer: as written, in lower case (for the content hash),
+/// its language subtag and the seed its keys are hashed with.
+#[derive(Debug)]
+struct TagInfo {
+    lang: LanguageIdentifier,
+    text: String,
+    lower: String,
+    subtag: String,
+    seed: u64,
+}
+
+/// The seed a language's index keys are hashed with, so that the same text in two
+/// languages is two keys.
+pub(crate) fn language_seed(subtag: &str) -> u64 {
+    hash(0x6c61_6e67, subtag.as_bytes())
+}
+
+/// Prepares units for an import: the database-free half of storing them, which a reading
+/// thread can do while the import writes (see the module documentation). `Send`.
+#[derive(Debug, Default)]
+pub struct Preparer {
+    tags: Vec<TagInfo>,
+}
+
+impl Import<'_> {
+    /// A preparer for this import (any preparer works with any import; this is a
+    /// convenience).
+    pub fn preparer(&self) -> Preparer {
+        Preparer::new()
+    }
+}
+
+impl Preparer {
+    /// A preparer.
+    pub fn new() -> Preparer {
+        Preparer::default()
+    }
+
+    /// Prepares one unit.
+    pub fn prepare(&mut self, unit: NewUnit) -> PreparedUnit {
+        let mut batch = Box::new(PreparedBatch::new());
+        self.prepare_into(unit, &mut batch);
+        PreparedUnit(PreparedInner::Prepared(batch))
+    }
+
+    fn tag_index(&mut self, lang: &LanguageIdentifier) -> usize {
+        if let Some(index) = self.tags.iter().position(|t| &t.lang == lang) {
+            return index;
+        }
+        let text = lang.to_string();
+        let subtag = lang.language.as_str().to_owned();
+        self.tags.push(TagInfo {
+            lang: lang.clone(),
+            lower: text.to_ascii_lowercase(),
+            text,
+            seed: language_seed(&subtag),
+            subtag,
+        });
+        self.tags.len() - 1
+    }
+
+    /// Prepares a unit into a batch: drops empty variants, checks that two languages
+    /// remain (or records it as skipped), and computes what the import stores.
+    pub fn prepare_into(&mut self, unit: NewUnit, batch: &mut PreparedBatch) {
+        self.prepare_ref(&unit, batch);
+    }
+
+    /// As [`Preparer::prepare_into`], from a borrowed unit: a reader can refill one unit
+    /// again and again instead of allocating a new one each time.
+    pub fn prepare_ref(&mut self, unit: &NewUnit, batch: &mut PreparedBatch) {
         let NewUnit {
             variants,
             provenance,
             properties,
             notes,
         } = unit;
-        let variants: Vec<_> = variants
-            .into_iter()
-            .filter(|v| !v.text.trim().is_empty())
-            .collect();
-        let mut languages: Vec<String> = variants.iter().map(|v| v.lang.to_string()).collect();
+        let mut kept: Vec<(usize, &super::Variant)> = Vec::with_capacity(variants.len());
+        for v in variants {
+            if !v.text.trim().is_empty() {
+                let index = self.tag_index(&v.lang);
+                kept.push((index, v));
+            }
+        }
+        let mut languages: Vec<&str> = kept.iter().map(|(i, _)| &*self.tags[*i].text).collect();
         languages.sort_unstable();
         languages.dedup();
         if languages.len() < 2 {
-            return PreparedUnit(Err(SkipReason::OneLanguage));
+            batch.push_skipped(SkipReason::OneLanguage);
+            return;
         }
-        let postings = variants
+        // The record.
+        record::put_head(&mut batch.records, kept.len());
+        for (index, v) in &kept {
+            record::put_variant(
+                &mut batch.records,
+                &self.tags[*index].text,
+                &v.text,
+                v.markup.as_deref(),
+                &v.properties,
+                &v.notes,
+            );
+        }
+        record::put_rest(&mut batch.records, provenance, properties, notes, &[]);
+        // The content hash.
+        let mut parts: Vec<(&str, &str)> = kept
             .iter()
-            .map(|v| {
-                let (keys, content) = index_keys_joined(&v.text);
+            .map(|(i, v)| {
                 (
-                    v.lang.language.as_str().to_owned(),
-                    keys,
-                    content.min(255) as u8,
+                    &*self.tags[*i].lower,
+                    v.markup.as_deref().unwrap_or(&v.text),
                 )
             })
             .collect();
-        let records: Vec<VariantRecord> = variants
-            .into_iter()
-            .map(VariantRecord::from_owned)
-            .collect();
-        let variants_json = serde_json::to_string(&records).expect("plain data serialises");
-        let props = PropertiesRecord {
-            props: properties,
-            notes,
-        };
-        let properties_json =
-            optional_json(&props, props.props.is_empty() && props.notes.is_empty());
-        PreparedUnit(Ok(Prepared {
-            hash: content_hash(&records),
-            tags: languages,
-            variants_json,
-            postings,
-            created: provenance.created.map(|t| t.to_string()),
-            changed: provenance
-                .changed
-                .or(provenance.created)
-                .map(|t| t.to_string()),
-            provenance,
-            properties: props.props,
-            notes: props.notes,
-            properties_json,
-        }))
+        parts.sort_unstable();
+        let hash = hash_parts(&parts);
+        // The keys.
+        for (index, v) in &kept {
+            let tag = &self.tags[*index];
+            let language = PreparedBatch::index_of(&mut batch.languages, &tag.subtag);
+            let length = batch.keys.add_text(&v.text, language, tag.seed);
+            let variant = BatchVariant {
+                tag: PreparedBatch::index_of(&mut batch.tags, &tag.text),
+                length: length.min(255) as u8,
+                keys_end: batch.keys.occurrences.len(),
+            };
+            batch.variants.push(variant);
+        }
+        let origin = batch.origin_index(&provenance.origin);
+        batch.entries.push(BatchEntry {
+            skipped: None,
+            hash,
+            record_end: batch.records.len(),
+            variants_end: batch.variants.len(),
+            origin,
+        });
     }
+}
 
-    /// A unit that could not even be read as one, counted as skipped for this reason.
-    pub fn skipped(reason: SkipReason) -> PreparedUnit {
-        PreparedUnit(Err(reason))
+/// The stable 64-bit hash of a unit's content: its (lower-case language tag, text with
+/// markup) pairs in order, under which units are deduplicated.
+fn hash_parts(parts: &[(&str, &str)]) -> u64 {
+    let mut hasher = Hasher::new(0);
+    for (lang, content) in parts {
+        hasher.write(lang.as_bytes());
+        hasher.write(content.as_bytes());
+    }
+    hasher.finish()
+}
+
+/// The content hash of stored variants (see [`hash_parts`]).
+pub(crate) fn content_hash(variants: &[VariantView<'_>]) -> u64 {
+    let lower: Vec<String> = variants
+        .iter()
+        .map(|v| v.lang.to_ascii_lowercase())
+        .collect();
+    let mut parts: Vec<(&str, &str)> = variants
+        .iter()
+        .zip(&lower)
+        .map(|(v, l)| (l.as_str(), v.content()))
+        .collect();
+    parts.sort_unstable();
+    hash_parts(&parts)
+}
+
+/// Whether two units have the same content (what [`content_hash`] hashes).
+fn same_content(a: &[VariantView<'_>], b: &[VariantView<'_>]) -> bool {
+    fn key(vs: &[VariantView<'_>]) -> Vec<(String, String)> {
+        let mut parts: Vec<(String, String)> = vs
+            .iter()
+            .map(|v| (v.lang.to_ascii_lowercase(), v.content().to_owned()))
+            .collect();
+        parts.sort_unstable();
+        parts
+    }
+    key(a) == key(b)
+}
+
+/// Bits of the content hash that choose its bucket in `unit_hashes`.
+const BUCKET_BITS: u32 = 12;
+
+pub(crate) fn bucket_of(hash: u64) -> i64 {
+    (hash >> (64 - BUCKET_BITS)) as i64
+}
+
+/// A bucket of `unit_hashes`: (hash, unit) entries sorted, 12 bytes each (little-endian).
+pub(crate) fn decode_bucket(data: &[u8]) -> Vec<(u64, u32)> {
+    data.chunks_exact(12)
+        .map(|c| {
+            let mut hash = [0u8; 8];
+            let mut unit = [0u8; 4];
+            hash.copy_from_slice(&c[..8]);
+            unit.copy_from_slice(&c[8..]);
+            (u64::from_le_bytes(hash), u32::from_le_bytes(unit))
+        })
+        .collect()
+}
+
+pub(crate) fn encode_bucket(entries: &[(u64, u32)]) -> Vec<u8> {
+    let mut data = Vec::with_capacity(entries.len() * 12);
+    for (hash, unit) in entries {
+        data.extend_from_slice(&hash.to_le_bytes());
+        data.extend_from_slice(&unit.to_le_bytes());
+    }
+    data
+}
+
+/// The content hashes of an import: those it stored (in memory until commit) and the
+/// stored buckets it has read.
+#[derive(Debug, Default)]
+struct Dedupe {
+    seen: FxHashMap<u64, u32>,
+    seen_more: FxHashMap<u64, Vec<u32>>,
+    new: Vec<(u64, u32)>,
+    buckets: FxHashMap<i64, Vec<(u64, u32)>>,
+}
+
+impl Dedupe {
+    fn record(&mut self, hash: u64, id: u32) {
+        match self.seen.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.seen_more.entry(hash).or_default().push(id);
+            }
+        }
+        self.new.push((hash, id));
     }
 }
 
@@ -241,118 +648,183 @@ impl Import<'_> {
     /// Stores a unit, or merges its provenance into the same unit already stored. Variants
     /// with an empty text are dropped; a unit left with fewer than two languages is skipped.
     pub fn add(&mut self, unit: NewUnit) -> Result<Added, MemoryError> {
-        self.add_prepared(PreparedUnit::new(unit))
+        let (mut preparer, mut batch) = self.own.take().unwrap_or_default();
+        preparer.prepare_into(unit, &mut batch);
+        let result = self.add_first(&mut batch);
+        batch.clear();
+        self.own = Some((preparer, batch));
+        result
     }
 
     /// Stores a unit prepared beforehand (possibly on another thread), as [`Import::add`].
     pub fn add_prepared(&mut self, unit: PreparedUnit) -> Result<Added, MemoryError> {
-        let unit = match unit.0 {
-            Ok(unit) => unit,
-            Err(reason) => {
+        match unit.0 {
+            PreparedInner::Plain(unit) => self.add(*unit),
+            PreparedInner::Skipped(reason) => {
                 self.skip(reason);
-                return Ok(Added::Skipped(reason));
+                Ok(Added::Skipped(reason))
             }
-        };
+            PreparedInner::Prepared(mut batch) => self.add_first(&mut batch),
+        }
+    }
+
+    /// The first unit of a batch (the only one, for [`Import::add`]).
+    fn add_first(&mut self, batch: &mut PreparedBatch) -> Result<Added, MemoryError> {
+        batch.entries.truncate(1);
+        let mut added = Added::Skipped(SkipReason::OneLanguage);
+        self.store_batch(batch, |a| added = a)?;
+        Ok(added)
+    }
+
+    /// Stores every unit of a batch in order (as [`Import::add`] would) and empties the
+    /// batch, keeping its memory for the next one.
+    pub fn add_batch(&mut self, batch: &mut PreparedBatch) -> Result<(), MemoryError> {
+        let result = self.store_batch(batch, |_| {});
+        batch.clear();
+        result
+    }
+
+    fn store_batch(
+        &mut self,
+        batch: &PreparedBatch,
+        mut each: impl FnMut(Added),
+    ) -> Result<(), MemoryError> {
+        let mut origins = std::mem::take(&mut self.batch_origins);
+        origins.clear();
+        for name in &batch.origins {
+            origins.push(self.origin_id(name)?);
+        }
+        self.batch_origins = origins;
+        self.batch_tags.clear();
+        for tag in &batch.tags {
+            self.batch_tags.push(self.vocabulary.tag(tag));
+        }
+        self.batch_languages.clear();
+        for language in &batch.languages {
+            self.batch_languages
+                .push(self.vocabulary.language(language));
+        }
+        // Every distinct key of the batch, numbered at once.
+        self.batch_keys.clear();
+        self.vocabulary
+            .keys(&batch.keys, &self.batch_languages, &mut self.batch_keys);
+        let (mut record_start, mut variants_start) = (0, 0);
+        for entry in &batch.entries {
+            let record = &batch.records[record_start..entry.record_end];
+            let variants = variants_start..entry.variants_end;
+            record_start = entry.record_end;
+            variants_start = entry.variants_end;
+            if let Some(reason) = entry.skipped {
+                self.skip(reason);
+                each(Added::Skipped(reason));
+                continue;
+            }
+            let origin = self.batch_origins[entry.origin as usize];
+            let origin_name = &batch.origins[entry.origin as usize];
+            each(self.store(batch, entry.hash, record, variants, origin, origin_name)?);
+        }
+        Ok(())
+    }
+
+    fn store(
+        &mut self,
+        batch: &PreparedBatch,
+        hash: u64,
+        record: &[u8],
+        variants: std::ops::Range<usize>,
+        origin: i64,
+        origin_name: &str,
+    ) -> Result<Added, MemoryError> {
         self.summary.read += 1;
-        if let Some(existing) = self.find_same(unit.hash, &unit.variants_json)? {
-            self.merge(existing, &unit.provenance, unit.properties, unit.notes)?;
+        if let Some(existing) = self.find_same(hash, record)? {
+            self.merge(existing, record, origin, origin_name)?;
             self.summary.merged += 1;
             return Ok(Added::Merged(existing));
         }
-        let provenance = unit.provenance;
-        let origin = self.origin_id(&provenance.origin)?;
         self.tx
-            .prepare_cached(
-                "INSERT INTO units (variants, origin, segment, context_before, context_after,
-                                    created, created_by, changed, changed_by, properties)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
-                    unit.variants_json,
-                    origin,
-                    provenance.segment,
-                    provenance.context_before,
-                    provenance.context_after,
-                    unit.created,
-                    provenance.created_by,
-                    unit.changed,
-                    provenance
-                        .changed_by
-                        .as_ref()
-                        .or(provenance.created_by.as_ref()),
-                    unit.properties_json,
-                ])
-            })
+            .prepare_cached("INSERT INTO units (origin, record) VALUES (?1, ?2)")
+            .and_then(|mut st| st.execute(params![origin, record]))
             .map_err(|e| self.sql(e))?;
         let id = self.tx.last_insert_rowid();
         let id32 = u32::try_from(id)
             .map_err(|_| self.sql(rusqlite::Error::IntegralValueOutOfRange(0, id)))?;
-        for (language, keys, length) in &unit.postings {
-            self.postings.add(
-                language,
-                keys.split('\n').filter(|k| !k.is_empty()),
-                id32,
-                *length,
-            );
-        }
-        for tag in unit.tags {
-            *self.language_counts.entry(tag).or_default() += 1;
+        let mut keys_start = if variants.start == 0 {
+            0
+        } else {
+            batch.variants[variants.start - 1].keys_end
+        };
+        for variant in &batch.variants[variants] {
+            let tag = self.batch_tags[variant.tag as usize] as usize;
+            if tag >= self.tag_counts.len() {
+                self.tag_counts.resize(tag + 1, 0);
+            }
+            self.tag_counts[tag] += 1;
+            for &key in &batch.keys.occurrences[keys_start..variant.keys_end] {
+                self.postings
+                    .add(self.batch_keys[key as usize], id32, variant.length);
+            }
+            keys_start = variant.keys_end;
         }
         if self.postings.is_full() {
             self.postings
-                .flush(&self.tx, self.postings_empty)
+                .flush(&self.tx, &self.vocabulary, self.postings_empty)
                 .map_err(|e| MemoryError::from_sql(self.path, e))?;
             self.postings_empty = false;
         }
-        match self.seen.entry(unit.hash) {
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(id32);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.seen_more.entry(unit.hash).or_default().push(id32);
-            }
-        }
-        self.new_hashes.push((unit.hash, id32));
+        self.dedupe.record(hash, id32);
         *self.origin_counts.entry(origin).or_default() += 1;
         self.summary.added += 1;
         Ok(Added::New(id))
     }
 
+    /// The units stored before this import whose content hash is `hash`.
+    fn stored_with_hash(&mut self, hash: u64) -> Result<Vec<u32>, MemoryError> {
+        if self.units_empty {
+            return Ok(Vec::new());
+        }
+        let bucket = bucket_of(hash);
+        if !self.dedupe.buckets.contains_key(&bucket) {
+            let data: Option<Vec<u8>> = self
+                .tx
+                .prepare_cached("SELECT data FROM unit_hashes WHERE bucket = ?1")
+                .and_then(|mut st| st.query_row([bucket], |r| r.get(0)).optional())
+                .map_err(|e| self.sql(e))?;
+            let entries = data.map(|d| decode_bucket(&d)).unwrap_or_default();
+            self.dedupe.buckets.insert(bucket, entries);
+        }
+        let entries = &self.dedupe.buckets[&bucket];
+        let from = entries.partition_point(|e| e.0 < hash);
+        Ok(entries[from..]
+            .iter()
+            .take_while(|e| e.0 == hash)
+            .map(|e| e.1)
+            .collect())
+    }
+
     /// The stored unit with the same content, if any.
-    fn find_same(&self, hash: u64, variants_json: &str) -> Result<Option<i64>, MemoryError> {
-        let mut candidates: Vec<i64> = Vec::new();
-        if let Some(id) = self.seen.get(&hash) {
-            candidates.push(i64::from(*id));
-            if let Some(more) = self.seen_more.get(&hash) {
-                candidates.extend(more.iter().map(|id| i64::from(*id)));
+    fn find_same(&mut self, hash: u64, record: &[u8]) -> Result<Option<i64>, MemoryError> {
+        let mut candidates: Vec<u32> = Vec::new();
+        if let Some(id) = self.dedupe.seen.get(&hash) {
+            candidates.push(*id);
+            if let Some(more) = self.dedupe.seen_more.get(&hash) {
+                candidates.extend(more);
             }
         }
-        if !self.units_empty {
-            let mut st = self
-                .tx
-                .prepare_cached("SELECT unit FROM unit_hashes WHERE hash = ?1")
-                .map_err(|e| self.sql(e))?;
-            let ids = st
-                .query_map([hash as i64], |row| row.get::<_, i64>(0))
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<i64>>>())
-                .map_err(|e| self.sql(e))?;
-            candidates.extend(ids);
-        }
+        candidates.extend(self.stored_with_hash(hash)?);
         if candidates.is_empty() {
             return Ok(None);
         }
-        let records = parse_variants(variants_json).map_err(|e| self.sql(e))?;
+        let new = record::variants(record).map_err(|e| self.sql(e.into()))?;
         for id in candidates {
-            let json: Option<String> = self
+            let stored: Option<Vec<u8>> = self
                 .tx
-                .prepare_cached("SELECT variants FROM units WHERE id = ?1")
+                .prepare_cached("SELECT record FROM units WHERE id = ?1")
                 .and_then(|mut st| st.query_row([id], |row| row.get(0)).optional())
                 .map_err(|e| self.sql(e))?;
-            if let Some(json) = json {
-                let stored = parse_variants(&json).map_err(|e| self.sql(e))?;
-                if same_content(&stored, &records) {
-                    return Ok(Some(id));
+            if let Some(stored) = stored {
+                let stored = record::variants(&stored).map_err(|e| self.sql(e.into()))?;
+                if same_content(&stored, &new) {
+                    return Ok(Some(i64::from(id)));
                 }
             }
         }
@@ -363,75 +835,59 @@ impl Import<'_> {
     fn merge(
         &mut self,
         id: i64,
-        provenance: &Provenance,
-        properties: Vec<super::Property>,
-        notes: Vec<String>,
+        new_record: &[u8],
+        origin_id: i64,
+        origin_name: &str,
     ) -> Result<(), MemoryError> {
-        let row: MergeRow = self
+        let (origin, stored): (Option<i64>, Vec<u8>) = self
             .tx
-            .prepare_cached(
-                "SELECT origin, segment, provenance, properties, changed FROM units WHERE id = ?1",
-            )
-            .and_then(|mut st| {
-                st.query_row([id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                })
-            })
+            .prepare_cached("SELECT origin, record FROM units WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id], |r| Ok((r.get(0)?, r.get(1)?))))
             .map_err(|e| self.sql(e))?;
-        let (origin, segment, more_json, props_json, changed) = row;
-        let origin_id = self.origin_id(&provenance.origin)?;
-        let mut more: Vec<Provenance> = match &more_json {
-            Some(json) => serde_json::from_str(json).unwrap_or_default(),
-            None => Vec::new(),
-        };
-        let same_as_first = origin == Some(origin_id) && segment == provenance.segment;
+        let mut unit = record::decode(&stored, String::new()).map_err(|e| self.sql(e.into()))?;
+        let new =
+            record::decode(new_record, origin_name.to_owned()).map_err(|e| self.sql(e.into()))?;
+        let provenance = new.first;
+        let same_as_first = origin == Some(origin_id) && unit.first.segment == provenance.segment;
         let known = same_as_first
-            || more
+            || unit
+                .merged
                 .iter()
                 .any(|p| p.origin == provenance.origin && p.segment == provenance.segment);
         let origin_known =
-            origin == Some(origin_id) || more.iter().any(|p| p.origin == provenance.origin);
-        let mut props: PropertiesRecord = match &props_json {
-            Some(json) => serde_json::from_str(json).unwrap_or_default(),
-            None => PropertiesRecord::default(),
-        };
+            origin == Some(origin_id) || unit.merged.iter().any(|p| p.origin == provenance.origin);
         let mut props_changed = false;
-        for p in properties {
-            if !props.props.contains(&p) {
-                props.props.push(p);
+        for p in new.properties {
+            if !unit.properties.contains(&p) {
+                unit.properties.push(p);
                 props_changed = true;
             }
         }
-        for n in notes {
-            if !props.notes.contains(&n) {
-                props.notes.push(n);
+        for n in new.notes {
+            if !unit.notes.contains(&n) {
+                unit.notes.push(n);
                 props_changed = true;
             }
         }
         if known && !props_changed {
             return Ok(());
         }
+        // The unit's change time is the latest of its provenance.
+        let newer = provenance.changed.or(provenance.created);
+        unit.first.changed = match (unit.first.changed.or(unit.first.created), newer) {
+            (Some(old), Some(new)) => Some(old.max(new)),
+            (old, new) => old.or(new),
+        };
         if !known {
-            more.push(provenance.clone());
+            unit.merged.push(provenance);
             if !origin_known {
                 *self.origin_counts.entry(origin_id).or_default() += 1;
             }
         }
-        let newer = provenance
-            .changed
-            .or(provenance.created)
-            .map(|t| t.to_string());
-        let changed = match (changed, newer) {
-            (Some(old), Some(new)) => Some(old.max(new)),
-            (old, new) => old.or(new),
-        };
-        let more_json = optional_json(&more, more.is_empty());
-        let props_json = optional_json(&props, props.props.is_empty() && props.notes.is_empty());
+        let encoded = record::encode(&unit);
         self.tx
-            .prepare_cached(
-                "UPDATE units SET provenance = ?2, properties = ?3, changed = ?4 WHERE id = ?1",
-            )
-            .and_then(|mut st| st.execute(params![id, more_json, props_json, changed]))
+            .prepare_cached("UPDATE units SET record = ?2 WHERE id = ?1")
+            .and_then(|mut st| st.execute(params![id, encoded]))
             .map_err(|e| self.sql(e))?;
         Ok(())
     }
@@ -467,25 +923,11 @@ impl Import<'_> {
     pub fn commit(mut self) -> Result<ImportSummary, MemoryError> {
         let path = self.path;
         let sql = |e| MemoryError::from_sql(path, e);
-        self.postings
-            .flush(&self.tx, self.postings_empty)
-            .map_err(sql)?;
-        self.new_hashes.sort_unstable();
         {
-            let mut st = self
-                .tx
-                .prepare_cached("INSERT INTO unit_hashes (hash, unit) VALUES (?1, ?2)")
+            let vocabulary = &self.vocabulary;
+            self.postings
+                .flush(&self.tx, vocabulary, self.postings_empty)
                 .map_err(sql)?;
-            for (hash, id) in &self.new_hashes {
-                st.execute(params![*hash as i64, id]).map_err(sql)?;
-            }
-            let mut st = self
-                .tx
-                .prepare_cached("UPDATE origins SET units = units + ?2 WHERE id = ?1")
-                .map_err(sql)?;
-            for (origin, count) in &self.origin_counts {
-                st.execute(params![origin, count]).map_err(sql)?;
-            }
             let mut st = self
                 .tx
                 .prepare_cached(
@@ -493,8 +935,20 @@ impl Import<'_> {
                      ON CONFLICT (tag) DO UPDATE SET variants = variants + excluded.variants",
                 )
                 .map_err(sql)?;
-            for (tag, count) in &self.language_counts {
-                st.execute(params![tag, count]).map_err(sql)?;
+            for (tag, count) in self.tag_counts.iter().enumerate() {
+                if let (Some(tag), true) = (vocabulary.tag_text(tag as u32), *count > 0) {
+                    st.execute(params![tag, count]).map_err(sql)?;
+                }
+            }
+        }
+        self.write_hashes().map_err(sql)?;
+        {
+            let mut st = self
+                .tx
+                .prepare_cached("UPDATE origins SET units = units + ?2 WHERE id = ?1")
+                .map_err(sql)?;
+            for (origin, count) in &self.origin_counts {
+                st.execute(params![origin, count]).map_err(sql)?;
             }
         }
         self.tx
@@ -502,5 +956,64 @@ impl Import<'_> {
             .map_err(sql)?;
         self.tx.commit().map_err(sql)?;
         Ok(self.summary)
+    }
+
+    /// Adds the new content hashes to their buckets.
+    fn write_hashes(&mut self) -> rusqlite::Result<()> {
+        let mut new = std::mem::take(&mut self.dedupe.new);
+        new.sort_unstable();
+        let mut select = self
+            .tx
+            .prepare_cached("SELECT data FROM unit_hashes WHERE bucket = ?1")?;
+        let mut write = self
+            .tx
+            .prepare_cached("INSERT OR REPLACE INTO unit_hashes (bucket, data) VALUES (?1, ?2)")?;
+        let mut rest = &new[..];
+        while let Some(first) = rest.first() {
+            let bucket = bucket_of(first.0);
+            let end = rest.partition_point(|e| bucket_of(e.0) == bucket);
+            let (these, others) = rest.split_at(end);
+            rest = others;
+            let stored = match self.dedupe.buckets.remove(&bucket) {
+                Some(entries) => entries,
+                None if self.units_empty => Vec::new(),
+                None => select
+                    .query_row([bucket], |r| r.get::<_, Vec<u8>>(0))
+                    .optional()?
+                    .map(|d| decode_bucket(&d))
+                    .unwrap_or_default(),
+            };
+            let data = if stored.is_empty() {
+                encode_bucket(these)
+            } else {
+                let mut all = stored;
+                all.extend_from_slice(these);
+                all.sort_unstable();
+                encode_bucket(&all)
+            };
+            write.execute(params![bucket, data])?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preparation_can_move_to_another_thread() {
+        fn send<T: Send>() {}
+        send::<Preparer>();
+        send::<PreparedBatch>();
+        send::<PreparedUnit>();
+    }
+
+    #[test]
+    fn buckets_round_trip_in_order() {
+        let entries = vec![(1u64, 7u32), (1 << 60, 2), (u64::MAX, u32::MAX)];
+        assert_eq!(decode_bucket(&encode_bucket(&entries)), entries);
+        assert_eq!(bucket_of(u64::MAX), (1 << BUCKET_BITS) - 1);
+        assert_eq!(bucket_of(0), 0);
     }
 }

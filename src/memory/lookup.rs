@@ -26,9 +26,12 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 use unic_langid::LanguageIdentifier;
 
 use super::index::{decode, Postings};
-use super::score::{compare, Comparison, NumberChange};
-use super::tokens::{number_value, tokenize, NumberStyle, Token, TokenKind, NUMBER_CLASS_KEY};
-use super::{parse_variants, Memory, MemoryError, Provenance, Timestamp, VariantRecord};
+use super::record::{self, VariantView};
+use super::score::{compare_with, Comparison, NumberChange, WordForms, MIN_STEM};
+use super::tokens::{
+    number_value, tokenize, word_index_key, NumberStyle, Token, TokenKind, Tokens, NUMBER_CLASS_KEY,
+};
+use super::{Memory, MemoryError, Timestamp};
 use crate::speech::normalize_for_id;
 
 /// The neighbouring segments of a query, for in-context matches.
@@ -149,6 +152,18 @@ impl Serialize for NumberChange {
     }
 }
 
+/// A key of the query with the stored keys that are forms of the same word.
+#[derive(Debug)]
+struct KeyClass {
+    key: String,
+    /// How many times the query has the key.
+    weight: u32,
+    /// The key and its stored forms.
+    members: Vec<String>,
+    /// Units holding any member, at most (the sum of their counts).
+    df: u32,
+}
+
 /// A candidate unit with the bound of what it shares with the query.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
@@ -178,6 +193,49 @@ impl Memory {
         }))
     }
 
+    /// A query key and the stored keys that are forms of the same word (see
+    /// [`WordForms`]): they all start with the key's shortest possible stem, so one range
+    /// of the index holds them.
+    fn key_class(
+        &self,
+        lang: &str,
+        key: String,
+        weight: u32,
+        forms: &WordForms,
+    ) -> Result<KeyClass, MemoryError> {
+        let mut df = self.document_frequency(lang, &key)?;
+        let mut members = Vec::new();
+        let stem = forms.shortest_stem(&key);
+        if key != NUMBER_CLASS_KEY && stem.chars().count() >= MIN_STEM {
+            let upper = format!("{stem}\u{10ffff}");
+            let mut st = self
+                .conn
+                .prepare_cached(
+                    "SELECT token, df FROM postings WHERE lang = ?1 AND token >= ?2 AND token < ?3",
+                )
+                .map_err(|e| self.sql_error(e))?;
+            let rows = st
+                .query_map([lang, stem, upper.as_str()], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
+                })
+                .map_err(|e| self.sql_error(e))?;
+            for row in rows {
+                let (token, count) = row.map_err(|e| self.sql_error(e))?;
+                if forms.related(&key, &token) {
+                    df += count;
+                    members.push(token);
+                }
+            }
+        }
+        members.push(key.clone());
+        Ok(KeyClass {
+            key,
+            weight,
+            members,
+            df,
+        })
+    }
+
     fn document_frequency(&self, lang: &str, token: &str) -> Result<u32, MemoryError> {
         if let Some(list) = self.cache.borrow().get(lang, token) {
             return Ok(list.ids.len() as u32);
@@ -197,11 +255,12 @@ impl Memory {
             return Ok(Vec::new());
         }
         let lang = request.from.language.as_str();
-        let tokens = tokenize(request.text);
         let mut counts: HashMap<String, u32> = HashMap::new();
-        for token in &tokens {
+        for token in Tokens::new(request.text) {
             match token.kind {
-                TokenKind::Word => *counts.entry(token.key().into_owned()).or_default() += 1,
+                TokenKind::Word => {
+                    *counts.entry(word_index_key(token.text)).or_default() += 1;
+                }
                 TokenKind::Number => *counts.entry(NUMBER_CLASS_KEY.to_owned()).or_default() += 1,
                 _ => {}
             }
@@ -210,12 +269,15 @@ impl Memory {
         if query_length == 0 {
             return Ok(Vec::new());
         }
-        let mut keys: Vec<(String, u32, u32)> = Vec::with_capacity(counts.len());
-        for (key, count) in counts {
-            let df = self.document_frequency(lang, &key)?;
-            keys.push((key, count, df));
+        // Each query key with the stored forms of the same word: a source holding any of
+        // them shares that key with the query (docs/match-score.md, "Why the index never
+        // misses a match").
+        let forms = WordForms::of(request.from);
+        let mut keys: Vec<KeyClass> = Vec::with_capacity(counts.len());
+        for (key, weight) in counts {
+            keys.push(self.key_class(lang, key, weight, forms)?);
         }
-        keys.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
+        keys.sort_by(|a, b| a.df.cmp(&b.df).then_with(|| a.key.cmp(&b.key)));
 
         // Shortest and longest source lengths that can reach the threshold.
         let min_length = (threshold * query_length).div_ceil(100);
@@ -231,28 +293,28 @@ impl Memory {
         let mut prefix_weight = 0;
         let mut prefix_len = 0;
         while prefix_len < keys.len() && prefix_weight + min_shared <= query_length {
-            prefix_weight += keys[prefix_len].1;
+            prefix_weight += keys[prefix_len].weight;
             prefix_len += 1;
         }
-        let mut entries: Vec<(u32, u32, u8)> = Vec::new();
-        for (key, weight, df) in &keys[..prefix_len] {
-            if *df == 0 {
-                continue;
-            }
-            if let Some(list) = self.postings(lang, key)? {
-                let mut previous = None;
+        // (unit, class, length): a unit counts once per class, whichever forms it holds.
+        let mut entries: Vec<(u32, usize, u8)> = Vec::new();
+        for (index, class) in keys[..prefix_len].iter().enumerate() {
+            for member in &class.members {
+                let Some(list) = self.postings(lang, member)? else {
+                    continue;
+                };
                 for (id, length) in list.ids.iter().zip(&list.lengths) {
-                    if previous == Some(*id) || !length_ok(*length) {
-                        continue;
+                    if length_ok(*length) {
+                        entries.push((*id, index, *length));
                     }
-                    previous = Some(*id);
-                    entries.push((*id, *weight, *length));
                 }
             }
         }
-        entries.sort_unstable_by_key(|e| e.0);
+        entries.sort_unstable();
+        entries.dedup_by_key(|e| (e.0, e.1));
         let mut candidates: Vec<Candidate> = Vec::new();
-        for (id, weight, length) in entries {
+        for (id, index, length) in entries {
+            let weight = keys[index].weight;
             match candidates.last_mut() {
                 Some(last) if last.id == id => last.shared += weight,
                 _ => candidates.push(Candidate {
@@ -265,26 +327,28 @@ impl Memory {
 
         // 2. The count filter over the other keys, while it pays.
         let needed = |length: u32| (threshold * query_length.max(length)).div_ceil(100);
-        let mut remaining: u32 = keys[prefix_len..].iter().map(|k| k.1).sum();
-        for (key, weight, df) in &keys[prefix_len..] {
+        let mut remaining: u32 = keys[prefix_len..].iter().map(|k| k.weight).sum();
+        for class in &keys[prefix_len..] {
             candidates.retain(|c| c.shared + remaining >= needed(c.length));
-            if candidates.is_empty() || (candidates.len() as u64) * 64 < u64::from(*df) {
+            if candidates.is_empty() || (candidates.len() as u64) * 64 < u64::from(class.df) {
                 break;
             }
-            remaining -= weight;
-            if *df == 0 {
-                continue;
+            remaining -= class.weight;
+            let mut lists = Vec::with_capacity(class.members.len());
+            for member in &class.members {
+                if let Some(list) = self.postings(lang, member)? {
+                    lists.push((list, 0usize));
+                }
             }
-            let Some(list) = self.postings(lang, key)? else {
-                continue;
-            };
-            let mut position = 0;
             for candidate in candidates.iter_mut() {
-                let ids = &list.ids[position..];
-                let offset = ids.partition_point(|id| *id < candidate.id);
-                position += offset;
-                if list.ids.get(position) == Some(&candidate.id) {
-                    candidate.shared += weight;
+                let mut found = false;
+                for (list, position) in lists.iter_mut() {
+                    let ids = &list.ids[*position..];
+                    *position += ids.partition_point(|id| *id < candidate.id);
+                    found |= list.ids.get(*position) == Some(&candidate.id);
+                }
+                if found {
+                    candidate.shared += class.weight;
                 }
             }
         }
@@ -329,45 +393,29 @@ impl Memory {
         request: &LookupRequest<'_>,
         threshold: u32,
     ) -> Result<Option<Match>, MemoryError> {
-        type Row = (
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        );
-        let row: Option<Row> = self
+        let row: Option<(Vec<u8>, Option<String>)> = self
             .conn
             .prepare_cached(
-                "SELECT u.variants, o.name, u.changed, u.context_before, u.context_after,
-                        u.provenance
-                 FROM units u LEFT JOIN origins o ON o.id = u.origin WHERE u.id = ?1",
+                "SELECT u.record, o.name FROM units u LEFT JOIN origins o ON o.id = u.origin
+                 WHERE u.id = ?1",
             )
             .and_then(|mut st| {
-                st.query_row([id], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                    ))
-                })
-                .optional()
+                st.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
             })
             .map_err(|e| self.sql_error(e))?;
-        let Some((variants, origin, changed, before, after, provenance)) = row else {
+        let Some((data, origin)) = row else {
             return Ok(None);
         };
-        let variants = parse_variants(&variants).map_err(|e| self.sql_error(e))?;
-        let Some((target, target_exact)) = pick(&variants, request.to) else {
+        let forms = WordForms::of(request.from);
+        let unit = record::lookup_view(&data, request.context.is_some())
+            .map_err(|e| self.sql_error(e.into()))?;
+        let Some((target, target_exact)) = pick(&unit.variants, request.to) else {
             return Ok(None);
         };
-        let mut best: Option<(Comparison, &VariantRecord, bool)> = None;
-        for (source, exact) in candidates_in(&variants, request.from) {
-            let comparison = compare(request.text, &source.text);
+        let mut best: Option<(Comparison, &VariantView<'_>, bool)> = None;
+        for (source, exact) in candidates_in(&unit.variants, request.from) {
+            let comparison = compare_with(request.text, source.text, forms);
             if best
                 .as_ref()
                 .is_none_or(|(b, _, e)| (comparison.score, exact) > (b.score, *e))
@@ -383,34 +431,26 @@ impl Memory {
         }
         let in_context = comparison.score == 100
             && request.context.is_some_and(|context| {
-                let mut contexts = vec![(before, after)];
-                if let Some(json) = provenance {
-                    let more: Vec<Provenance> = serde_json::from_str(&json).unwrap_or_default();
-                    contexts.extend(
-                        more.into_iter()
-                            .map(|p| (p.context_before, p.context_after)),
-                    );
-                }
-                contexts.iter().any(|(b, a)| {
+                unit.contexts.iter().any(|(b, a)| {
                     same_context(&context.before, b) && same_context(&context.after, a)
                 })
             });
         let substituted = if comparison.only_numbers_differ {
-            substitute_numbers(&target.text, &comparison.number_changes)
+            substitute_numbers(target.text, &comparison.number_changes)
         } else {
             None
         };
         Ok(Some(Match {
             score: comparison.score,
-            diff: diff(&source.text, request.text),
-            source: source.text.clone(),
-            target: target.text.clone(),
+            diff: diff(source.text, request.text),
+            source: source.text.to_owned(),
+            target: target.text.to_owned(),
             origin,
-            changed: changed.and_then(|c| Timestamp::parse(&c)),
+            changed: unit.changed,
             unit: i64::from(id),
-            source_lang: source.lang.clone(),
-            target_lang: target.lang.clone(),
-            target_markup: target.markup.clone(),
+            source_lang: source.lang.to_owned(),
+            target_lang: target.lang.to_owned(),
+            target_markup: target.markup.map(str::to_owned),
             differences: comparison.differences.names(),
             in_context,
             number_changes: if comparison.only_numbers_differ {
@@ -444,10 +484,10 @@ fn same_context(wanted: &Option<String>, stored: &Option<String>) -> bool {
 }
 
 /// The variants in `lang`'s language, each with whether its tag is exactly `lang`.
-fn candidates_in<'v>(
-    variants: &'v [VariantRecord],
+fn candidates_in<'v, 'd>(
+    variants: &'v [VariantView<'d>],
     lang: &LanguageIdentifier,
-) -> impl Iterator<Item = (&'v VariantRecord, bool)> {
+) -> impl Iterator<Item = (&'v VariantView<'d>, bool)> {
     let wanted = lang.language;
     let exact_tag = lang.to_string();
     variants.iter().filter_map(move |v| {
@@ -457,11 +497,11 @@ fn candidates_in<'v>(
 }
 
 /// The variant in `lang`'s language, the exact tag first.
-fn pick<'v>(
-    variants: &'v [VariantRecord],
+fn pick<'v, 'd>(
+    variants: &'v [VariantView<'d>],
     lang: &LanguageIdentifier,
-) -> Option<(&'v VariantRecord, bool)> {
-    let mut found: Option<(&VariantRecord, bool)> = None;
+) -> Option<(&'v VariantView<'d>, bool)> {
+    let mut found: Option<(&VariantView<'d>, bool)> = None;
     for (v, exact) in candidates_in(variants, lang) {
         if exact {
             return Some((v, true));

@@ -6,7 +6,8 @@
 //!   [`Memory::open_read_only`] opens one for lookups only.
 //! - [`Memory::begin_import`] starts one transaction in which [`Import::add`] stores units
 //!   with their provenance (deduplicated) and [`Import::commit`] makes them visible with
-//!   their index; dropping the import leaves the memory as it was.
+//!   their index; dropping the import leaves the memory as it was. A [`Preparer`] does the
+//!   database-free half of storing units on another thread ([`Import::add_batch`]).
 //! - [`Memory::lookup`] returns ranked fuzzy matches ([`Match`]); the score is the pure
 //!   function [`score::compare`] (docs/match-score.md).
 //! - [`Memory::search`] is the concordance; [`Memory::stats`] the figures;
@@ -14,9 +15,12 @@
 
 mod concordance;
 mod error;
+mod hash;
 mod import;
 mod index;
 mod lookup;
+mod migrate;
+mod record;
 mod schema;
 pub mod score;
 mod stats;
@@ -33,12 +37,12 @@ use unic_langid::LanguageIdentifier;
 
 pub use concordance::{ConcordanceHit, HitSide, SearchRequest};
 pub use error::MemoryError;
-pub use import::{Added, Import, ImportSummary, PreparedUnit, SkipReason};
+pub use import::{Added, Import, ImportSummary, PreparedBatch, PreparedUnit, Preparer, SkipReason};
 pub use lookup::{
     diff, substitute_numbers, DiffOp, DiffPart, LookupRequest, Match, SegmentContext,
 };
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
-pub use score::{compare, score, Comparison, Differences, NumberChange};
+pub use score::{compare, compare_in, score, score_in, Comparison, Differences, NumberChange};
 pub use stats::{LanguageCount, MemoryStats, OriginCount};
 pub use time::Timestamp;
 
@@ -160,8 +164,8 @@ pub struct StoredUnit {
     pub notes: Vec<String>,
 }
 
-/// How a variant is stored in the `units.variants` JSON column.
-#[derive(Debug, Serialize, Deserialize)]
+/// A variant as stored (and as schema 2 kept it in JSON, which the migration reads).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct VariantRecord {
     pub lang: String,
     pub text: String,
@@ -174,16 +178,6 @@ pub(crate) struct VariantRecord {
 }
 
 impl VariantRecord {
-    pub(crate) fn from_owned(v: Variant) -> VariantRecord {
-        VariantRecord {
-            lang: v.lang.to_string(),
-            text: v.text,
-            markup: v.markup,
-            props: v.properties,
-            notes: v.notes,
-        }
-    }
-
     pub(crate) fn into_variant(self) -> Variant {
         Variant {
             lang: self.lang.parse().unwrap_or_default(),
@@ -193,14 +187,9 @@ impl VariantRecord {
             notes: self.notes,
         }
     }
-
-    /// What deduplication compares: the text with its markup.
-    pub(crate) fn content(&self) -> &str {
-        self.markup.as_deref().unwrap_or(&self.text)
-    }
 }
 
-/// How unit properties and notes are stored in the `units.properties` JSON column.
+/// How schema 2 kept unit properties and notes (JSON), for the migration.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct PropertiesRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -419,9 +408,7 @@ impl Memory {
         let mut statement = self
             .conn
             .prepare(
-                "SELECT u.id, u.variants, o.name, u.segment, u.context_before, u.context_after,
-                        u.created, u.created_by, u.changed, u.changed_by, u.properties,
-                        u.provenance
+                "SELECT u.id, o.name, u.record
                  FROM units u LEFT JOIN origins o ON o.id = u.origin ORDER BY u.id",
             )
             .map_err(sql)?;
@@ -445,9 +432,7 @@ impl Memory {
         use rusqlite::OptionalExtension;
         self.conn
             .query_row(
-                "SELECT u.id, u.variants, o.name, u.segment, u.context_before, u.context_after,
-                        u.created, u.created_by, u.changed, u.changed_by, u.properties,
-                        u.provenance
+                "SELECT u.id, o.name, u.record
                  FROM units u LEFT JOIN origins o ON o.id = u.origin WHERE u.id = ?1",
                 [id],
                 read_unit,
@@ -457,87 +442,28 @@ impl Memory {
     }
 }
 
-fn json_error(e: serde_json::Error) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-}
-
-pub(crate) fn parse_variants(json: &str) -> rusqlite::Result<Vec<VariantRecord>> {
-    serde_json::from_str(json).map_err(json_error)
-}
-
+/// A unit from a row of (id, origin name, record).
 fn read_unit(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredUnit> {
-    let variants: String = row.get(1)?;
-    let timestamp = |index: usize| -> rusqlite::Result<Option<Timestamp>> {
-        Ok(row
-            .get::<_, Option<String>>(index)?
-            .and_then(|t| Timestamp::parse(&t)))
-    };
-    let first = Provenance {
-        origin: row.get::<_, Option<String>>(2)?.unwrap_or_default(),
-        segment: row.get(3)?,
-        context_before: row.get(4)?,
-        context_after: row.get(5)?,
-        created: timestamp(6)?,
-        created_by: row.get(7)?,
-        changed: timestamp(8)?,
-        changed_by: row.get(9)?,
-    };
-    let properties: PropertiesRecord = match row.get::<_, Option<String>>(10)? {
-        Some(json) => serde_json::from_str(&json).map_err(json_error)?,
-        None => PropertiesRecord::default(),
-    };
+    let origin = row.get::<_, Option<String>>(1)?.unwrap_or_default();
+    let data: Vec<u8> = row.get(2)?;
+    let unit = record::decode(&data, origin)?;
+    let mut first = unit.first;
+    // The unit's change time and user default to its creation's.
+    first.changed = first.changed.or(first.created);
+    first.changed_by = first.changed_by.or_else(|| first.created_by.clone());
     let mut provenance = vec![first];
-    if let Some(json) = row.get::<_, Option<String>>(11)? {
-        let more: Vec<Provenance> = serde_json::from_str(&json).map_err(json_error)?;
-        provenance.extend(more);
-    }
+    provenance.extend(unit.merged);
     Ok(StoredUnit {
         id: row.get(0)?,
-        variants: parse_variants(&variants)?
+        variants: unit
+            .variants
             .into_iter()
             .map(VariantRecord::into_variant)
             .collect(),
         provenance,
-        properties: properties.props,
-        notes: properties.notes,
+        properties: unit.properties,
+        notes: unit.notes,
     })
-}
-
-/// The stable 64-bit FNV-1a hash of a unit's content (languages and texts with markup,
-/// in language order), under which units are deduplicated.
-pub(crate) fn content_hash(variants: &[VariantRecord]) -> u64 {
-    let mut parts: Vec<(String, &str)> = variants
-        .iter()
-        .map(|v| (v.lang.to_ascii_lowercase(), v.content()))
-        .collect();
-    parts.sort();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    for (lang, content) in parts {
-        feed(lang.as_bytes());
-        feed(&[0x1f]);
-        feed(content.as_bytes());
-        feed(&[0x1e]);
-    }
-    hash
-}
-
-/// Whether two units have the same content (what [`content_hash`] hashes).
-pub(crate) fn same_content(a: &[VariantRecord], b: &[VariantRecord]) -> bool {
-    let key = |vs: &[VariantRecord]| {
-        let mut parts: Vec<(String, String)> = vs
-            .iter()
-            .map(|v| (v.lang.to_ascii_lowercase(), v.content().to_owned()))
-            .collect();
-        parts.sort();
-        parts
-    };
-    key(a) == key(b)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `PRAGMA application_id` of a Tribune memory: "TRIB".
 pub const APPLICATION_ID: i64 = 0x5452_4942;
@@ -63,8 +63,39 @@ CREATE VIRTUAL TABLE vocabulary USING fts5(
 INSERT INTO vocabulary (vocabulary) VALUES ('rebuild');
 ";
 
+/// Version 3: one compact binary record per unit (src/memory/record.rs) instead of JSON and
+/// text columns; content hashes in 4,096 buckets instead of one row per unit; index keys
+/// without diacritics. Made from version 2 by [`super::migrate::to_v3`], which converts
+/// every unit and rebuilds the index.
+pub(crate) const SCHEMA_V3: &str = "
+CREATE TABLE units_v3 (
+    id INTEGER PRIMARY KEY,
+    origin INTEGER REFERENCES origins(id),
+    record BLOB NOT NULL
+);
+CREATE TABLE unit_hashes_v3 (
+    bucket INTEGER PRIMARY KEY,
+    data BLOB NOT NULL
+);
+";
+
+/// One step of the schema's history.
+pub(crate) enum Migration {
+    /// Statements.
+    Sql(&'static str),
+    /// Statements, then a conversion of the data.
+    Convert(
+        &'static str,
+        fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>,
+    ),
+}
+
 /// The steps, in order: `MIGRATIONS[n]` takes a file from version `n` to `n + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[SCHEMA_V1, SCHEMA_V2];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(SCHEMA_V1),
+    Migration::Sql(SCHEMA_V2),
+    Migration::Convert(SCHEMA_V3, super::migrate::to_v3),
+];
 
 /// What the header of a file says.
 pub(crate) struct Header {
@@ -100,7 +131,13 @@ pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         if version >= SCHEMA_VERSION {
             return Ok(());
         }
-        tx.execute_batch(MIGRATIONS[version as usize])?;
+        match &MIGRATIONS[version as usize] {
+            Migration::Sql(sql) => tx.execute_batch(sql)?,
+            Migration::Convert(sql, convert) => {
+                tx.execute_batch(sql)?;
+                convert(&tx)?;
+            }
+        }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.commit()?;

@@ -2,17 +2,30 @@
 //! and documented on its own (docs/match-score.md).
 //!
 //! It is a word-level edit distance in which each edit has a cost that translators expect:
-//! a different, missing or extra word or number costs a full word; a number whose value
-//! changed costs half of that; a case change, a punctuation mark or a tag costs a fraction.
-//! The score is `100 × (1 − cost / length)`, rounded down, where the length is the number of
-//! words and numbers of the longer segment. Only identical texts score 100.
+//! a different, missing or extra word or number costs a full word; two neighbouring words
+//! swapped cost one word; another form of the same word (`adopted` → `adopts`) or a number
+//! whose value changed costs half of that; a case or accent change, a punctuation mark or a
+//! tag costs a fraction. The score is `100 × (1 − cost / length)`, rounded down, where the
+//! length is the number of words and numbers of the longer segment. Only identical texts
+//! score 100.
 
-use super::tokens::{number_value, tokenize, Token, TokenKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+use unic_langid::LanguageIdentifier;
+
+use super::tokens::{joined, number_value, tokenize, word_index_key, Token, TokenKind};
 
 /// Cost of a word (or number) that is different, missing or extra, in tenths.
 pub const WORD_COST: u32 = 10;
 /// Cost of a number whose value changed (`3,700` → `3,800`).
 pub const NUMBER_VALUE_COST: u32 = 5;
+/// Cost of another form of the same word (`adopted` → `adopts`, `résolution` →
+/// `résolutions`): the endings of the query's language (src/memory/word_forms.toml).
+pub const FORM_COST: u32 = 5;
+/// Cost of a word whose accents changed (`election` → `élection`, `a` → `à`).
+pub const ACCENT_COST: u32 = 3;
 /// Cost of a number written differently with the same value (`3,700` → `3 700`).
 pub const NUMBER_FORMAT_COST: u32 = 1;
 /// Cost of a word whose case changed (`Council` → `council`).
@@ -21,6 +34,10 @@ pub const CASE_COST: u32 = 2;
 pub const PUNCTUATION_COST: u32 = 2;
 /// Cost of a tag or placeholder that is different, missing or extra.
 pub const TAG_COST: u32 = 3;
+
+/// The longest written word (tokens without white space between them, as `view.` or
+/// `(%s),`) that a transposition moves.
+pub const MAX_MOVED_TOKENS: usize = 4;
 
 /// Which kinds of difference two segments have, to tell the translator what changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -37,11 +54,17 @@ pub struct Differences {
     pub tags: bool,
     /// Only white space or typographic variants (’ and ') differ.
     pub spacing: bool,
+    /// Some words differ only in their accents.
+    pub accents: bool,
+    /// Some words are other forms of the same word (another ending).
+    pub forms: bool,
+    /// Two neighbouring words are swapped.
+    pub order: bool,
 }
 
 impl Differences {
     /// The names of the kinds present, for JSON and messages: `word`, `number`,
-    /// `punctuation`, `case`, `tag`, `spacing`.
+    /// `punctuation`, `case`, `tag`, `spacing`, `accent`, `form`, `order`.
     pub fn names(&self) -> Vec<&'static str> {
         let mut names = Vec::new();
         for (present, name) in [
@@ -51,6 +74,9 @@ impl Differences {
             (self.case, "case"),
             (self.tags, "tag"),
             (self.spacing, "spacing"),
+            (self.accents, "accent"),
+            (self.forms, "form"),
+            (self.order, "order"),
         ] {
             if present {
                 names.push(name);
@@ -83,9 +109,108 @@ pub struct Comparison {
     pub only_numbers_differ: bool,
 }
 
-/// The match percentage of a stored source for a query (see the module documentation).
+/// The endings that make the forms of a language's words (`-s`, `-ed`, `-ing`; `-e`,
+/// `-es`, `-ons`, `-aient`), without accents as the index keys are written. Two words are
+/// forms of one word when they are a common stem of at least [`MIN_STEM`] letters followed
+/// by two different endings of the list (or by nothing).
+#[derive(Debug, Default)]
+pub struct WordForms {
+    endings: Vec<String>,
+    longest: usize,
+}
+
+/// The shortest stem two forms of a word share, in characters: shorter stems would make
+/// `car`/`care` or `not`/`note` forms of one word.
+pub const MIN_STEM: usize = 4;
+
+#[derive(Deserialize)]
+struct FormsFile {
+    endings: Vec<String>,
+}
+
+static FORMS: LazyLock<HashMap<String, WordForms>> = LazyLock::new(|| {
+    let files: HashMap<String, FormsFile> =
+        toml::from_str(include_str!("word_forms.toml")).expect("word_forms.toml is valid");
+    files
+        .into_iter()
+        .map(|(language, file)| (language, WordForms::new(file.endings)))
+        .collect()
+});
+
+static NO_FORMS: LazyLock<WordForms> = LazyLock::new(WordForms::default);
+
+impl WordForms {
+    fn new(endings: Vec<String>) -> WordForms {
+        let mut endings: Vec<String> = endings.iter().map(|e| word_index_key(e)).collect();
+        endings.retain(|e| !e.is_empty());
+        endings.sort();
+        endings.dedup();
+        let longest = endings.iter().map(String::len).max().unwrap_or(0);
+        WordForms { endings, longest }
+    }
+
+    /// The forms of a language (matched on its language subtag); none for a language
+    /// Tribune has no endings for.
+    pub fn of(lang: &LanguageIdentifier) -> &'static WordForms {
+        FORMS.get(lang.language.as_str()).unwrap_or(&NO_FORMS)
+    }
+
+    fn is_ending(&self, tail: &str) -> bool {
+        tail.is_empty()
+            || self
+                .endings
+                .binary_search_by(|e| e.as_str().cmp(tail))
+                .is_ok()
+    }
+
+    /// Whether two different index keys (lower case, no accents) are forms of one word.
+    pub fn related(&self, a: &str, b: &str) -> bool {
+        if self.endings.is_empty() || a == b || a.len() < MIN_STEM || b.len() < MIN_STEM {
+            return false;
+        }
+        if a.as_bytes()[..MIN_STEM] != b.as_bytes()[..MIN_STEM] {
+            return false;
+        }
+        let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        let shortest = a.len().saturating_sub(self.longest).max(MIN_STEM);
+        (shortest..=common).rev().any(|stem| {
+            a.is_char_boundary(stem)
+                && b.is_char_boundary(stem)
+                && a[..stem].chars().count() >= MIN_STEM
+                && self.is_ending(&a[stem..])
+                && self.is_ending(&b[stem..])
+        })
+    }
+
+    /// The shortest stem a form of `key` can have: every key related to `key` starts with
+    /// it (the lookup reads the index from there).
+    pub fn shortest_stem<'k>(&self, key: &'k str) -> &'k str {
+        if self.endings.is_empty() || key.len() < MIN_STEM {
+            return key;
+        }
+        let mut cut = key.len();
+        for stem in (key.len().saturating_sub(self.longest)..key.len()).rev() {
+            if key.is_char_boundary(stem)
+                && key[..stem].chars().count() >= MIN_STEM
+                && self.is_ending(&key[stem..])
+            {
+                cut = stem;
+            }
+        }
+        &key[..cut]
+    }
+}
+
+/// The match percentage of a stored source for a query (see the module documentation),
+/// without word forms (see [`score_in`]).
 pub fn score(query: &str, source: &str) -> u8 {
     compare(query, source).score
+}
+
+/// The match percentage in the query's language: other forms of a word cost
+/// [`FORM_COST`] rather than a different word. What the lookup uses.
+pub fn score_in(query: &str, source: &str, lang: &LanguageIdentifier) -> u8 {
+    compare_in(query, source, lang).score
 }
 
 fn indel_cost(token: &Token<'_>) -> u32 {
@@ -101,20 +226,37 @@ struct Prepared<'a> {
     token: Token<'a>,
     surface: String,
     key: String,
+    /// The index key of a word (no case, no accents).
+    folded: String,
+    /// Where the written word this token belongs to starts (tokens without white space
+    /// between them).
+    group_start: usize,
 }
 
 fn prepare(text: &str) -> Vec<Prepared<'_>> {
-    tokenize(text)
-        .into_iter()
-        .map(|token| Prepared {
+    let tokens = tokenize(text);
+    let mut out: Vec<Prepared<'_>> = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.into_iter().enumerate() {
+        let group_start = match out.last() {
+            Some(previous) if joined(&previous.token, &token) => previous.group_start,
+            _ => i,
+        };
+        out.push(Prepared {
             surface: token.surface().into_owned(),
             key: token.key().into_owned(),
+            folded: if token.kind == TokenKind::Word {
+                word_index_key(token.text)
+            } else {
+                String::new()
+            },
+            group_start,
             token,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
-fn substitution_cost(a: &Prepared<'_>, b: &Prepared<'_>) -> u32 {
+fn substitution_cost(a: &Prepared<'_>, b: &Prepared<'_>, forms: &WordForms) -> u32 {
     use TokenKind::*;
     match (a.token.kind, b.token.kind) {
         (Word, Word) => {
@@ -122,6 +264,10 @@ fn substitution_cost(a: &Prepared<'_>, b: &Prepared<'_>) -> u32 {
                 0
             } else if a.key == b.key {
                 CASE_COST
+            } else if a.folded == b.folded {
+                ACCENT_COST
+            } else if forms.related(&a.folded, &b.folded) {
+                FORM_COST
             } else {
                 WORD_COST
             }
@@ -156,24 +302,78 @@ fn substitution_cost(a: &Prepared<'_>, b: &Prepared<'_>) -> u32 {
     }
 }
 
+/// Whether two runs of tokens are the same, token for token.
+fn same_run(a: &[Prepared<'_>], b: &[Prepared<'_>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.surface == y.surface)
+}
+
+/// The written words ending at prefix lengths `i` of `q` and `j` of `s`, when the last two
+/// of `q` are the last two of `s` swapped: their lengths and the cost of the swap (the
+/// lighter of the two words).
+fn transposition(
+    q: &[Prepared<'_>],
+    s: &[Prepared<'_>],
+    i: usize,
+    j: usize,
+) -> Option<(usize, u32)> {
+    // Each prefix must end a written word.
+    if i < 2 || j < 2 || q.get(i).is_some_and(|t| t.group_start < i) {
+        return None;
+    }
+    if s.get(j).is_some_and(|t| t.group_start < j) {
+        return None;
+    }
+    let qb = i - q[i - 1].group_start;
+    let sb = j - s[j - 1].group_start;
+    if qb >= i || sb >= j || qb > MAX_MOVED_TOKENS || sb > MAX_MOVED_TOKENS {
+        return None;
+    }
+    let qa = (i - qb) - q[i - qb - 1].group_start;
+    let sa = (j - sb) - s[j - sb - 1].group_start;
+    if qa != sb || qb != sa {
+        return None;
+    }
+    let (q_first, q_second) = (&q[i - qb - qa..i - qb], &q[i - qb..i]);
+    let (s_first, s_second) = (&s[j - sb - sa..j - sb], &s[j - sb..j]);
+    if !same_run(q_first, s_second) || !same_run(q_second, s_first) || same_run(q_first, q_second) {
+        return None;
+    }
+    let weight = |run: &[Prepared<'_>]| run.iter().map(|t| indel_cost(&t.token)).sum::<u32>();
+    Some((qa + qb, weight(q_first).min(weight(q_second))))
+}
+
 /// Largest table the comparison fills with a back trace (tokens × tokens); longer pairs are
 /// scored without pairing their numbers.
 const MAX_TRACE_CELLS: usize = 4_000_000;
 
-/// Compares a query with a stored source: score, kinds of difference, number changes.
+/// Compares a query with a stored source: score, kinds of difference, number changes;
+/// without word forms (see [`compare_in`]).
 pub fn compare(query: &str, source: &str) -> Comparison {
+    compare_with(query, source, &NO_FORMS)
+}
+
+/// Compares a query with a stored source in the query's language, whose word forms cost
+/// [`FORM_COST`].
+pub fn compare_in(query: &str, source: &str, lang: &LanguageIdentifier) -> Comparison {
+    compare_with(query, source, WordForms::of(lang))
+}
+
+/// Compares with the given word forms.
+pub fn compare_with(query: &str, source: &str, forms: &WordForms) -> Comparison {
     let q = prepare(query);
     let s = prepare(source);
     let identical = query.trim() == source.trim();
     let (n, m) = (q.len(), s.len());
     let width = m + 1;
     let trace = n.saturating_mul(m) <= MAX_TRACE_CELLS;
-    let mut table: Vec<u32> = if trace {
-        vec![0; (n + 1) * width]
+    // Without a back trace, enough rows for a transposition to look back.
+    let rows = if trace {
+        n + 1
     } else {
-        vec![0; 2 * width]
+        2 * MAX_MOVED_TOKENS + 1
     };
-    let row = |i: usize| if trace { i * width } else { (i % 2) * width };
+    let mut table: Vec<u32> = vec![0; rows * width];
+    let row = |i: usize| (i % rows) * width;
     for j in 1..=m {
         table[j] = table[j - 1] + indel_cost(&s[j - 1].token);
     }
@@ -181,10 +381,14 @@ pub fn compare(query: &str, source: &str) -> Comparison {
         let (prev, cur) = (row(i - 1), row(i));
         table[cur] = table[prev] + indel_cost(&q[i - 1].token);
         for j in 1..=m {
-            let diagonal = table[prev + j - 1] + substitution_cost(&q[i - 1], &s[j - 1]);
+            let diagonal = table[prev + j - 1] + substitution_cost(&q[i - 1], &s[j - 1], forms);
             let delete = table[prev + j] + indel_cost(&q[i - 1].token);
             let insert = table[cur + j - 1] + indel_cost(&s[j - 1].token);
-            table[cur + j] = diagonal.min(delete).min(insert);
+            let mut best = diagonal.min(delete).min(insert);
+            if let Some((length, cost)) = transposition(&q, &s, i, j) {
+                best = best.min(table[row(i - length) + j - length] + cost);
+            }
+            table[cur + j] = best;
         }
     }
     let distance = table[row(n) + m];
@@ -198,11 +402,11 @@ pub fn compare(query: &str, source: &str) -> Comparison {
         while i > 0 || j > 0 {
             let here = table[row(i) + j];
             if i > 0 && j > 0 {
-                let cost = substitution_cost(&q[i - 1], &s[j - 1]);
+                let cost = substitution_cost(&q[i - 1], &s[j - 1], forms);
                 if table[row(i - 1) + j - 1] + cost == here {
                     let (a, b) = (&q[i - 1], &s[j - 1]);
                     if cost > 0 {
-                        note_substitution(a, b, &mut differences);
+                        note_substitution(a, b, forms, &mut differences);
                         if a.token.kind == TokenKind::Number && b.token.kind == TokenKind::Number {
                             pending.push(NumberChange {
                                 source: b.token.text.to_owned(),
@@ -217,6 +421,15 @@ pub fn compare(query: &str, source: &str) -> Comparison {
                     i -= 1;
                     j -= 1;
                     continue;
+                }
+                if let Some((length, cost)) = transposition(&q, &s, i, j) {
+                    if table[row(i - length) + j - length] + cost == here {
+                        differences.order = true;
+                        only_numbers = false;
+                        i -= length;
+                        j -= length;
+                        continue;
+                    }
                 }
             }
             if i > 0 && table[row(i - 1) + j] + indel_cost(&q[i - 1].token) == here {
@@ -270,10 +483,17 @@ pub fn compare(query: &str, source: &str) -> Comparison {
     }
 }
 
-fn note_substitution(a: &Prepared<'_>, b: &Prepared<'_>, differences: &mut Differences) {
+fn note_substitution(
+    a: &Prepared<'_>,
+    b: &Prepared<'_>,
+    forms: &WordForms,
+    differences: &mut Differences,
+) {
     use TokenKind::*;
     match (a.token.kind, b.token.kind) {
         (Word, Word) if a.key == b.key => differences.case = true,
+        (Word, Word) if a.folded == b.folded => differences.accents = true,
+        (Word, Word) if forms.related(&a.folded, &b.folded) => differences.forms = true,
         (Number, Number) => differences.numbers = true,
         (Punctuation, Punctuation) => differences.punctuation = true,
         (Tag, Tag) | (Tag, Punctuation) | (Punctuation, Tag) => differences.tags = true,
@@ -332,8 +552,11 @@ mod tests {
             ("We have deployed 3,800 peacekeepers in the region.", 93),
             ("We have deployed 3,700 soldiers in the region.", 87),
             ("We deployed 3,700 soldiers in the region.", 75),
+            ("We have deployed 3,700 peacekeepers in the regions.", 93),
+            ("We have 3,700 deployed peacekeepers in the region.", 87),
         ] {
-            assert_eq!(score(query, stored), expected, "{query}");
+            let english = unic_langid::langid!("en");
+            assert_eq!(score_in(query, stored, &english), expected, "{query}");
         }
     }
 
@@ -375,6 +598,76 @@ mod tests {
     }
 
     #[test]
+    fn two_neighbouring_words_swapped_cost_one_word() {
+        // One edit of six words, where a deletion and an insertion would cost two.
+        assert_eq!(
+            score(
+                "assume input in is PEM format",
+                "assume input is in PEM format"
+            ),
+            83
+        );
+        // A written word moves with its punctuation.
+        let c = compare(
+            "Click to see the view. magnified",
+            "Click to see the magnified view.",
+        );
+        assert_eq!(c.score, 83);
+        assert!(c.differences.order && !c.differences.words);
+        assert_eq!(c.differences.names(), vec!["order"]);
+        // Further than the neighbour is a move, not a swap.
+        assert_eq!(score("b c a d", "a b c d"), 50);
+    }
+
+    #[test]
+    fn forms_and_accents_cost_less_than_another_word() {
+        let en = unic_langid::langid!("en");
+        let fr = unic_langid::langid!("fr-CA");
+        let stored = "The Council adopted the resolution";
+        let form = compare_in("The Council adopts the resolution", stored, &en);
+        assert_eq!(form.score, 90);
+        assert_eq!(form.differences.names(), vec!["form"]);
+        // Without the language, an ending is a different word.
+        assert_eq!(score("The Council adopts the resolution", stored), 80);
+        assert_eq!(
+            score_in("The Council rejected the resolution", stored, &en),
+            80
+        );
+        assert_eq!(
+            score_in(
+                "Le Conseil adoptera la résolution",
+                "Le Conseil adopte la résolution",
+                &fr
+            ),
+            90
+        );
+        let accent = compare("La resolution est adoptee", "La résolution est adoptée");
+        assert_eq!(accent.score, 85);
+        assert_eq!(accent.differences.names(), vec!["accent"]);
+        // Short stems are not forms: car/care, not/note.
+        assert_eq!(score_in("the car", "the care", &en), 50);
+    }
+
+    #[test]
+    fn endings_relate_words_on_a_long_enough_stem() {
+        let en = WordForms::of(&unic_langid::langid!("en-GB"));
+        for (a, b) in [
+            ("adopted", "adopts"),
+            ("files", "file"),
+            ("policy", "policies"),
+            ("applied", "applies"),
+        ] {
+            assert!(en.related(a, b) && en.related(b, a), "{a} {b}");
+            let stem = en.shortest_stem(a);
+            assert!(b.starts_with(stem) && a.starts_with(stem), "{a} {b} {stem}");
+        }
+        for (a, b) in [("car", "care"), ("council", "counsel"), ("with", "within")] {
+            assert!(!en.related(a, b), "{a} {b}");
+        }
+        assert!(!WordForms::of(&unic_langid::langid!("tlh")).related("files", "file"));
+    }
+
+    #[test]
     fn kinds_are_reported() {
         let c = compare("Open <b>the</b> file", "Open the file");
         assert!(c.differences.tags && !c.differences.words);
@@ -392,6 +685,36 @@ mod tests {
             prop_assert_eq!(score(&a, &a), 100);
             // The distance is symmetric and so is the length: so is the score.
             prop_assert_eq!(ab, score(&b, &a));
+        }
+
+        #[test]
+        fn the_index_bound_holds_with_forms(a in proptest::collection::vec(0usize..12, 0..12), b in proptest::collection::vec(0usize..12, 0..12)) {
+            // Words with forms, accents, case and numbers: the lookup counts, for each
+            // query key, whether the source has that key or a form of it; a source scoring
+            // t has at least t × max(Nq, Ns) / 100 of them.
+            const WORDS: [&str; 12] = ["adopted", "adopts", "Adopted", "the", "council", "councils", "résolution", "resolution", "7", "12", "file", "files"];
+            let en = unic_langid::langid!("en");
+            let forms = WordForms::of(&en);
+            let text = |ids: &[usize]| ids.iter().map(|i| WORDS[*i]).collect::<Vec<_>>().join(" ");
+            let (qa, sb) = (text(&a), text(&b));
+            let keys = |t: &str| -> Vec<String> {
+                tokenize(t).iter().filter_map(|t| match t.kind {
+                    TokenKind::Word => Some(word_index_key(t.text)),
+                    TokenKind::Number => Some("#".to_owned()),
+                    _ => None,
+                }).collect()
+            };
+            let (kq, ks) = (keys(&qa), keys(&sb));
+            let mut counts: HashMap<&str, u32> = HashMap::new();
+            for k in &kq {
+                *counts.entry(k.as_str()).or_default() += 1;
+            }
+            let shared: u32 = counts.iter().filter(|(k, _)| ks.iter().any(|s| s == *k || forms.related(k, s))).map(|(_, c)| *c).sum();
+            let s = u32::from(score_in(&qa, &sb, &en));
+            let longest = kq.len().max(ks.len()) as u32;
+            if longest > 0 {
+                prop_assert!(100 * shared >= s * longest, "{qa:?} {sb:?} score {s} shared {shared}");
+            }
         }
 
         #[test]

@@ -45,9 +45,13 @@ impl Memory {
         let sql = |e| self.sql_error(e);
         let units = self
             .conn
-            .query_row("SELECT count(*) FROM unit_hashes", [], |r| {
-                r.get::<_, i64>(0)
-            })
+            // Every unit has one 12-byte entry in the hash buckets; their lengths are read
+            // without their contents.
+            .query_row(
+                "SELECT coalesce(sum(length(data)), 0) / 12 FROM unit_hashes",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
             .map_err(sql)? as u64;
         let mut st = self
             .conn

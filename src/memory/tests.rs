@@ -379,25 +379,28 @@ fn a_file_of_the_previous_schema_is_upgraded_in_place() {
 fn a_version_1_file_with_units_gets_its_vocabulary() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tm.sqlite");
-    // Build a current file, then turn it back into version 1 (no vocabulary index).
-    {
-        let mut memory = Memory::open(&path).unwrap();
-        let mut import = memory.begin_import().unwrap();
-        import
-            .add(unit(
-                "old",
-                "Peacekeeping works.",
-                "Le maintien de la paix fonctionne.",
-            ))
-            .unwrap();
-        import.commit().unwrap();
-    }
+    // A file as version 1 wrote it: JSON variants, text columns, one row per hash, and
+    // postings with the keys it used then (lower case, accents kept).
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE vocabulary; PRAGMA user_version = 1;")
+        conn.execute_batch(schema::SCHEMA_V1).unwrap();
+        conn.execute_batch(
+            r#"INSERT INTO origins (id, name, units) VALUES (1, 'old', 1);
+               INSERT INTO languages (tag, variants) VALUES ('en', 1), ('fr', 1);
+               INSERT INTO units (id, variants, origin, segment, created, changed)
+               VALUES (1, '[{"lang":"en","text":"Peacekeeping works."},
+                            {"lang":"fr","text":"Le maintien de la paix fonctionne."}]',
+                       1, 's1', '2024-01-15T10:00:00Z', '2024-01-15T10:00:00Z');
+               INSERT INTO unit_hashes (hash, unit) VALUES (42, 1);
+               INSERT INTO postings (lang, token, df, last, data)
+               VALUES ('en', 'peacekeeping', 1, 1, x'0102'), ('en', 'works', 1, 1, x'0102');"#,
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
             .unwrap();
     }
-    let memory = Memory::open(&path).unwrap();
+    let mut memory = Memory::open(&path).unwrap();
     assert_eq!(
         memory
             .search(&SearchRequest {
@@ -410,6 +413,121 @@ fn a_version_1_file_with_units_gets_its_vocabulary() {
         1
     );
     assert_eq!(lookup(&memory, "Peacekeeping works.", 75).len(), 1);
+    let unit = memory.unit(1).unwrap().unwrap();
+    assert_eq!(unit.provenance[0].segment.as_deref(), Some("s1"));
+    assert_eq!(memory.stats().unwrap().units, 1);
+    // Its content hash was recomputed: the same unit again merges.
+    let mut import = memory.begin_import().unwrap();
+    let mut again = self::unit("again", "Peacekeeping works.", "x");
+    again.variants = vec![
+        Variant::new(langid!("en"), "Peacekeeping works."),
+        Variant::new(langid!("fr"), "Le maintien de la paix fonctionne."),
+    ];
+    assert_eq!(import.add(again).unwrap(), Added::Merged(1));
+    import.commit().unwrap();
+}
+
+/// The fixture made by Tribune's schema 2 (tests/fixtures/memory/: the TMX and TSV files it
+/// imported, and its export), opened by this version.
+#[test]
+fn a_file_made_by_schema_2_is_converted_with_everything_kept() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/memory");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tm.sqlite");
+    std::fs::copy(fixtures.join("schema-v2.sqlite"), &path).unwrap();
+    let mut memory = Memory::open(&path).unwrap();
+    let version: i64 = memory
+        .conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let mut units = Vec::new();
+    memory
+        .for_each_unit(None, |u| {
+            units.push(u);
+            Ok::<(), ()>(())
+        })
+        .unwrap()
+        .unwrap();
+    assert_eq!(units.len(), 5);
+    // Variant properties, notes, tags as written.
+    let harbour = &units[0];
+    assert_eq!(harbour.variants[0].lang.to_string(), "en-GB");
+    assert_eq!(harbour.variants[0].notes, vec!["UK spelling".to_owned()]);
+    assert!(harbour.variants[0]
+        .properties
+        .iter()
+        .any(|p| p.name == "x-style" && p.value == "formal"));
+    assert_eq!(
+        harbour.notes,
+        vec!["Checked against the delivered speech".to_owned()]
+    );
+    let first = &harbour.provenance[0];
+    assert_eq!(first.origin, "v2-speech.tmx");
+    assert_eq!(first.segment.as_deref(), Some("a1"));
+    assert_eq!(
+        first.context_after.as_deref(),
+        Some("The ferries will run every hour.")
+    );
+    assert_eq!(first.created_by.as_deref(), Some("lena"));
+    assert_eq!(first.changed_by.as_deref(), Some("omar"));
+    assert_eq!(
+        first.changed.map(|t| t.to_string()).as_deref(),
+        Some("2025-03-03T12:00:00Z")
+    );
+    // Inline markup and a third language.
+    let dockers = &units[1];
+    assert_eq!(dockers.variants.len(), 3);
+    assert!(dockers.variants[0]
+        .markup
+        .as_deref()
+        .is_some_and(|m| m.contains("<ph x=\"1\">&lt;br/&gt;</ph>")));
+    // Merged provenance.
+    let construction = &units[2];
+    assert_eq!(construction.provenance.len(), 2);
+    assert_eq!(construction.provenance[1].origin, "notes");
+    assert_eq!(
+        construction.provenance[1].context_before.as_deref(),
+        Some("Welcome to the harbour.")
+    );
+    assert_eq!(
+        construction.notes,
+        vec!["Reused in the press release".to_owned()]
+    );
+    // The index, the counts and the hashes.
+    let stats = memory.stats().unwrap();
+    assert_eq!(stats.units, 5);
+    assert!(stats
+        .languages
+        .iter()
+        .any(|l| l.lang == "de" && l.variants == 1));
+    assert_eq!(
+        lookup(
+            &memory,
+            "The new harbour will welcome 1,300 vessels a year.",
+            75
+        )[0]
+        .substituted
+        .as_deref(),
+        Some("Le nouveau port accueillera 1 300 navires par an.")
+    );
+    assert_eq!(
+        memory
+            .search(&SearchRequest {
+                text: "bateaux de pê",
+                lang: None,
+                limit: 5
+            })
+            .unwrap()
+            .len(),
+        1
+    );
+    let mut import = memory.begin_import().unwrap();
+    let mut same = self::unit("notes", "Construction lasted three years.", "x");
+    same.variants[0].lang = langid!("en");
+    same.variants[1] = Variant::new(langid!("fr"), "Les travaux ont duré trois ans.");
+    assert_eq!(import.add(same).unwrap(), Added::Merged(3));
+    import.commit().unwrap();
 }
 
 #[test]

@@ -289,140 +289,275 @@ fn tag_length(rest: &str) -> Option<usize> {
 
 /// Cuts a segment into tokens (see the module documentation for the rules).
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
-        if c.is_whitespace() {
-            chars.next();
-            continue;
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokens.extend(Tokens::new(text));
+    tokens
+}
+
+/// The tokens of a segment one at a time, without allocating: what [`tokenize`] collects.
+/// An import tokenises millions of segments, so this walks bytes, with a fast path for
+/// ASCII.
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Tokens<'a> {
+    /// The tokens of `text`.
+    pub fn new(text: &'a str) -> Tokens<'a> {
+        let mut tokens = Tokens { text, at: 0 };
+        tokens.at = tokens.skip_space(0);
+        tokens
+    }
+
+    /// The character at byte `i` and its length.
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<(char, usize)> {
+        let byte = *self.text.as_bytes().get(i)?;
+        if byte < 0x80 {
+            return Some((byte as char, 1));
         }
-        if let Some(len) = tag_length(&text[start..]) {
-            let end = start + len;
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
-            push(&mut tokens, text, TokenKind::Tag, start, end);
-            continue;
+        let c = self.text[i..].chars().next()?;
+        Some((c, c.len_utf8()))
+    }
+
+    /// The first byte at or after `i` that is not white space.
+    #[inline]
+    fn skip_space(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
         }
-        if is_word_char(c) && !is_mark(c) {
-            let mut end = start;
-            let mut has_letter = false;
-            let mut prev: Option<char> = None;
-            let mut group = 0;
-            while let Some(&(i, ch)) = chars.peek() {
-                if is_word_char(ch) {
-                    has_letter |= !ch.is_ascii_digit();
-                    group += 1;
-                    prev = Some(ch);
-                    end = i + ch.len_utf8();
-                    chars.next();
-                    continue;
-                }
-                let after = &text[i + ch.len_utf8()..];
-                let next = after.chars().next();
-                let separator = is_number_separator(ch)
-                    || (ch == ' ' && !has_letter && group <= 3 && is_digit_group(after));
-                if separator
-                    && prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())
-                {
-                    prev = Some(ch);
-                    group = 0;
-                    end = i + ch.len_utf8();
-                    chars.next();
-                    continue;
-                }
-                if is_apostrophe(ch)
-                    && prev.is_some_and(char::is_alphabetic)
-                    && next.is_some_and(char::is_alphabetic)
-                {
-                    // The apostrophe ends the word and stays with it: l’ + ONU.
-                    end = i + ch.len_utf8();
-                    chars.next();
-                }
+        while let Some((c, len)) = self.char_at(i) {
+            if !c.is_whitespace() {
                 break;
             }
+            i += len;
+        }
+        i
+    }
+
+    /// The end of the word or number starting at `start` (whose first character is a word
+    /// character), and whether it has a letter.
+    fn word_end(&self, start: usize) -> (usize, bool) {
+        let text = self.text;
+        let mut end = start;
+        let mut has_letter = false;
+        let mut prev: Option<char> = None;
+        let mut group = 0;
+        let mut i = start;
+        let bytes = text.as_bytes();
+        // Letters of ASCII words, the common case, a byte at a time.
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphabetic() || b == b'_' {
+                has_letter = true;
+            } else if !b.is_ascii_digit() {
+                break;
+            }
+            group += 1;
+            i += 1;
+            end = i;
+            prev = Some(b as char);
+        }
+        // The word ends at most ASCII bytes; only separators between digits, apostrophes
+        // and anything not ASCII need the rules below.
+        match bytes.get(i) {
+            None => return (end, has_letter),
+            Some(b'\'') => {}
+            Some(b',' | b'.') if prev.is_some_and(|p| p.is_ascii_digit()) => {}
+            Some(b' ') if !has_letter => {}
+            Some(&b) if b.is_ascii() => return (end, has_letter),
+            Some(_) => {}
+        }
+        while let Some((ch, len)) = self.char_at(i) {
+            if is_word_char(ch) {
+                has_letter |= !ch.is_ascii_digit();
+                group += 1;
+                prev = Some(ch);
+                i += len;
+                end = i;
+                continue;
+            }
+            let after = &text[i + len..];
+            let next = after.chars().next();
+            let separator = is_number_separator(ch)
+                || (ch == ' ' && !has_letter && group <= 3 && is_digit_group(after));
+            if separator
+                && prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit())
+            {
+                prev = Some(ch);
+                group = 0;
+                i += len;
+                end = i;
+                continue;
+            }
+            if is_apostrophe(ch)
+                && prev.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic)
+            {
+                // The apostrophe ends the word and stays with it: l’ + ONU.
+                end = i + len;
+            }
+            break;
+        }
+        (end, has_letter)
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let start = self.at;
+        let (c, len) = self.char_at(start)?;
+        let may_be_tag = matches!(c, '<' | '{' | '%');
+        let tag = if may_be_tag {
+            tag_length(&self.text[start..])
+        } else {
+            None
+        };
+        let word_start = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '_'
+        } else {
+            is_word_char(c) && !is_mark(c)
+        };
+        let (kind, end) = if let Some(tag) = tag {
+            (TokenKind::Tag, start + tag)
+        } else if word_start {
+            let (end, has_letter) = self.word_end(start);
             let kind = if has_letter {
                 TokenKind::Word
             } else {
                 TokenKind::Number
             };
-            push(&mut tokens, text, kind, start, end);
-            continue;
-        }
-        chars.next();
-        push(
-            &mut tokens,
-            text,
-            TokenKind::Punctuation,
+            (kind, end)
+        } else {
+            (TokenKind::Punctuation, start + len)
+        };
+        self.at = self.skip_space(end);
+        Some(Token {
+            kind,
+            text: &self.text[start..end],
             start,
-            start + c.len_utf8(),
-        );
+            end_with_space: self.at,
+        })
     }
-    tokens
 }
 
-fn push<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, kind: TokenKind, start: usize, end: usize) {
-    if let Some(last) = tokens.last_mut() {
-        last.end_with_space = start;
-    }
-    tokens.push(Token {
-        kind,
-        text: &text[start..end],
-        start,
-        end_with_space: text.len(),
-    });
+/// Whether `a` is directly followed by `b` in the text, without white space: the two are
+/// parts of one written word (`view.`, `l’ONU`, `%(name)s`), which the score moves as one.
+pub fn joined(a: &Token<'_>, b: &Token<'_>) -> bool {
+    a.start + a.text.len() == b.start
 }
 
 /// The key under which a number is indexed for fuzzy lookup: every number shares it, so
 /// that a sentence that differs only by a number is still a candidate.
 pub const NUMBER_CLASS_KEY: &str = "#";
 
-/// The index keys of a segment: each word's key, [`NUMBER_CLASS_KEY`] for each number and
-/// `#VALUE` for each number's value (for concordance), and the count of content tokens
-/// (words and numbers) that the length filter of the lookup uses.
-pub fn index_keys(text: &str) -> (Vec<String>, usize) {
-    let (joined, content) = index_keys_joined(text);
-    (
-        joined
-            .split('\n')
-            .filter(|k| !k.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        content,
-    )
+/// Writes the index key of a word into `out` (cleared first): lower case, one kind of
+/// apostrophe, and no diacritics (`Élection`, `election` and `élection` share a key), so
+/// that a case or accent difference never hides a candidate from the lookup.
+pub fn word_index_key_into(text: &str, out: &mut String) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let ascii = bytes.iter().take_while(|b| b.is_ascii()).count();
+    out.push_str(&text[..ascii]);
+    out.make_ascii_lowercase();
+    for c in text[ascii..].chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_apostrophe(c) {
+            out.push('\'');
+        } else if let Some(folded) = fold_latin(c) {
+            out.push(folded);
+        } else {
+            for lower in c.to_lowercase() {
+                let mut buffer = [0u8; 4];
+                for d in unicode_normalization::UnicodeNormalization::nfd(
+                    &*lower.encode_utf8(&mut buffer),
+                ) {
+                    if !unicode_normalization::char::is_combining_mark(d) {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+    }
 }
 
-/// The distinct index keys of a segment, sorted and joined with `\n` (keys never hold white
-/// space), with the count of content tokens: one allocation per segment, for imports.
-pub fn index_keys_joined(text: &str) -> (String, usize) {
-    let tokens = tokenize(text);
-    let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(tokens.len() + 4);
-    let mut content = 0;
-    for token in &tokens {
-        match token.kind {
-            TokenKind::Word => {
-                content += 1;
-                keys.push(token.key());
-            }
-            TokenKind::Number => {
-                content += 1;
-                keys.push(Cow::Borrowed(NUMBER_CLASS_KEY));
-                keys.push(Cow::Owned(format!("#{}", number_value(token.text))));
-            }
-            TokenKind::Punctuation | TokenKind::Tag => {}
+/// The lower-case base letter of the accented Latin letters of Western European languages,
+/// without decomposing them: the common case of [`word_index_key_into`].
+fn fold_latin(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        _ => return None,
+    })
+}
+
+/// The index key of a word (see [`word_index_key_into`]).
+pub fn word_index_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    word_index_key_into(text, &mut key);
+    key
+}
+
+/// Writes the concordance key of a number (`#` and its value: `#3700`) into `out`.
+pub fn number_index_key_into(text: &str, out: &mut String) {
+    out.clear();
+    out.push('#');
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        out.push_str(text);
+    } else {
+        out.push_str(&number_value(text));
+    }
+}
+
+impl Token<'_> {
+    /// The key this token is indexed under, when it is a word or a number: the word's
+    /// index key, or the number's value key (`#3700`); `None` for marks and tags.
+    pub fn index_key(&self) -> Option<String> {
+        let mut key = String::new();
+        match self.kind {
+            TokenKind::Word => word_index_key_into(self.text, &mut key),
+            TokenKind::Number => number_index_key_into(self.text, &mut key),
+            TokenKind::Punctuation | TokenKind::Tag => return None,
         }
+        Some(key)
+    }
+}
+
+/// The index keys of a segment: each word's index key, [`NUMBER_CLASS_KEY`] for each
+/// number and `#VALUE` for each number's value (for concordance), sorted and distinct, and
+/// the count of content tokens (words and numbers) that the length filter of the lookup
+/// uses.
+pub fn index_keys(text: &str) -> (Vec<String>, usize) {
+    let mut keys = Vec::new();
+    let mut content = 0;
+    let mut buffer = String::new();
+    for token in Tokens::new(text) {
+        match token.kind {
+            TokenKind::Word => word_index_key_into(token.text, &mut buffer),
+            TokenKind::Number => {
+                keys.push(NUMBER_CLASS_KEY.to_owned());
+                number_index_key_into(token.text, &mut buffer);
+            }
+            TokenKind::Punctuation | TokenKind::Tag => continue,
+        }
+        content += 1;
+        keys.push(buffer.clone());
     }
     keys.sort_unstable();
     keys.dedup();
-    let mut joined = String::with_capacity(keys.iter().map(|k| k.len() + 1).sum());
-    for key in &keys {
-        if !joined.is_empty() {
-            joined.push('\n');
-        }
-        joined.push_str(key);
-    }
-    (joined, content)
+    (keys, content)
 }
 
 #[cfg(test)]
@@ -533,5 +668,20 @@ mod tests {
         let (keys, content) = index_keys("Send 3,700 troops, now!");
         assert_eq!(content, 4);
         assert_eq!(keys, vec!["#", "#3700", "now", "send", "troops"]);
+        let (keys, _) = index_keys("L’Élection de l'ÉTÉ");
+        assert_eq!(keys, vec!["de", "election", "ete", "l'"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_token_iterator_rebuilds_the_text(text in "[a-zA-Z0-9éÉ’' ,.!%{}<>/\u{a0}_-]{0,40}") {
+            let tokens = tokenize(&text);
+            let rebuilt: String = tokens.iter().map(|t| &text[t.start..t.end_with_space]).collect();
+            proptest::prop_assert_eq!(rebuilt, text.trim_start());
+            for pair in tokens.windows(2) {
+                proptest::prop_assert!(pair[0].start + pair[0].text.len() <= pair[1].start);
+                proptest::prop_assert_eq!(pair[0].end_with_space, pair[1].start);
+            }
+        }
     }
 }
