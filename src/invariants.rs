@@ -5,7 +5,7 @@
 use unic_langid::LanguageIdentifier;
 
 use crate::exchange::{TmxReader, XliffReader};
-use crate::memory::score;
+use crate::memory::{score, score_in};
 use crate::speech::{self, sentences::sentence_ranges};
 use crate::textfile::{decode, Origin};
 
@@ -78,12 +78,40 @@ pub fn check_xliff(data: &[u8]) {
     }
 }
 
-/// Two texts: the match score is a percentage, 100 % for a text against itself when it has
-/// anything to match, and 100 % is symmetric.
+/// Two texts: the match score is a percentage, the same in every language when no word
+/// has another form, and 100 % only for texts that are the same both ways.
 pub fn check_score(query: &str, source: &str) {
-    let s = score(query, source);
-    assert!(s <= 100, "score over 100");
-    if s == 100 {
+    let plain = score(query, source);
+    assert!(plain <= 100, "score over 100");
+    for profile in crate::lang::profiles() {
+        let lang = &profile.language;
+        let in_language = score_in(query, source, lang);
+        assert!(in_language <= 100, "score over 100 in {lang}");
+        assert!(
+            in_language >= plain,
+            "word forms lowered the score in {lang}"
+        );
+        assert_eq!(
+            in_language == 100,
+            plain == 100,
+            "100 % depends on the language"
+        );
+    }
+    if plain == 100 {
         assert_eq!(score(source, query), 100, "100 % is not symmetric");
     }
+}
+
+/// Bytes as two texts, the query before the first NUL byte and the stored source after it
+/// (invalid UTF-8 replaced): the form of the `score` fuzz target's inputs and of its
+/// regression files.
+pub fn check_score_bytes(data: &[u8]) {
+    let (query, source) = match data.iter().position(|b| *b == 0) {
+        Some(nul) => (&data[..nul], &data[nul + 1..]),
+        None => (data, &[][..]),
+    };
+    check_score(
+        &String::from_utf8_lossy(query),
+        &String::from_utf8_lossy(source),
+    );
 }

@@ -1,4 +1,5 @@
-//! The match scorer on arbitrary pairs of texts (`tribune::invariants::check_score`).
+//! The match scorer on arbitrary pairs of texts, the query before the first NUL byte and the
+//! stored source after it (`tribune::invariants::check_score_bytes`).
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: (&str, &str)| tribune::invariants::check_score(data.0, data.1));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| tribune::invariants::check_score_bytes(data));

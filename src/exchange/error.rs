@@ -1,10 +1,13 @@
 //! Errors of reading exchange files: each is located (file:line:column) and says what was
 //! expected.
 
+use std::io::{self, BufRead};
+
 use thiserror::Error;
 
+use super::input::{LineTracker, TooLongWithoutMarkup, MAX_MARKUP_GAP};
 use crate::i18n::{Args, Localize};
-use crate::textfile::Location;
+use crate::textfile::{Location, Origin};
 
 /// Why an exchange file could not be read.
 #[derive(Debug, Error)]
@@ -99,7 +102,28 @@ pub enum ExchangeError {
         /// Where.
         location: Location,
     },
+    /// A text or tag longer than [`MAX_MARKUP_GAP`]: refused before it is held in memory.
+    #[error("{location}: a text or tag of more than {limit_mib} MiB without markup")]
+    TooLongWithoutMarkup {
+        /// Where it starts.
+        location: Location,
+        /// The limit, in MiB.
+        limit_mib: u64,
+    },
+    /// A segment longer than [`MAX_SEGMENT_BYTES`]: no translation unit is that long.
+    #[error("{location}: a segment of more than {limit_kib} KiB")]
+    SegmentTooLong {
+        /// Where the segment's overflowing part is.
+        location: Location,
+        /// The limit, in KiB.
+        limit_kib: usize,
+    },
 }
+
+/// The longest text one segment of a TMX or XLIFF file may have, in bytes of UTF-8: a
+/// translation unit is a sentence or a paragraph, and a longer one would make every lookup
+/// that meets it slow. 1 MiB is a hundred times the longest paragraph of a real speech.
+pub const MAX_SEGMENT_BYTES: usize = 1 << 20;
 
 impl ExchangeError {
     /// Where the error is.
@@ -115,7 +139,45 @@ impl ExchangeError {
             | ExchangeError::MissingAttribute { location, .. }
             | ExchangeError::UnexpectedEnd { location, .. }
             | ExchangeError::TsvColumns { location }
-            | ExchangeError::InvalidUtf8 { location } => location,
+            | ExchangeError::InvalidUtf8 { location }
+            | ExchangeError::TooLongWithoutMarkup { location, .. }
+            | ExchangeError::SegmentTooLong { location, .. } => location,
+        }
+    }
+
+    /// The located error for a failure of an XML parser reading through a [`LineTracker`]
+    /// (`at`: the parser's error position). Shared by the TMX and XLIFF readers.
+    pub(crate) fn from_xml<R: BufRead>(
+        error: quick_xml::Error,
+        tracker: &LineTracker<R>,
+        origin: &Origin,
+        at: u64,
+    ) -> ExchangeError {
+        let locate = |offset: u64| {
+            let (line, column) = tracker.line_column(offset);
+            Location::at(origin, line, column)
+        };
+        match error {
+            quick_xml::Error::Io(e) => match TooLongWithoutMarkup::find_in(&e) {
+                Some(long) => ExchangeError::TooLongWithoutMarkup {
+                    location: Location::at(origin, long.line_column.0, long.line_column.1),
+                    limit_mib: MAX_MARKUP_GAP >> 20,
+                },
+                None if e.kind() == io::ErrorKind::InvalidData => ExchangeError::InvalidUtf8 {
+                    location: locate(at),
+                },
+                None => ExchangeError::Io {
+                    location: locate(at),
+                    source: io::Error::new(e.kind(), e.to_string()),
+                },
+            },
+            quick_xml::Error::Encoding(_) => ExchangeError::InvalidUtf8 {
+                location: locate(at),
+            },
+            other => ExchangeError::Xml {
+                location: locate(at),
+                detail: other.to_string(),
+            },
         }
     }
 }
@@ -134,6 +196,8 @@ impl Localize for ExchangeError {
             ExchangeError::UnexpectedEnd { .. } => "exchange-error-end",
             ExchangeError::TsvColumns { .. } => "exchange-error-tsv",
             ExchangeError::InvalidUtf8 { .. } => "exchange-error-utf8",
+            ExchangeError::TooLongWithoutMarkup { .. } => "exchange-error-too-long",
+            ExchangeError::SegmentTooLong { .. } => "exchange-error-segment-too-long",
         }
     }
 
@@ -162,6 +226,12 @@ impl Localize for ExchangeError {
             ],
             ExchangeError::UnexpectedEnd { expected, .. } => {
                 vec![("expected", expected.clone().into())]
+            }
+            ExchangeError::TooLongWithoutMarkup { limit_mib, .. } => {
+                vec![("limit", (*limit_mib).into())]
+            }
+            ExchangeError::SegmentTooLong { limit_kib, .. } => {
+                vec![("limit", (*limit_kib).into())]
             }
             ExchangeError::TsvColumns { .. } | ExchangeError::InvalidUtf8 { .. } => Vec::new(),
         }

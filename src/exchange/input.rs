@@ -107,6 +107,33 @@ impl<R: BufRead> Read for Utf16ToUtf8<R> {
     }
 }
 
+/// The most bytes an XML file may hold between two markup characters (`<` or `>`): a text
+/// or a tag longer than this is refused before it is held in memory, so that a hostile file
+/// (a 500 MB `<seg>`) cannot make a reader buffer all of it. Real files stay far below it,
+/// even XLIFF with a whole document embedded in base64 (`<internal-file>`).
+pub const MAX_MARKUP_GAP: u64 = 64 << 20;
+
+/// The error a [`LineTracker`] returns, inside an `io::Error`, when a text or tag is longer
+/// than [`MAX_MARKUP_GAP`]: the readers turn it into a located
+/// `ExchangeError::TooLongWithoutMarkup`.
+#[derive(Debug, thiserror::Error)]
+#[error("more than {} MiB without markup", MAX_MARKUP_GAP >> 20)]
+pub struct TooLongWithoutMarkup {
+    /// Where the long text or tag starts (a byte offset of the UTF-8 input).
+    pub start: u64,
+    /// Its 1-based line and column (in bytes).
+    pub line_column: (usize, usize),
+}
+
+impl TooLongWithoutMarkup {
+    /// This error, when an I/O error is this one.
+    pub fn find_in(error: &io::Error) -> Option<&TooLongWithoutMarkup> {
+        error
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<TooLongWithoutMarkup>())
+    }
+}
+
 /// How many recent line starts and bytes are kept to turn an offset into line:column.
 const KEPT_LINES: usize = 65_536;
 const KEPT_BYTES: usize = 1 << 20;
@@ -126,6 +153,12 @@ pub struct LineTracker<R: BufRead> {
     line_starts: VecDeque<(u64, u64)>,
     window: Vec<u8>,
     window_start: u64,
+    /// Just after the last `<` or `>` scanned: where the current text or tag started.
+    after_markup: u64,
+    /// The line of `after_markup` and the offset where that line starts.
+    after_markup_line: (u64, u64),
+    /// The most bytes allowed without markup ([`MAX_MARKUP_GAP`] unless changed).
+    max_gap: u64,
 }
 
 impl<R: BufRead> LineTracker<R> {
@@ -141,7 +174,17 @@ impl<R: BufRead> LineTracker<R> {
             line_starts,
             window: Vec::new(),
             window_start: 0,
+            after_markup: 0,
+            after_markup_line: (1, 0),
+            max_gap: MAX_MARKUP_GAP,
         }
+    }
+
+    /// The same tracker with another limit of bytes between markup characters (tests use a
+    /// small one).
+    pub fn with_max_gap(mut self, max_gap: u64) -> Self {
+        self.max_gap = max_gap;
+        self
     }
 
     /// Bytes consumed so far.
@@ -221,6 +264,25 @@ impl<R: BufRead> BufRead for LineTracker<R> {
                     self.line_starts.pop_front();
                 }
             }
+            if let Some(at) = memchr::memrchr2(b'<', b'>', new) {
+                self.after_markup = self.scanned + at as u64 + 1;
+                let later_lines = memchr::memchr_iter(b'\n', &new[at + 1..]).count() as u64;
+                let line = self.lines - later_lines;
+                let line_start = match memchr::memrchr(b'\n', &new[..=at]) {
+                    Some(newline) => self.scanned + newline as u64 + 1,
+                    // The line began before this buffer: it is the last line start known
+                    // before the buffer's first byte.
+                    None => {
+                        let scanned = self.scanned;
+                        self.line_starts
+                            .iter()
+                            .rev()
+                            .find(|(_, start)| *start <= scanned)
+                            .map_or(0, |(_, start)| *start)
+                    }
+                };
+                self.after_markup_line = (line, line_start);
+            }
             self.window.extend_from_slice(new);
             if self.window.len() > 2 * KEPT_BYTES {
                 let drop = self.window.len() - KEPT_BYTES;
@@ -228,6 +290,13 @@ impl<R: BufRead> BufRead for LineTracker<R> {
                 self.window_start += drop as u64;
             }
             self.scanned = end;
+        }
+        if self.scanned - self.after_markup > self.max_gap {
+            let (line, line_start) = self.after_markup_line;
+            return Err(io::Error::other(TooLongWithoutMarkup {
+                start: self.after_markup,
+                line_column: (line as usize, (self.after_markup - line_start) as usize + 1),
+            }));
         }
         Ok(buffer)
     }
@@ -275,6 +344,23 @@ mod tests {
             .read_to_string(&mut out)
             .unwrap();
         assert_eq!(out, "<a/>");
+    }
+
+    #[test]
+    fn a_long_run_without_markup_is_refused_where_it_starts() {
+        let text = format!("<a>\n  <b>{}</b></a>", "x".repeat(5_000));
+        let mut tracker =
+            LineTracker::new(io::BufReader::with_capacity(64, text.as_bytes())).with_max_gap(1_000);
+        let error = io::copy(&mut tracker, &mut io::sink()).unwrap_err();
+        let long = TooLongWithoutMarkup::find_in(&error).expect("the limit's error");
+        assert_eq!(long.start, 9);
+        assert_eq!(long.line_column, (2, 6));
+        // Under the limit, everything passes.
+        let mut tracker = LineTracker::new(text.as_bytes()).with_max_gap(10_000);
+        assert_eq!(
+            io::copy(&mut tracker, &mut io::sink()).unwrap(),
+            text.len() as u64
+        );
     }
 
     #[test]

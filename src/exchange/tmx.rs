@@ -14,6 +14,7 @@ use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::XmlVersion;
 
+use super::error::MAX_SEGMENT_BYTES;
 use super::input::LineTracker;
 use super::ExchangeError;
 use crate::textfile::{Location, Origin};
@@ -176,23 +177,12 @@ impl<R: BufRead> TmxReader<R> {
         let start = self.xml.buffer_position();
         match self.xml.read_event_into(buf) {
             Ok(event) => Ok((start, event)),
-            Err(error) => {
-                let location = self.location(self.xml.error_position());
-                Err(match error {
-                    quick_xml::Error::Io(e) if e.kind() == io::ErrorKind::InvalidData => {
-                        ExchangeError::InvalidUtf8 { location }
-                    }
-                    quick_xml::Error::Io(e) => ExchangeError::Io {
-                        location,
-                        source: io::Error::new(e.kind(), e.to_string()),
-                    },
-                    quick_xml::Error::Encoding(_) => ExchangeError::InvalidUtf8 { location },
-                    other => ExchangeError::Xml {
-                        location,
-                        detail: other.to_string(),
-                    },
-                })
-            }
+            Err(error) => Err(ExchangeError::from_xml(
+                error,
+                self.xml.get_ref(),
+                &self.origin,
+                self.xml.error_position(),
+            )),
         }
     }
 
@@ -715,6 +705,12 @@ impl<R: BufRead> TmxReader<R> {
                     markup.push_str(&escape(piece));
                 }
             };
+            if text.len() > MAX_SEGMENT_BYTES {
+                return Err(ExchangeError::SegmentTooLong {
+                    location: self.location(at),
+                    limit_kib: MAX_SEGMENT_BYTES >> 10,
+                });
+            }
             match event {
                 Event::Text(t) => push_text(&t.xml10_content(), text, &mut markup),
                 Event::CData(c) => push_text(&c.xml10_content(), text, &mut markup),

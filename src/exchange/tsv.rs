@@ -2,9 +2,9 @@
 //! are ignored and blank lines skipped. The languages are not in the file: the caller gives
 //! them.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
-use super::ExchangeError;
+use super::{ExchangeError, MAX_SEGMENT_BYTES};
 use crate::textfile::{Location, Origin};
 
 /// One line of a TSV file.
@@ -48,8 +48,11 @@ impl<R: BufRead> TsvReader<R> {
     pub fn next_pair(&mut self) -> Result<Option<TsvPair>, ExchangeError> {
         loop {
             self.buffer.clear();
-            let read = self
-                .input
+            // A line holds two segments at most as long as a segment may be, and is refused
+            // beyond that before it is held in memory.
+            let most = 2 * MAX_SEGMENT_BYTES as u64 + 2;
+            let read = (&mut self.input)
+                .take(most)
                 .read_until(b'\n', &mut self.buffer)
                 .map_err(|source| ExchangeError::Io {
                     location: Location::line(&self.origin, self.line + 1),
@@ -59,6 +62,12 @@ impl<R: BufRead> TsvReader<R> {
                 return Ok(None);
             }
             self.line += 1;
+            if read as u64 == most && !self.buffer.ends_with(b"\n") {
+                return Err(ExchangeError::SegmentTooLong {
+                    location: Location::at(&self.origin, self.line, 1),
+                    limit_kib: MAX_SEGMENT_BYTES >> 10,
+                });
+            }
             self.position += read as u64;
             let text =
                 std::str::from_utf8(&self.buffer).map_err(|e| ExchangeError::InvalidUtf8 {
@@ -115,5 +124,17 @@ mod tests {
         assert_eq!(reader.next_pair().unwrap().unwrap().line, 3);
         let err = reader.next_pair().unwrap_err();
         assert_eq!(err.location().to_string(), "x.tsv:4:12");
+    }
+
+    #[test]
+    fn a_line_longer_than_two_segments_is_refused() {
+        let mut input = b"Hello\tBonjour\n".to_vec();
+        input.extend(std::iter::repeat_n(b'a', 2 * MAX_SEGMENT_BYTES + 10));
+        input.extend(b"\tb\n");
+        let mut reader = TsvReader::new(input.as_slice(), Origin::File("x.tsv".into()));
+        assert!(reader.next_pair().unwrap().is_some());
+        let err = reader.next_pair().unwrap_err();
+        assert!(matches!(err, ExchangeError::SegmentTooLong { .. }));
+        assert_eq!(err.location().to_string(), "x.tsv:2:1");
     }
 }

@@ -40,3 +40,8 @@ fn tmx_seeds_and_findings_stay_fixed() {
 fn xliff_seeds_and_findings_stay_fixed() {
     run_all("xliff", tribune::invariants::check_xliff);
 }
+
+#[test]
+fn score_seeds_and_findings_stay_fixed() {
+    run_all("score", tribune::invariants::check_score_bytes);
+}

@@ -372,6 +372,83 @@ fn deeply_nested_inline_tags_do_not_overflow() {
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }
 
+/// Writes a TMX of one good unit then one unit whose English `<seg>` is `megabytes` MB of
+/// words, streamed to the file (the test never holds it in memory).
+fn giant_segment_tmx(path: &Path, megabytes: usize) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    out.write_all(HEADER.as_bytes()).unwrap();
+    out.write_all(
+        b"<tu><tuv xml:lang=\"en\"><seg>Good morning.</seg></tuv><tuv xml:lang=\"fr\"><seg>Bonjour.</seg></tuv></tu>\n<tu><tuv xml:lang=\"en\"><seg>",
+    )
+    .unwrap();
+    let line = "peace and security for all the people of the region ".repeat(19) + "\n";
+    for _ in 0..(megabytes << 20) / line.len() {
+        out.write_all(line.as_bytes()).unwrap();
+    }
+    out.write_all(b"</seg></tuv><tuv xml:lang=\"fr\"><seg>paix</seg></tuv></tu>\n</body></tmx>\n")
+        .unwrap();
+    out.flush().unwrap();
+}
+
+#[test]
+fn a_500_megabyte_segment_is_refused_without_filling_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("tm.sqlite");
+    import(&write(dir.path(), "base.tmx", &tmx("Base", 10)), &memory).success();
+    let giant = dir.path().join("giant.tmx");
+    giant_segment_tmx(&giant, 500);
+    // 400 MB of address space: a reader that held the segment (500 MB, then its text and
+    // tokens) could not run in it.
+    let output = StdCommand::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 400000; exec \"$0\" \"$@\"")
+        .arg(bin())
+        .args(["memory", "import"])
+        .arg(&giant)
+        .arg("--memory")
+        .arg(&memory)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Located where the segment's text starts: line 4, after `<tu><tuv xml:lang="en"><seg>`.
+    assert!(stderr.contains("giant.tmx:4:29:"), "{stderr}");
+    assert!(stderr.contains("64 MiB without markup"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // The import is all or nothing: the good unit before the giant one is not kept either.
+    assert_eq!(units(&memory), 10);
+    assert_eq!(integrity(&memory), "ok");
+}
+
+#[test]
+fn a_segment_over_the_limit_split_by_tags_is_refused_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("tm.sqlite");
+    // 1.2 MB of text in pieces between placeholders: no single text is long, the segment is.
+    let pieces = "word ".repeat(200) + "<ph x=\"1\"/>";
+    let seg = pieces.repeat(1_200);
+    let doc = format!(
+        "{HEADER}<tu><tuv xml:lang=\"en\"><seg>{seg}</seg></tuv><tuv xml:lang=\"fr\"><seg>mot</seg></tuv></tu></body></tmx>\n"
+    );
+    let output = tribune()
+        .args(["memory", "import"])
+        .arg(write(dir.path(), "split.tmx", &doc))
+        .arg("--memory")
+        .arg(&memory)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("split.tmx:3:"), "{stderr}");
+    assert!(
+        stderr.contains("a segment of more than 1024 KiB"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn broken_encodings_are_located_errors() {
     let dir = tempfile::tempdir().unwrap();

@@ -7,7 +7,7 @@
 //! between units, or kept for their text where they stand inside a source or target.
 
 use std::collections::HashMap;
-use std::io::{self, BufRead};
+use std::io::BufRead;
 
 use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
@@ -21,6 +21,7 @@ use super::{
 };
 use crate::exchange::input::LineTracker;
 use crate::exchange::ExchangeError;
+use crate::exchange::MAX_SEGMENT_BYTES;
 use crate::textfile::{Location, Origin};
 
 /// Which vocabulary an element belongs to.
@@ -234,23 +235,12 @@ impl<R: BufRead> XliffReader<R> {
         let start = self.xml.buffer_position();
         match self.xml.read_event_into(buf) {
             Ok(event) => Ok((start, event)),
-            Err(error) => {
-                let location = self.location(self.xml.error_position());
-                Err(match error {
-                    quick_xml::Error::Io(e) if e.kind() == io::ErrorKind::InvalidData => {
-                        ExchangeError::InvalidUtf8 { location }
-                    }
-                    quick_xml::Error::Io(e) => ExchangeError::Io {
-                        location,
-                        source: io::Error::new(e.kind(), e.to_string()),
-                    },
-                    quick_xml::Error::Encoding(_) => ExchangeError::InvalidUtf8 { location },
-                    other => ExchangeError::Xml {
-                        location,
-                        detail: other.to_string(),
-                    },
-                })
-            }
+            Err(error) => Err(ExchangeError::from_xml(
+                error,
+                self.xml.get_ref(),
+                &self.origin,
+                self.xml.error_position(),
+            )),
         }
     }
 
@@ -1005,6 +995,12 @@ impl<R: BufRead> XliffReader<R> {
         let mut next_code = 1usize;
         loop {
             let (at, event) = self.read(buf)?;
+            if content.whole.text.len() > MAX_SEGMENT_BYTES {
+                return Err(ExchangeError::SegmentTooLong {
+                    location: self.location(at),
+                    limit_kib: MAX_SEGMENT_BYTES >> 10,
+                });
+            }
             let in_code = open.iter().any(|o| matches!(o, Open::Code(_)));
             let piece = match event {
                 Event::Text(t) => Some(t.xml10_content().into_owned()),

@@ -394,3 +394,16 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&read[0].segments[0].target.as_ref().unwrap().text, &target);
     }
 }
+
+#[test]
+fn a_segment_over_the_limit_is_a_located_error() {
+    let piece = "word ".repeat(200) + "<x id=\"1\"/>";
+    let xml = format!(
+        "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file original=\"a\" source-language=\"en\" datatype=\"plaintext\"><body>\n<trans-unit id=\"1\"><source>{}</source></trans-unit></body></file></xliff>",
+        piece.repeat(1_200)
+    );
+    match read_all(&xml) {
+        Err(ExchangeError::SegmentTooLong { location, .. }) => assert_eq!(location.line, 2),
+        other => panic!("{:?}", other.map(|units| units.len())),
+    }
+}
