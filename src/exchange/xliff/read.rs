@@ -739,42 +739,14 @@ impl<R: BufRead> XliffReader<R> {
         buf: &mut Vec<u8>,
         attributes: &[(String, String)],
     ) -> Result<Option<XliffMatch>, ExchangeError> {
-        let mut candidate = XliffMatch {
+        let candidate = XliffMatch {
             quality: attribute(attributes, "match-quality")
                 .and_then(|q| q.trim().trim_end_matches('%').trim().parse::<f64>().ok()),
             origin: owned_attribute(attributes, "origin"),
             kind: owned_attribute(attributes, "alttranstype"),
             ..XliffMatch::default()
         };
-        let mut has_target = false;
-        loop {
-            let (at, event) = self.read(buf)?;
-            match event {
-                Event::Start(e) => {
-                    let (space, name) = self.element(&e);
-                    match (space, name.as_str()) {
-                        (Space::Xliff, "source") => {
-                            candidate.source = Some(self.read_content(buf, "source")?.whole.text);
-                        }
-                        (Space::Xliff, "target") => {
-                            candidate.target = self.read_content(buf, "target")?.whole.text;
-                            has_target = true;
-                        }
-                        _ => {
-                            let qualified = e.name().as_ref().to_owned();
-                            self.skip_element(buf, &qualified)?;
-                        }
-                    }
-                }
-                Event::End(_) => break,
-                Event::Eof => return Err(self.early_end("</alt-trans>")),
-                Event::Text(t) if !is_blank(&t.xml10_content()) => {
-                    return Err(self.unexpected(at, "text".to_owned(), "<target> in <alt-trans>"))
-                }
-                _ => {}
-            }
-        }
-        Ok(has_target.then_some(candidate))
+        self.read_match_content(buf, candidate, "</alt-trans>", "<target> in <alt-trans>")
     }
 
     fn read_unit_2(
@@ -951,16 +923,29 @@ impl<R: BufRead> XliffReader<R> {
         buf: &mut Vec<u8>,
         attributes: &[(String, String)],
     ) -> Result<Option<XliffMatch>, ExchangeError> {
-        let mut candidate = XliffMatch {
+        let candidate = XliffMatch {
             quality: attribute(attributes, "matchQuality").and_then(|q| q.trim().parse().ok()),
             origin: owned_attribute(attributes, "origin"),
             kind: owned_attribute(attributes, "type"),
             segment: attribute(attributes, "ref").map(|r| r.trim_start_matches('#').to_owned()),
             ..XliffMatch::default()
         };
+        self.read_match_content(buf, candidate, "</mtc:match>", "<target> in <mtc:match>")
+    }
+
+    /// The `<source>` and `<target>` of a translation candidate (`<alt-trans>` in 1.2,
+    /// `<mtc:match>` in 2.x), up to its end tag; other elements are skipped. `None` when it
+    /// has no target.
+    fn read_match_content(
+        &mut self,
+        buf: &mut Vec<u8>,
+        mut candidate: XliffMatch,
+        end: &str,
+        expected: &str,
+    ) -> Result<Option<XliffMatch>, ExchangeError> {
         let mut has_target = false;
         loop {
-            let (_, event) = self.read(buf)?;
+            let (at, event) = self.read(buf)?;
             match event {
                 Event::Start(e) => {
                     let (space, name) = self.element(&e);
@@ -979,7 +964,10 @@ impl<R: BufRead> XliffReader<R> {
                     }
                 }
                 Event::End(_) => break,
-                Event::Eof => return Err(self.early_end("</mtc:match>")),
+                Event::Eof => return Err(self.early_end(end)),
+                Event::Text(t) if !is_blank(&t.xml10_content()) => {
+                    return Err(self.unexpected(at, "text".to_owned(), expected))
+                }
                 _ => {}
             }
         }
