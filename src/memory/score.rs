@@ -163,41 +163,38 @@ impl WordForms {
                 .is_ok()
     }
 
-    /// Whether two different index keys (lower case, no accents) are forms of one word.
+    /// The stems `key` (an index key: lower case, no accents) can be cut into: every prefix
+    /// of at least [`MIN_STEM`] letters followed by an ending of the language or by nothing
+    /// (the whole key). None for a language without endings.
+    pub fn stems<'k>(&self, key: &'k str) -> impl Iterator<Item = &'k str> + use<'k, '_> {
+        let from = if self.endings.is_empty() {
+            key.len() + 1
+        } else {
+            key.len().saturating_sub(self.longest)
+        };
+        (from..=key.len())
+            .filter(move |&cut| {
+                key.is_char_boundary(cut)
+                    && key[..cut].chars().nth(MIN_STEM - 1).is_some()
+                    && self.is_ending(&key[cut..])
+            })
+            .map(move |cut| &key[..cut])
+    }
+
+    /// Whether two different index keys (lower case, no accents) are forms of one word: a
+    /// stem of at least [`MIN_STEM`] letters followed by two endings of the language (or by
+    /// one and nothing).
     pub fn related(&self, a: &str, b: &str) -> bool {
-        if self.endings.is_empty() || a == b || a.len() < MIN_STEM || b.len() < MIN_STEM {
-            return false;
-        }
-        if a.as_bytes()[..MIN_STEM] != b.as_bytes()[..MIN_STEM] {
-            return false;
-        }
-        let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-        let shortest = a.len().saturating_sub(self.longest).max(MIN_STEM);
-        (shortest..=common).rev().any(|stem| {
-            a.is_char_boundary(stem)
-                && b.is_char_boundary(stem)
-                && a[..stem].chars().count() >= MIN_STEM
-                && self.is_ending(&a[stem..])
-                && self.is_ending(&b[stem..])
-        })
+        a != b
+            && self
+                .stems(a)
+                .any(|stem| self.stems(b).any(|other| other == stem))
     }
 
     /// The shortest stem a form of `key` can have: every key related to `key` starts with
     /// it (the lookup reads the index from there).
     pub fn shortest_stem<'k>(&self, key: &'k str) -> &'k str {
-        if self.endings.is_empty() || key.len() < MIN_STEM {
-            return key;
-        }
-        let mut cut = key.len();
-        for stem in (key.len().saturating_sub(self.longest)..key.len()).rev() {
-            if key.is_char_boundary(stem)
-                && key[..stem].chars().count() >= MIN_STEM
-                && self.is_ending(&key[stem..])
-            {
-                cut = stem;
-            }
-        }
-        &key[..cut]
+        self.stems(key).next().unwrap_or(key)
     }
 }
 
@@ -221,34 +218,61 @@ fn indel_cost(token: &Token<'_>) -> u32 {
     }
 }
 
-/// A token reduced to what the comparison needs, computed once per token.
+/// A token reduced to what the comparison needs, computed once per token. Texts are
+/// compared as numbers (ids given by one [`Interner`] for both texts), because the table
+/// compares every token of one text with every token of the other.
 struct Prepared<'a> {
     token: Token<'a>,
-    surface: String,
-    key: String,
-    /// The index key of a word (no case, no accents).
-    folded: String,
+    /// The text as written (typographic variants made one).
+    surface: u32,
+    /// The comparison key (case folded; a number's value).
+    key: u32,
+    /// The index key of a word (no case, no accents); 0 for other tokens.
+    folded: u32,
+    /// The stems this word can be cut into before an ending of the language (sorted); two
+    /// words sharing one are forms of one word (see [`WordForms::related`]).
+    stems: Vec<u32>,
     /// Where the written word this token belongs to starts (tokens without white space
     /// between them).
     group_start: usize,
 }
 
-fn prepare(text: &str) -> Vec<Prepared<'_>> {
+/// Numbers for the strings of the two texts being compared (0 is kept for "none").
+#[derive(Default)]
+struct Interner(rustc_hash::FxHashMap<String, u32>);
+
+impl Interner {
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(id) = self.0.get(text) {
+            return *id;
+        }
+        let id = self.0.len() as u32 + 1;
+        self.0.insert(text.to_owned(), id);
+        id
+    }
+}
+
+fn prepare<'t>(text: &'t str, forms: &WordForms, interner: &mut Interner) -> Vec<Prepared<'t>> {
     let tokens = tokenize(text);
-    let mut out: Vec<Prepared<'_>> = Vec::with_capacity(tokens.len());
+    let mut out: Vec<Prepared<'t>> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.into_iter().enumerate() {
         let group_start = match out.last() {
             Some(previous) if joined(&previous.token, &token) => previous.group_start,
             _ => i,
         };
+        let (folded, stems) = if token.kind == TokenKind::Word {
+            let folded = word_index_key(token.text);
+            let mut stems: Vec<u32> = forms.stems(&folded).map(|stem| interner.id(stem)).collect();
+            stems.sort_unstable();
+            (interner.id(&folded), stems)
+        } else {
+            (0, Vec::new())
+        };
         out.push(Prepared {
-            surface: token.surface().into_owned(),
-            key: token.key().into_owned(),
-            folded: if token.kind == TokenKind::Word {
-                word_index_key(token.text)
-            } else {
-                String::new()
-            },
+            surface: interner.id(&token.surface()),
+            key: interner.id(&token.key()),
+            folded,
+            stems,
             group_start,
             token,
         });
@@ -256,7 +280,12 @@ fn prepare(text: &str) -> Vec<Prepared<'_>> {
     out
 }
 
-fn substitution_cost(a: &Prepared<'_>, b: &Prepared<'_>, forms: &WordForms) -> u32 {
+/// Whether two different words are forms of one word: they share a stem.
+fn share_a_stem(a: &[u32], b: &[u32]) -> bool {
+    a.iter().any(|stem| b.contains(stem))
+}
+
+fn substitution_cost(a: &Prepared<'_>, b: &Prepared<'_>) -> u32 {
     use TokenKind::*;
     match (a.token.kind, b.token.kind) {
         (Word, Word) => {
@@ -266,7 +295,7 @@ fn substitution_cost(a: &Prepared<'_>, b: &Prepared<'_>, forms: &WordForms) -> u
                 CASE_COST
             } else if a.folded == b.folded {
                 ACCENT_COST
-            } else if forms.related(&a.folded, &b.folded) {
+            } else if share_a_stem(&a.stems, &b.stems) {
                 FORM_COST
             } else {
                 WORD_COST
@@ -360,8 +389,9 @@ pub fn compare_in(query: &str, source: &str, lang: &LanguageIdentifier) -> Compa
 
 /// Compares with the given word forms.
 pub fn compare_with(query: &str, source: &str, forms: &WordForms) -> Comparison {
-    let q = prepare(query);
-    let s = prepare(source);
+    let mut interner = Interner::default();
+    let q = prepare(query, forms, &mut interner);
+    let s = prepare(source, forms, &mut interner);
     let identical = query.trim() == source.trim();
     let (n, m) = (q.len(), s.len());
     let width = m + 1;
@@ -381,7 +411,7 @@ pub fn compare_with(query: &str, source: &str, forms: &WordForms) -> Comparison 
         let (prev, cur) = (row(i - 1), row(i));
         table[cur] = table[prev] + indel_cost(&q[i - 1].token);
         for j in 1..=m {
-            let diagonal = table[prev + j - 1] + substitution_cost(&q[i - 1], &s[j - 1], forms);
+            let diagonal = table[prev + j - 1] + substitution_cost(&q[i - 1], &s[j - 1]);
             let delete = table[prev + j] + indel_cost(&q[i - 1].token);
             let insert = table[cur + j - 1] + indel_cost(&s[j - 1].token);
             let mut best = diagonal.min(delete).min(insert);
@@ -402,11 +432,11 @@ pub fn compare_with(query: &str, source: &str, forms: &WordForms) -> Comparison 
         while i > 0 || j > 0 {
             let here = table[row(i) + j];
             if i > 0 && j > 0 {
-                let cost = substitution_cost(&q[i - 1], &s[j - 1], forms);
+                let cost = substitution_cost(&q[i - 1], &s[j - 1]);
                 if table[row(i - 1) + j - 1] + cost == here {
                     let (a, b) = (&q[i - 1], &s[j - 1]);
                     if cost > 0 {
-                        note_substitution(a, b, forms, &mut differences);
+                        note_substitution(a, b, &mut differences);
                         if a.token.kind == TokenKind::Number && b.token.kind == TokenKind::Number {
                             pending.push(NumberChange {
                                 source: b.token.text.to_owned(),
@@ -483,17 +513,12 @@ pub fn compare_with(query: &str, source: &str, forms: &WordForms) -> Comparison 
     }
 }
 
-fn note_substitution(
-    a: &Prepared<'_>,
-    b: &Prepared<'_>,
-    forms: &WordForms,
-    differences: &mut Differences,
-) {
+fn note_substitution(a: &Prepared<'_>, b: &Prepared<'_>, differences: &mut Differences) {
     use TokenKind::*;
     match (a.token.kind, b.token.kind) {
         (Word, Word) if a.key == b.key => differences.case = true,
         (Word, Word) if a.folded == b.folded => differences.accents = true,
-        (Word, Word) if forms.related(&a.folded, &b.folded) => differences.forms = true,
+        (Word, Word) if share_a_stem(&a.stems, &b.stems) => differences.forms = true,
         (Number, Number) => differences.numbers = true,
         (Punctuation, Punctuation) => differences.punctuation = true,
         (Tag, Tag) | (Tag, Punctuation) | (Punctuation, Tag) => differences.tags = true,
