@@ -253,6 +253,9 @@ impl<R: BufRead> BufRead for LineTracker<R> {
             self.window.clear();
             self.window_start = self.consumed;
             self.scanned = self.consumed;
+            // Whether the unseen bytes held markup is unknown: count the run from here.
+            self.after_markup = self.consumed;
+            self.after_markup_line = (self.lines, self.consumed);
         }
         if end > self.scanned {
             let new = &buffer[(self.scanned - self.consumed) as usize..];
