@@ -371,9 +371,113 @@ fn transposition(
     Some((qa + qb, weight(q_first).min(weight(q_second))))
 }
 
-/// Largest table the comparison fills with a back trace (tokens × tokens); longer pairs are
-/// scored without pairing their numbers.
-const MAX_TRACE_CELLS: usize = 4_000_000;
+/// Largest table the comparison fills whole, with a back trace (tokens × tokens: two texts
+/// of 2,000 tokens each). Longer pairs are compared along a band of the table (see
+/// [`banded_distance`]), so that the time of one comparison stays bounded whatever the texts
+/// (a segment may have 1 MiB of text); their differences are not listed.
+const MAX_TABLE_CELLS: usize = 4_000_000;
+
+/// A cost no edit reaches: the cells outside a band.
+const UNREACHED: u32 = u32::MAX / 4;
+
+/// The cost of the cheapest edit of `q[..i]` into `s[..j]` (`i`, `j` ≥ 1), from the cells
+/// before it: `at(i, j)` gives a cell already filled, `left` the cell `(i, j − 1)`.
+#[inline]
+fn cell(
+    q: &[Prepared<'_>],
+    s: &[Prepared<'_>],
+    i: usize,
+    j: usize,
+    left: u32,
+    at: impl Fn(usize, usize) -> u32,
+) -> u32 {
+    let diagonal = at(i - 1, j - 1) + substitution_cost(&q[i - 1], &s[j - 1]);
+    let delete = at(i - 1, j) + indel_cost(&q[i - 1].token);
+    let insert = left + indel_cost(&s[j - 1].token);
+    let mut best = diagonal.min(delete).min(insert);
+    if let Some((length, cost)) = transposition(q, s, i, j) {
+        best = best.min(at(i - length, j - length) + cost);
+    }
+    best
+}
+
+/// The table of edit costs of every prefix of `q` into every prefix of `s`, row `i` at
+/// `(i % rows) * (m + 1)`: `rows` is `n + 1` for a back trace, fewer to keep only the rows
+/// a transposition looks back to.
+fn full_table(q: &[Prepared<'_>], s: &[Prepared<'_>], rows: usize) -> Vec<u32> {
+    let (n, m) = (q.len(), s.len());
+    let width = m + 1;
+    let row = |i: usize| (i % rows) * width;
+    let mut table = vec![0; rows * width];
+    for j in 1..=m {
+        table[j] = table[j - 1] + indel_cost(&s[j - 1].token);
+    }
+    for i in 1..=n {
+        let (prev, cur) = (row(i - 1), row(i));
+        table[cur] = table[prev] + indel_cost(&q[i - 1].token);
+        for j in 1..=m {
+            let left = table[cur + j - 1];
+            table[cur + j] = cell(q, s, i, j, left, |a, b| table[row(a) + b]);
+        }
+    }
+    table
+}
+
+/// The edit distance of two long texts, through the cells within `half_width` tokens of
+/// the diagonal from (0, 0) to (n, m) only: the time and memory are about n × (2 ×
+/// `half_width`). It is never below the true distance, and equal to it when the texts'
+/// alignment stays within the band, as it does for two versions of one text.
+fn banded_distance(q: &[Prepared<'_>], s: &[Prepared<'_>], half_width: usize) -> u32 {
+    let (n, m) = (q.len(), s.len());
+    let rows = 2 * MAX_MOVED_TOKENS + 1;
+    // Every row's cells fit in `width`: a band never reaches past the text.
+    let width = (2 * half_width + 1).min(m + 1);
+    // Row `i` lives in slot `i % rows`: its cells from column `low[slot]`, and column 0.
+    let mut cells = vec![UNREACHED; rows * width];
+    let mut low = vec![1usize; rows];
+    let mut first = vec![0u32; rows];
+    let center = |i: usize| (i as u128 * m as u128 / n.max(1) as u128) as usize;
+    let band = |i: usize| {
+        let c = center(i);
+        (c.saturating_sub(half_width).max(1), (c + half_width).min(m))
+    };
+    let at = |cells: &[u32], low: &[usize], first: &[u32], i: usize, j: usize| -> u32 {
+        let slot = i % rows;
+        if j == 0 {
+            return first[slot];
+        }
+        match j.checked_sub(low[slot]) {
+            Some(offset) if offset < width => cells[slot * width + offset],
+            _ => UNREACHED,
+        }
+    };
+    // Row 0: insertions only.
+    let (lo, hi) = band(0);
+    let mut total = 0;
+    for j in 1..=hi {
+        total += indel_cost(&s[j - 1].token);
+        if j >= lo {
+            cells[j - lo] = total;
+        }
+    }
+    low[0] = lo;
+    let mut row = vec![UNREACHED; width];
+    for i in 1..=n {
+        let slot = i % rows;
+        let (lo, hi) = band(i);
+        first[slot] = first[(i - 1) % rows] + indel_cost(&q[i - 1].token);
+        row.fill(UNREACHED);
+        let mut left = if lo == 1 { first[slot] } else { UNREACHED };
+        for j in lo..=hi {
+            let value = cell(q, s, i, j, left, |a, b| at(&cells, &low, &first, a, b));
+            row[j - lo] = value;
+            left = value;
+        }
+        cells[slot * width..(slot + 1) * width].copy_from_slice(&row);
+        low[slot] = lo;
+    }
+    at(&cells, &low, &first, n, m)
+}
 
 /// Compares a query with a stored source: score, kinds of difference, number changes;
 /// without word forms (see [`compare_in`]).
@@ -395,33 +499,21 @@ pub fn compare_with(query: &str, source: &str, forms: &WordForms) -> Comparison 
     let identical = query.trim() == source.trim();
     let (n, m) = (q.len(), s.len());
     let width = m + 1;
-    let trace = n.saturating_mul(m) <= MAX_TRACE_CELLS;
-    // Without a back trace, enough rows for a transposition to look back.
-    let rows = if trace {
-        n + 1
+    // Texts up to MAX_TABLE_CELLS are compared on the whole table, with a back trace that
+    // says what differs; longer ones along a band, for the score only.
+    let trace = n.saturating_mul(m) <= MAX_TABLE_CELLS;
+    let rows = n + 1;
+    let row = |i: usize| i * width;
+    let mut table: Vec<u32> = Vec::new();
+    let distance = if trace {
+        table = full_table(&q, &s, rows);
+        table[row(n) + m]
     } else {
-        2 * MAX_MOVED_TOKENS + 1
+        let half_width = (MAX_TABLE_CELLS / (2 * (n + 1)))
+            .max(m.div_ceil(n.max(1)) + MAX_MOVED_TOKENS + 2)
+            .max(16);
+        banded_distance(&q, &s, half_width)
     };
-    let mut table: Vec<u32> = vec![0; rows * width];
-    let row = |i: usize| (i % rows) * width;
-    for j in 1..=m {
-        table[j] = table[j - 1] + indel_cost(&s[j - 1].token);
-    }
-    for i in 1..=n {
-        let (prev, cur) = (row(i - 1), row(i));
-        table[cur] = table[prev] + indel_cost(&q[i - 1].token);
-        for j in 1..=m {
-            let diagonal = table[prev + j - 1] + substitution_cost(&q[i - 1], &s[j - 1]);
-            let delete = table[prev + j] + indel_cost(&q[i - 1].token);
-            let insert = table[cur + j - 1] + indel_cost(&s[j - 1].token);
-            let mut best = diagonal.min(delete).min(insert);
-            if let Some((length, cost)) = transposition(&q, &s, i, j) {
-                best = best.min(table[row(i - length) + j - length] + cost);
-            }
-            table[cur + j] = best;
-        }
-    }
-    let distance = table[row(n) + m];
 
     let mut differences = Differences::default();
     let mut number_changes = Vec::new();
@@ -623,6 +715,23 @@ mod tests {
     }
 
     #[test]
+    fn long_texts_are_compared_along_the_diagonal() {
+        // 4,500 words each: a table of 20 million cells, more than is filled whole.
+        let words: Vec<String> = (0..4_500).map(|i| format!("w{i}x")).collect();
+        let query = words.join(" ");
+        let mut edited = words.clone();
+        for i in (0..4_500).step_by(10) {
+            edited[i] = format!("other{i}");
+        }
+        edited.swap(1001, 1002);
+        // 450 different words and one swap in 4,500: (4,500 - 451) / 4,500.
+        assert_eq!(score(&query, &edited.join(" ")), 89);
+        // Pairs that are not alike stay cheap and low.
+        let unrelated: Vec<String> = (0..4_500).map(|i| format!("u{i}")).collect();
+        assert_eq!(score(&query, &unrelated.join(" ")), 0);
+    }
+
+    #[test]
     fn two_neighbouring_words_swapped_cost_one_word() {
         // One edit of six words, where a deletion and an insertion would cost two.
         assert_eq!(
@@ -740,6 +849,20 @@ mod tests {
             if longest > 0 {
                 prop_assert!(100 * shared >= s * longest, "{qa:?} {sb:?} score {s} shared {shared}");
             }
+        }
+
+        #[test]
+        fn a_band_never_lowers_the_distance(a in "[a-d ,.0-9]{0,60}", b in "[a-d ,.0-9]{0,60}", w in 1usize..12) {
+            let mut interner = Interner::default();
+            let forms = WordForms::of(&unic_langid::langid!("en"));
+            let q = prepare(&a, forms, &mut interner);
+            let s = prepare(&b, forms, &mut interner);
+            let rows = 2 * MAX_MOVED_TOKENS + 1;
+            let full = full_table(&q, &s, rows)[(q.len() % rows) * (s.len() + 1) + s.len()];
+            // A band as wide as the texts is the whole table.
+            prop_assert_eq!(banded_distance(&q, &s, q.len() + s.len() + 1), full);
+            // A narrower one only leaves paths out.
+            prop_assert!(banded_distance(&q, &s, w) >= full);
         }
 
         #[test]
