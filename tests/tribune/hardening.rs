@@ -69,6 +69,22 @@ fn import(file: &Path, memory: &Path) -> assert_cmd::assert::Assert {
         .assert()
 }
 
+/// `tribune memory import FILE` run under a shell `ulimit` (a file-size or address-space
+/// limit standing in for a full disk or a small machine), English messages.
+fn import_under_ulimit(limit: &str, file: &Path, memory: &Path) -> std::process::Output {
+    StdCommand::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit {limit}; exec \"$0\" \"$@\""))
+        .arg(bin())
+        .args(["memory", "import"])
+        .arg(file)
+        .arg("--memory")
+        .arg(memory)
+        .env("LANG", "C")
+        .output()
+        .unwrap()
+}
+
 /// A small deterministic generator (no dependency needed for "random" kill times).
 struct Lcg(u64);
 impl Lcg {
@@ -142,17 +158,7 @@ fn a_full_disk_is_a_clear_error_and_changes_nothing() {
     import(&write(dir.path(), "base.tmx", &tmx("Base", 10)), &memory).success();
     let big = write(dir.path(), "big.tmx", &tmx("Big", 20_000));
     // A file-size limit of 200 KiB stands in for a full disk: writes past it fail.
-    let output = StdCommand::new("sh")
-        .arg("-c")
-        .arg("ulimit -f 400; exec \"$0\" \"$@\"")
-        .arg(bin())
-        .args(["memory", "import"])
-        .arg(&big)
-        .arg("--memory")
-        .arg(&memory)
-        .env("LANG", "C")
-        .output()
-        .unwrap();
+    let output = import_under_ulimit("-f 400", &big, &memory);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("nothing was changed"), "{stderr}");
@@ -400,17 +406,7 @@ fn a_500_megabyte_segment_is_refused_without_filling_memory() {
     giant_segment_tmx(&giant, 500);
     // 400 MB of address space: a reader that held the segment (500 MB, then its text and
     // tokens) could not run in it.
-    let output = StdCommand::new("sh")
-        .arg("-c")
-        .arg("ulimit -v 400000; exec \"$0\" \"$@\"")
-        .arg(bin())
-        .args(["memory", "import"])
-        .arg(&giant)
-        .arg("--memory")
-        .arg(&memory)
-        .env("LANG", "C")
-        .output()
-        .unwrap();
+    let output = import_under_ulimit("-v 400000", &giant, &memory);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     // Located where the segment's text starts: line 4, after `<tu><tuv xml:lang="en"><seg>`.
