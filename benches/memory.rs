@@ -32,6 +32,8 @@ struct Options {
     runs: usize,
     sets: Vec<String>,
     sample: usize,
+    /// Measure the import only (`--import-only`), not the lookups.
+    import_only: bool,
 }
 
 fn options() -> Options {
@@ -40,6 +42,7 @@ fn options() -> Options {
         runs: 3,
         sets: vec!["syn1m".into(), "real".into()],
         sample: 100,
+        import_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -60,6 +63,7 @@ fn options() -> Options {
                     .and_then(|v| v.parse().ok())
                     .expect("--sample N")
             }
+            "--import-only" => options.import_only = true,
             _ => {} // cargo passes --bench
         }
     }
@@ -372,6 +376,17 @@ fn main() {
             import_median / bare_median
         );
         let db_size = std::fs::metadata(&db).map_or(0, |m| m.len());
+        let mut set_report = serde_json::Map::new();
+        set_report.insert("pairs".into(), pairs.len().into());
+        set_report.insert("import_s".into(), import_median.into());
+        set_report.insert("bare_insert_s".into(), bare_median.into());
+        set_report.insert("import_ratio".into(), (import_median / bare_median).into());
+        set_report.insert("import_peak_rss_mb".into(), import_rss_mb.into());
+        set_report.insert("db_bytes".into(), db_size.into());
+        if options.import_only {
+            report.insert(set_name.clone(), set_report.into());
+            continue;
+        }
 
         // Queries and their references.
         let queries: Vec<(String, String)> = std::fs::read_to_string(&set.queries)
@@ -547,13 +562,6 @@ fn main() {
             start.elapsed().as_secs_f64()
         );
 
-        let mut set_report = serde_json::Map::new();
-        set_report.insert("pairs".into(), pairs.len().into());
-        set_report.insert("import_s".into(), import_median.into());
-        set_report.insert("bare_insert_s".into(), bare_median.into());
-        set_report.insert("import_ratio".into(), (import_median / bare_median).into());
-        set_report.insert("import_peak_rss_mb".into(), import_rss_mb.into());
-        set_report.insert("db_bytes".into(), db_size.into());
         set_report.insert("cold_first_query_ms".into(), cold_median.into());
         set_report.insert("cold_cache_dropped".into(), caches_dropped.into());
         set_report.insert("lookup_p50_ms".into(), p50.into());

@@ -18,8 +18,8 @@ use crate::exchange::{Format, TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWrit
 use crate::i18n::{Args as MessageArgs, Localize};
 use crate::lang;
 use crate::memory::{
-    DiffOp, ImportSummary, LookupRequest, Match, Memory, NewUnit, PreparedBatch, Property,
-    Provenance, SearchRequest, SkipReason, StoredUnit, Timestamp, Variant,
+    DiffOp, ImportSummary, LookupRequest, Match, Memory, NewUnit, PreparedBatch, Preparer,
+    Property, Provenance, SearchRequest, SkipReason, StoredUnit, Timestamp, Variant,
 };
 use crate::textfile::Origin;
 
@@ -523,105 +523,61 @@ fn import_file(
     }
     let bar = progress_bar(size);
     let mut import = memory.begin_import()?;
-    // The file is read, converted and prepared (records encoded, keys numbered) on a second
-    // thread while this one writes; batches go back and forth so that their buffers are
-    // reused instead of allocated per unit.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(4);
-    let (recycle, recycled) = std::sync::mpsc::channel::<Box<PreparedBatch>>();
+    // Three threads, each handing batches to the next and getting them back empty, so that
+    // their buffers are reused instead of allocated per unit: one reads and converts the
+    // file, one prepares the units (records encoded, texts cut into index keys), and this
+    // one writes. Reading and preparing each take longer than writing, so splitting them
+    // keeps both processor cores busy (docs/memory.md, "Import").
+    let (to_prepare, read) = std::sync::mpsc::sync_channel::<Batch<ReadBatch>>(4);
+    let (back_to_reader, reader_buffers) = std::sync::mpsc::channel::<Box<ReadBatch>>();
+    let (to_write, prepared) = std::sync::mpsc::sync_channel::<Batch<PreparedBatch>>(4);
+    let (back_to_preparer, preparer_buffers) = std::sync::mpsc::channel::<Box<PreparedBatch>>();
     let mut preparer = import.preparer();
-    let explicit_origin = args.origin.is_some();
-    let (from, to) = (args.from.clone(), args.to.clone());
-    let user = user.clone();
+    let source = UnitSource {
+        format,
+        file,
+        display,
+        origin,
+        origin_name,
+        explicit_origin: args.origin.is_some(),
+        from: args.from.clone(),
+        to: args.to.clone(),
+        user: user.clone(),
+        size,
+    };
     std::thread::scope(|scope| -> anyhow::Result<ImportSummary> {
-        let reading = std::thread::Builder::new().name("tribune-read".into());
-        let spawned = reading.spawn_scoped(scope, move || {
-            let mut batch = Box::new(PreparedBatch::new());
-            let send = |position: u64, batch: &mut Box<PreparedBatch>| {
-                if batch.len() < BATCH {
-                    return true;
-                }
-                let next = recycled.try_recv().unwrap_or_default();
-                sender
-                    .send(Batch::Units(std::mem::replace(batch, next), position))
-                    .is_ok()
-            };
-            let result: anyhow::Result<()> = (|| match format {
-                Format::Tmx => {
-                    let input = utf8_input(file).map_err(open_error)?;
-                    let mut reader = TmxReader::new(input, origin)?;
-                    let mut languages = LanguageCache::default();
-                    let now = Timestamp::now();
-                    let mut unit = TmxUnit::default();
-                    let mut new_unit = NewUnit {
-                        variants: Vec::new(),
-                        provenance: Provenance::default(),
-                        properties: Vec::new(),
-                        notes: Vec::new(),
+        let reading = std::thread::Builder::new()
+            .name("tribune-read".into())
+            .spawn_scoped(scope, move || source.read(&to_prepare, &reader_buffers));
+        let preparing = std::thread::Builder::new()
+            .name("tribune-prepare".into())
+            .spawn_scoped(scope, move || {
+                for message in read {
+                    let message = match message {
+                        Batch::Units(mut units, position) => {
+                            let mut batch = preparer_buffers.try_recv().unwrap_or_default();
+                            units.prepare(&mut preparer, &mut batch);
+                            let _ = back_to_reader.send(units);
+                            Batch::Units(batch, position)
+                        }
+                        Batch::Failed(error) => Batch::Failed(error),
                     };
-                    while reader.next_unit_into(&mut unit)? {
-                        match fill_unit(
-                            &unit,
-                            &mut new_unit,
-                            &origin_name,
-                            explicit_origin,
-                            &user,
-                            &mut languages,
-                            now,
-                        ) {
-                            Ok(()) => preparer.prepare_ref(&new_unit, &mut batch),
-                            Err(reason) => batch.push_skipped(reason),
-                        }
-                        if !send(reader.position(), &mut batch) {
-                            return Ok(());
-                        }
+                    if to_write.send(message).is_err() {
+                        return;
                     }
-                    Ok(())
                 }
-                Format::Tsv => {
-                    let (Some(from), Some(to)) = (from, to) else {
-                        return Ok(());
-                    };
-                    let input = io::BufReader::with_capacity(256 * 1024, file);
-                    let mut reader = TsvReader::new(input, origin);
-                    let created = Some(Timestamp::now());
-                    while let Some(pair) = reader.next_pair()? {
-                        let unit = NewUnit {
-                            variants: vec![
-                                Variant::new(from.clone(), pair.source),
-                                Variant::new(to.clone(), pair.target),
-                            ],
-                            provenance: Provenance {
-                                origin: origin_name.clone(),
-                                segment: Some(pair.line.to_string()),
-                                created,
-                                created_by: user.clone(),
-                                ..Provenance::default()
-                            },
-                            properties: Vec::new(),
-                            notes: Vec::new(),
-                        };
-                        preparer.prepare_into(unit, &mut batch);
-                        if !send(reader.position(), &mut batch) {
-                            return Ok(());
-                        }
-                    }
-                    Ok(())
-                }
-            })();
-            let _ = match result {
-                Ok(()) => sender.send(Batch::Units(batch, size)),
-                Err(error) => sender.send(Batch::Failed(error)),
-            };
-        });
-        spawned.map_err(|e| MemoryCliError::Open {
-            file: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        for message in receiver {
+            });
+        for spawned in [reading.map(drop), preparing.map(drop)] {
+            spawned.map_err(|e| MemoryCliError::Open {
+                file: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        for message in prepared {
             match message {
                 Batch::Units(mut units, position) => {
                     import.add_batch(&mut units)?;
-                    let _ = recycle.send(units);
+                    let _ = back_to_preparer.send(units);
                     bar.set_position(position);
                 }
                 Batch::Failed(error) => return Err(error),
@@ -632,10 +588,161 @@ fn import_file(
     })
 }
 
-/// Units prepared by the reading thread, or why it stopped.
-enum Batch {
-    Units(Box<PreparedBatch>, u64),
+/// A batch handed from one import thread to the next (with how far into the file it
+/// reaches, for the progress bar), or why reading stopped.
+enum Batch<T> {
+    Units(Box<T>, u64),
     Failed(anyhow::Error),
+}
+
+/// Units read and converted, waiting to be prepared: the first `len` slots, each a unit or
+/// why it is skipped. Slots beyond `len` are kept for their strings, refilled by the next
+/// batch.
+#[derive(Default)]
+struct ReadBatch {
+    slots: Vec<(NewUnit, Option<SkipReason>)>,
+    len: usize,
+}
+
+impl ReadBatch {
+    /// The next slot to fill, counted as used.
+    fn next_slot(&mut self) -> &mut (NewUnit, Option<SkipReason>) {
+        if self.len == self.slots.len() {
+            self.slots.push((empty_unit(), None));
+        }
+        self.len += 1;
+        &mut self.slots[self.len - 1]
+    }
+
+    fn is_full(&self) -> bool {
+        self.len >= BATCH
+    }
+
+    /// Prepares every unit into `batch`, in order, and empties this one.
+    fn prepare(&mut self, preparer: &mut Preparer, batch: &mut PreparedBatch) {
+        for (unit, skipped) in &self.slots[..self.len] {
+            match skipped {
+                Some(reason) => batch.push_skipped(*reason),
+                None => preparer.prepare_ref(unit, batch),
+            }
+        }
+        self.len = 0;
+    }
+}
+
+fn empty_unit() -> NewUnit {
+    NewUnit {
+        variants: Vec::new(),
+        provenance: Provenance::default(),
+        properties: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+/// What the reading thread needs to turn a file into units.
+struct UnitSource {
+    format: Format,
+    file: File,
+    /// The file's name in messages.
+    display: String,
+    origin: Origin,
+    origin_name: String,
+    explicit_origin: bool,
+    from: Option<LanguageIdentifier>,
+    to: Option<LanguageIdentifier>,
+    user: Option<String>,
+    size: u64,
+}
+
+impl UnitSource {
+    /// Reads the file in batches sent to `out` (reusing the batches that come back on
+    /// `buffers`), then sends the last batch, or the error that stopped the reading.
+    fn read(
+        self,
+        out: &std::sync::mpsc::SyncSender<Batch<ReadBatch>>,
+        buffers: &std::sync::mpsc::Receiver<Box<ReadBatch>>,
+    ) {
+        let mut batch: Box<ReadBatch> = Box::default();
+        // Sends the batch once it is full; false when the import has stopped.
+        let mut send = |position: u64, batch: &mut Box<ReadBatch>| {
+            if !batch.is_full() {
+                return true;
+            }
+            let next = buffers.try_recv().unwrap_or_default();
+            out.send(Batch::Units(std::mem::replace(batch, next), position))
+                .is_ok()
+        };
+        let size = self.size;
+        let _ = match self.read_into(&mut batch, &mut send) {
+            Ok(()) => out.send(Batch::Units(batch, size)),
+            Err(error) => out.send(Batch::Failed(error)),
+        };
+    }
+
+    fn read_into(
+        self,
+        batch: &mut Box<ReadBatch>,
+        send: &mut impl FnMut(u64, &mut Box<ReadBatch>) -> bool,
+    ) -> anyhow::Result<()> {
+        match self.format {
+            Format::Tmx => {
+                let input = utf8_input(self.file).map_err(|e| MemoryCliError::Open {
+                    file: self.display.clone(),
+                    reason: e.to_string(),
+                })?;
+                let mut reader = TmxReader::new(input, self.origin)?;
+                let mut languages = LanguageCache::default();
+                let now = Timestamp::now();
+                let mut unit = TmxUnit::default();
+                while reader.next_unit_into(&mut unit)? {
+                    let (slot, skipped) = batch.next_slot();
+                    *skipped = fill_unit(
+                        &unit,
+                        slot,
+                        &self.origin_name,
+                        self.explicit_origin,
+                        &self.user,
+                        &mut languages,
+                        now,
+                    )
+                    .err();
+                    if !send(reader.position(), batch) {
+                        return Ok(());
+                    }
+                }
+            }
+            Format::Tsv => {
+                let (Some(from), Some(to)) = (self.from, self.to) else {
+                    return Ok(());
+                };
+                let input = io::BufReader::with_capacity(256 * 1024, self.file);
+                let mut reader = TsvReader::new(input, self.origin);
+                let created = Some(Timestamp::now());
+                while let Some(pair) = reader.next_pair()? {
+                    let unit = NewUnit {
+                        variants: vec![
+                            Variant::new(from.clone(), pair.source),
+                            Variant::new(to.clone(), pair.target),
+                        ],
+                        provenance: Provenance {
+                            origin: self.origin_name.clone(),
+                            segment: Some(pair.line.to_string()),
+                            created,
+                            created_by: self.user.clone(),
+                            ..Provenance::default()
+                        },
+                        properties: Vec::new(),
+                        notes: Vec::new(),
+                    };
+                    *batch.next_slot() = (unit, None);
+                    if !send(reader.position(), batch) {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Units sent from the reading thread at a time.
