@@ -16,7 +16,9 @@ use std::time::{Duration, Instant};
 
 use tribune::memory::score::MIN_STEM;
 use tribune::memory::score_in;
-use tribune::memory::tokens::{tokenize, word_index_key, TokenKind, NUMBER_CLASS_KEY};
+use tribune::memory::tokens::{
+    tokenize, word_index_key, TokenKind, NUMBER_CLASS_KEY, TAG_CLASS_KEY,
+};
 use unic_langid::{langid, LanguageIdentifier};
 
 /// The language of the queries: the lookups run `--from en`, and the reference scores are
@@ -254,7 +256,8 @@ fn content_keys(text: &str, interner: &mut HashMap<String, u32>) -> Vec<u32> {
         .filter_map(|t| match t.kind {
             TokenKind::Word => Some(word_index_key(t.text).chars().take(MIN_STEM).collect()),
             TokenKind::Number => Some(NUMBER_CLASS_KEY.to_owned()),
-            _ => None,
+            TokenKind::Tag => Some(TAG_CLASS_KEY.to_owned()),
+            TokenKind::Punctuation => None,
         })
         .map(|k| {
             let next = interner.len() as u32;

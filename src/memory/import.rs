@@ -22,7 +22,7 @@ use super::hash::{hash, Hasher};
 use super::index::{PostingsBuilder, Vocabulary};
 use super::record::{self, VariantView};
 use super::tokens::{
-    number_index_key_into, word_index_key_into, TokenKind, Tokens, NUMBER_CLASS_KEY,
+    number_index_key_into, word_index_key_into, TokenKind, Tokens, NUMBER_CLASS_KEY, TAG_CLASS_KEY,
 };
 use super::{Memory, MemoryError, NewUnit};
 
@@ -293,14 +293,14 @@ impl KeyBatch {
         }
     }
 
-    /// Adds a text's keys (each word's key, each number's value key, and
-    /// [`NUMBER_CLASS_KEY`] if it has numbers) and appends the indexes of its distinct keys
-    /// to the occurrences; returns the count of its words and numbers. `seed` is the
-    /// language's ([`language_seed`]).
+    /// Adds a text's keys (each word's key, each number's value key, [`NUMBER_CLASS_KEY`]
+    /// if it has numbers and [`TAG_CLASS_KEY`] if it has tags) and appends the indexes of
+    /// its distinct keys to the occurrences; returns the count of its words, numbers and
+    /// tags (its length for the match score). `seed` is the language's ([`language_seed`]).
     pub fn add_text(&mut self, source: &str, language: u32, seed: u64) -> u32 {
         self.texts += 1;
         let mut length = 0u32;
-        let mut has_number = false;
+        let (mut has_number, mut has_tag) = (false, false);
         let mut word = std::mem::take(&mut self.word);
         for token in Tokens::new(source) {
             match token.kind {
@@ -309,13 +309,21 @@ impl KeyBatch {
                     has_number = true;
                     number_index_key_into(token.text, &mut word);
                 }
-                TokenKind::Punctuation | TokenKind::Tag => continue,
+                TokenKind::Tag => {
+                    has_tag = true;
+                    length += 1;
+                    continue;
+                }
+                TokenKind::Punctuation => continue,
             }
             length += 1;
             self.occur(language, seed, &word);
         }
         if has_number {
             self.occur(language, seed, NUMBER_CLASS_KEY);
+        }
+        if has_tag {
+            self.occur(language, seed, TAG_CLASS_KEY);
         }
         self.word = word;
         length

@@ -29,7 +29,8 @@ use super::index::{decode, Postings};
 use super::record::{self, VariantView};
 use super::score::{compare_with, Comparison, NumberChange, WordForms, MIN_STEM};
 use super::tokens::{
-    number_value, tokenize, word_index_key, NumberStyle, Token, TokenKind, Tokens, NUMBER_CLASS_KEY,
+    number_value, tokenize, word_index_key, NumberStyle, Token, TokenKind, Tokens,
+    NUMBER_CLASS_KEY, TAG_CLASS_KEY,
 };
 use super::{Memory, MemoryError, Timestamp};
 use crate::speech::normalize_for_id;
@@ -206,7 +207,7 @@ impl Memory {
         let mut df = self.document_frequency(lang, &key)?;
         let mut members = Vec::new();
         let stem = forms.shortest_stem(&key);
-        if key != NUMBER_CLASS_KEY && stem.chars().count() >= MIN_STEM {
+        if key != NUMBER_CLASS_KEY && key != TAG_CLASS_KEY && stem.chars().count() >= MIN_STEM {
             let upper = format!("{stem}\u{10ffff}");
             let mut st = self
                 .conn
@@ -262,7 +263,8 @@ impl Memory {
                     *counts.entry(word_index_key(token.text)).or_default() += 1;
                 }
                 TokenKind::Number => *counts.entry(NUMBER_CLASS_KEY.to_owned()).or_default() += 1,
-                _ => {}
+                TokenKind::Tag => *counts.entry(TAG_CLASS_KEY.to_owned()).or_default() += 1,
+                TokenKind::Punctuation => {}
             }
         }
         let query_length: u32 = counts.values().sum();

@@ -23,15 +23,7 @@ pub(crate) fn to_v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     )?;
     let mut write = tx.prepare("INSERT INTO units_v3 (id, origin, record) VALUES (?1, ?2, ?3)")?;
     let mut hashes: Vec<(u64, u32)> = Vec::new();
-    let mut vocabulary = Vocabulary::default();
-    let mut postings = PostingsBuilder::default();
-    let mut keys = KeyBatch::default();
-    let mut languages: Vec<u32> = Vec::new();
-    let mut numbers = Vec::new();
-    let mut table_empty = true;
-    tx.execute_batch(
-        "DELETE FROM postings; INSERT INTO vocabulary (vocabulary) VALUES ('delete-all');",
-    )?;
+    let mut index = IndexRebuild::start(tx)?;
     let mut rows = read.query([])?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
@@ -74,38 +66,10 @@ pub(crate) fn to_v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             u32::try_from(id).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(0, id))?;
         let views = record::variants(&data)?;
         hashes.push((content_hash(&views), id32));
-        keys.clear();
-        languages.clear();
-        let mut lengths = Vec::with_capacity(views.len());
-        for view in &views {
-            let subtag = view
-                .lang
-                .parse::<unic_langid::LanguageIdentifier>()
-                .map(|l| l.language.as_str().to_owned())
-                .unwrap_or_else(|_| view.lang.to_ascii_lowercase());
-            let language = vocabulary.language(&subtag);
-            languages.push(language);
-            vocabulary.tag(view.lang);
-            let local = (languages.len() - 1) as u32;
-            let length = keys.add_text(view.text, local, language_seed(&subtag));
-            lengths.push((length.min(255) as u8, keys.occurrences.len()));
-        }
-        numbers.clear();
-        vocabulary.keys(&keys, &languages, &mut numbers);
-        let mut start = 0;
-        for (length, end) in lengths {
-            for &key in &keys.occurrences[start..end] {
-                postings.add(numbers[key as usize], id32, length);
-            }
-            start = end;
-        }
-        if postings.is_full() {
-            postings.flush(tx, &vocabulary, table_empty)?;
-            table_empty = false;
-        }
+        index.add(tx, id32, &views)?;
     }
     drop(rows);
-    postings.flush(tx, &vocabulary, table_empty)?;
+    index.finish(tx)?;
     hashes.sort_unstable();
     let mut bucket_write =
         tx.prepare("INSERT INTO unit_hashes_v3 (bucket, data) VALUES (?1, ?2)")?;
@@ -121,4 +85,95 @@ pub(crate) fn to_v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
          DROP TABLE unit_hashes; ALTER TABLE unit_hashes_v3 RENAME TO unit_hashes;",
     )?;
     Ok(())
+}
+
+/// Version 3 → 4: tags and placeholders count in a text's length for the match score, and
+/// are indexed under one key; the lookup index is rebuilt from the stored units.
+pub(crate) fn to_v4(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut read = tx.prepare("SELECT id, record FROM units ORDER BY id")?;
+    let mut index = IndexRebuild::start(tx)?;
+    let mut rows = read.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let id32 =
+            u32::try_from(id).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(0, id))?;
+        let data = row.get_ref(1)?.as_blob()?;
+        index.add(tx, id32, &record::variants(data)?)?;
+    }
+    drop(rows);
+    index.finish(tx)
+}
+
+/// The lookup index (postings and vocabulary) made again from every unit, in id order, as
+/// an import makes it.
+struct IndexRebuild {
+    vocabulary: Vocabulary,
+    postings: PostingsBuilder,
+    keys: KeyBatch,
+    languages: Vec<u32>,
+    numbers: Vec<u32>,
+    table_empty: bool,
+}
+
+impl IndexRebuild {
+    /// Empties the index.
+    fn start(tx: &Transaction<'_>) -> rusqlite::Result<IndexRebuild> {
+        tx.execute_batch(
+            "DELETE FROM postings; INSERT INTO vocabulary (vocabulary) VALUES ('delete-all');",
+        )?;
+        Ok(IndexRebuild {
+            vocabulary: Vocabulary::default(),
+            postings: PostingsBuilder::default(),
+            keys: KeyBatch::default(),
+            languages: Vec::new(),
+            numbers: Vec::new(),
+            table_empty: true,
+        })
+    }
+
+    /// Files unit `id` under the keys of its variants.
+    fn add(
+        &mut self,
+        tx: &Transaction<'_>,
+        id: u32,
+        views: &[record::VariantView<'_>],
+    ) -> rusqlite::Result<()> {
+        self.keys.clear();
+        self.languages.clear();
+        let mut lengths = Vec::with_capacity(views.len());
+        for view in views {
+            let subtag = view
+                .lang
+                .parse::<unic_langid::LanguageIdentifier>()
+                .map(|l| l.language.as_str().to_owned())
+                .unwrap_or_else(|_| view.lang.to_ascii_lowercase());
+            let language = self.vocabulary.language(&subtag);
+            self.languages.push(language);
+            self.vocabulary.tag(view.lang);
+            let local = (self.languages.len() - 1) as u32;
+            let length = self.keys.add_text(view.text, local, language_seed(&subtag));
+            lengths.push((length.min(255) as u8, self.keys.occurrences.len()));
+        }
+        self.numbers.clear();
+        self.vocabulary
+            .keys(&self.keys, &self.languages, &mut self.numbers);
+        let mut start = 0;
+        for (length, end) in lengths {
+            for &key in &self.keys.occurrences[start..end] {
+                self.postings.add(self.numbers[key as usize], id, length);
+            }
+            start = end;
+        }
+        if self.postings.is_full() {
+            self.postings
+                .flush(tx, &self.vocabulary, self.table_empty)?;
+            self.table_empty = false;
+        }
+        Ok(())
+    }
+
+    /// Writes what is left.
+    fn finish(mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        self.postings.flush(tx, &self.vocabulary, self.table_empty)
+    }
 }

@@ -8,7 +8,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// `PRAGMA application_id` of a Tribune memory: "TRIB".
 pub const APPLICATION_ID: i64 = 0x5452_4942;
@@ -79,6 +79,11 @@ CREATE TABLE unit_hashes_v3 (
 );
 ";
 
+/// Version 4: no new tables; tags count in the lengths the index stores and are indexed
+/// under one key ([`super::tokens::TAG_CLASS_KEY`]), so [`super::migrate::to_v4`] rebuilds
+/// the index.
+pub(crate) const SCHEMA_V4: &str = "";
+
 /// One step of the schema's history.
 pub(crate) enum Migration {
     /// Statements.
@@ -95,6 +100,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Sql(SCHEMA_V1),
     Migration::Sql(SCHEMA_V2),
     Migration::Convert(SCHEMA_V3, super::migrate::to_v3),
+    Migration::Convert(SCHEMA_V4, super::migrate::to_v4),
 ];
 
 /// What the header of a file says.

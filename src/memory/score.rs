@@ -2,12 +2,12 @@
 //! and documented on its own (docs/match-score.md).
 //!
 //! It is a word-level edit distance in which each edit has a cost that translators expect:
-//! a different, missing or extra word or number costs a full word; two neighbouring words
-//! swapped cost one word; another form of the same word (`adopted` → `adopts`) or a number
-//! whose value changed costs half of that; a case or accent change, a punctuation mark or a
-//! tag costs a fraction. The score is `100 × (1 − cost / length)`, rounded down, where the
-//! length is the number of words and numbers of the longer segment. Only identical texts
-//! score 100.
+//! a different, missing or extra word, number or tag costs a full word; two neighbouring
+//! words swapped cost one word; another form of the same word (`adopted` → `adopts`) or a
+//! number whose value changed costs half of that; a case or accent change, a punctuation
+//! mark or a changed tag (`%s` → `%d`) costs a fraction. The score is
+//! `100 × (1 − cost / length)`, rounded down, where the length is the number of words,
+//! numbers and tags of the longer segment. Only identical texts score 100.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -17,7 +17,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::tokens::{joined, number_value, tokenize, word_index_key, Token, TokenKind};
 
-/// Cost of a word (or number) that is different, missing or extra, in tenths.
+/// Cost of a word, number or tag that is different, missing or extra, in tenths.
 pub const WORD_COST: u32 = 10;
 /// Cost of a number whose value changed (`3,700` → `3,800`).
 pub const NUMBER_VALUE_COST: u32 = 5;
@@ -32,7 +32,8 @@ pub const NUMBER_FORMAT_COST: u32 = 1;
 pub const CASE_COST: u32 = 2;
 /// Cost of a punctuation mark that is different, missing or extra.
 pub const PUNCTUATION_COST: u32 = 2;
-/// Cost of a tag or placeholder that is different, missing or extra.
+/// Cost of a tag or placeholder that became another (`%s` → `%d`, `<b>` → `<i>`); a
+/// missing or extra one costs a word, since it counts in the length.
 pub const TAG_COST: u32 = 3;
 
 /// The longest written word (tokens without white space between them, as `view.` or
@@ -210,11 +211,14 @@ pub fn score_in(query: &str, source: &str, lang: &LanguageIdentifier) -> u8 {
     compare_in(query, source, lang).score
 }
 
+/// The cost of a missing or extra token: a full word for what counts in the length (so
+/// that a source scoring t shares t % of the longer text's words, numbers and tags with
+/// the query, which the index relies on), a fraction for a punctuation mark.
 fn indel_cost(token: &Token<'_>) -> u32 {
-    match token.kind {
-        TokenKind::Word | TokenKind::Number => WORD_COST,
-        TokenKind::Punctuation => PUNCTUATION_COST,
-        TokenKind::Tag => TAG_COST,
+    if token.is_content() {
+        WORD_COST
+    } else {
+        PUNCTUATION_COST
     }
 }
 
@@ -310,7 +314,7 @@ fn substitution_cost(a: &Prepared<'_>, b: &Prepared<'_>) -> u32 {
                 NUMBER_VALUE_COST
             }
         }
-        (Word, Number) | (Number, Word) => WORD_COST,
+        (Word, Number) | (Number, Word) | (Word | Number, Tag) | (Tag, Word | Number) => WORD_COST,
         (Punctuation, Punctuation) => {
             if a.key == b.key {
                 0
@@ -325,8 +329,7 @@ fn substitution_cost(a: &Prepared<'_>, b: &Prepared<'_>) -> u32 {
                 TAG_COST
             }
         }
-        (Punctuation, Tag) | (Tag, Punctuation) => TAG_COST,
-        // A word never turns into a mark: that is a deletion and an insertion.
+        // A word or tag never turns into a mark: that is a deletion and an insertion.
         _ => indel_cost(&a.token) + indel_cost(&b.token),
     }
 }
@@ -802,6 +805,31 @@ mod tests {
     }
 
     #[test]
+    fn placeholders_count_in_the_length() {
+        // One word and three placeholders, the word changed: 1 − 1/4 (counting words only,
+        // it would be 0).
+        assert_eq!(
+            score("%s [files] {0}: <value>", "%s [folders] {0}: <value>"),
+            75
+        );
+        // A placeholder that became another costs a fraction of a word...
+        assert_eq!(score("Send %s to {0}", "Send %d to {0}"), 92);
+        // ...one missing costs a word, like any part of the sentence.
+        assert_eq!(score("Send %s to {0}", "Send to {0}"), 75);
+        // Speech text without tags scores as before.
+        assert_eq!(
+            score(
+                "We deployed 3,700 soldiers in the region.",
+                "We have deployed 3,700 peacekeepers in the region."
+            ),
+            75
+        );
+        // Only placeholders: still a percentage of the longer text.
+        assert_eq!(score("{0} {1}", "{0} {2}"), 85);
+        assert_eq!(score("{0}", "<b>"), 70);
+    }
+
+    #[test]
     fn kinds_are_reported() {
         let c = compare("Open <b>the</b> file", "Open the file");
         assert!(c.differences.tags && !c.differences.words);
@@ -822,11 +850,11 @@ mod tests {
         }
 
         #[test]
-        fn the_index_bound_holds_with_forms(a in proptest::collection::vec(0usize..12, 0..12), b in proptest::collection::vec(0usize..12, 0..12)) {
-            // Words with forms, accents, case and numbers: the lookup counts, for each
-            // query key, whether the source has that key or a form of it; a source scoring
-            // t has at least t × max(Nq, Ns) / 100 of them.
-            const WORDS: [&str; 12] = ["adopted", "adopts", "Adopted", "the", "council", "councils", "résolution", "resolution", "7", "12", "file", "files"];
+        fn the_index_bound_holds_with_forms(a in proptest::collection::vec(0usize..17, 0..12), b in proptest::collection::vec(0usize..17, 0..12)) {
+            // Words with forms, accents, case, numbers and tags: the lookup counts, for
+            // each query key, whether the source has that key or a form of it; a source
+            // scoring t has at least t × max(Nq, Ns) / 100 of them.
+            const WORDS: [&str; 17] = ["adopted", "adopts", "Adopted", "the", "council", "councils", "résolution", "resolution", "7", "12", "file", "files", "%s", "%d", "{0}", "<b>", ","];
             let en = unic_langid::langid!("en");
             let forms = WordForms::of(&en);
             let text = |ids: &[usize]| ids.iter().map(|i| WORDS[*i]).collect::<Vec<_>>().join(" ");
@@ -835,7 +863,8 @@ mod tests {
                 tokenize(t).iter().filter_map(|t| match t.kind {
                     TokenKind::Word => Some(word_index_key(t.text)),
                     TokenKind::Number => Some("#".to_owned()),
-                    _ => None,
+                    TokenKind::Tag => Some("<>".to_owned()),
+                    TokenKind::Punctuation => None,
                 }).collect()
             };
             let (kq, ks) = (keys(&qa), keys(&sb));
@@ -866,7 +895,7 @@ mod tests {
         }
 
         #[test]
-        fn the_index_bound_holds(a in "[a-c ,.0-9]{0,40}", b in "[a-c ,.0-9]{0,40}") {
+        fn the_index_bound_holds(a in "([a-c ,.0-9]|%s|%d|\\{0\\}|<b>){0,30}", b in "([a-c ,.0-9]|%s|%d|\\{0\\}|<b>){0,30}") {
             // The lookup relies on: score >= t implies 100 * common >= t * max(content).
             use std::collections::HashMap;
             let count = |text: &str| {
@@ -876,7 +905,8 @@ mod tests {
                     let key = match token.kind {
                         TokenKind::Word => token.key().into_owned(),
                         TokenKind::Number => "#".to_owned(),
-                        _ => continue,
+                        TokenKind::Tag => "<>".to_owned(),
+                        TokenKind::Punctuation => continue,
                     };
                     total += 1;
                     *counts.entry(key).or_default() += 1;

@@ -575,3 +575,51 @@ fn a_read_only_file_allows_lookups_only() {
         Some(MemoryError::ReadOnly { .. })
     ));
 }
+
+/// The fixture made by Tribune's schema 3 (tests/fixtures/memory/v3-pairs.tsv imported),
+/// whose index left tags out of the lengths: opened by this version, the index is rebuilt
+/// and a placeholder string with one word changed is found.
+#[test]
+fn a_file_made_by_schema_3_gets_an_index_that_counts_tags() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/memory");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tm.sqlite");
+    std::fs::copy(fixtures.join("schema-v3.sqlite"), &path).unwrap();
+    let memory = Memory::open(&path).unwrap();
+    let version: i64 = memory
+        .conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    assert_eq!(memory.stats().unwrap().units, 4);
+    // Three words and three placeholders, one word changed: 1 − 1/6.
+    let found = lookup(&memory, "Moved %s to {0} at %d.", 75);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].score, 83);
+    assert_eq!(found[0].target, "%s enregistré dans {0} à %d.");
+    // A placeholder that became another costs a fraction of a word.
+    let found = lookup(&memory, "Welcome to the {event} in {town}.", 75);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].score, 95);
+    // The rest of the index is intact: numbers, concordance.
+    let found = lookup(
+        &memory,
+        "We have deployed 3,800 peacekeepers in the region.",
+        75,
+    );
+    assert_eq!(
+        found[0].substituted.as_deref(),
+        Some("Nous avons déployé 3 800 Casques bleus dans la région.")
+    );
+    assert_eq!(
+        memory
+            .search(&SearchRequest {
+                text: "delegat",
+                lang: None,
+                limit: 5
+            })
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -61,10 +61,14 @@ impl<'a> Token<'a> {
         }
     }
 
-    /// Whether the token counts in the length of a segment (words and numbers do; marks and
-    /// tags only cost when they differ).
+    /// Whether the token counts in the length of a segment: words, numbers and tags do
+    /// (a placeholder is part of what a translator carries over); punctuation marks only
+    /// cost when they differ.
     pub fn is_content(&self) -> bool {
-        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+        matches!(
+            self.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Tag
+        )
     }
 }
 
@@ -455,6 +459,11 @@ pub fn joined(a: &Token<'_>, b: &Token<'_>) -> bool {
 /// The key under which a number is indexed for fuzzy lookup: every number shares it, so
 /// that a sentence that differs only by a number is still a candidate.
 pub const NUMBER_CLASS_KEY: &str = "#";
+
+/// The key under which every tag or placeholder is indexed for fuzzy lookup: a changed
+/// placeholder costs less than a word, so all of them share one key, as numbers do. (`<>`
+/// is never the key of a word or a number.)
+pub const TAG_CLASS_KEY: &str = "<>";
 
 /// Writes the index key of a word into `out` (cleared first): lower case, one kind of
 /// apostrophe, and no diacritics (`Élection`, `election` and `élection` share a key), so
