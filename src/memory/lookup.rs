@@ -27,7 +27,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::index::{decode, Postings};
 use super::record::{self, VariantView};
-use super::score::{compare_with, Comparison, NumberChange, WordForms, MIN_STEM};
+use super::score::{Comparison, NumberChange, QueryComparer, WordForms, MIN_STEM};
 use super::tokens::{
     number_value, tokenize, word_index_key, NumberStyle, Token, TokenKind, Tokens,
     NUMBER_CLASS_KEY, TAG_CLASS_KEY,
@@ -367,6 +367,7 @@ impl Memory {
         ranked.sort_unstable_by(|a, b| b.cmp(a));
 
         // 3. Exact scores, best bound first.
+        let mut comparer = QueryComparer::new(request.text, forms);
         let mut matches: Vec<Match> = Vec::new();
         for (bound, id) in ranked {
             if matches.len() >= request.limit {
@@ -376,7 +377,7 @@ impl Memory {
                     break;
                 }
             }
-            if let Some(found) = self.score_unit(id, request, threshold)? {
+            if let Some(found) = self.score_unit(id, request, threshold, &mut comparer)? {
                 matches.push(found);
                 if matches.len() > request.limit * 4 {
                     rank(&mut matches);
@@ -394,6 +395,7 @@ impl Memory {
         id: u32,
         request: &LookupRequest<'_>,
         threshold: u32,
+        comparer: &mut QueryComparer<'_>,
     ) -> Result<Option<Match>, MemoryError> {
         let row: Option<(Vec<u8>, Option<String>)> = self
             .conn
@@ -409,7 +411,6 @@ impl Memory {
         let Some((data, origin)) = row else {
             return Ok(None);
         };
-        let forms = WordForms::of(request.from);
         let unit = record::lookup_view(&data, request.context.is_some())
             .map_err(|e| self.sql_error(e.into()))?;
         let Some((target, target_exact)) = pick(&unit.variants, request.to) else {
@@ -417,7 +418,7 @@ impl Memory {
         };
         let mut best: Option<(Comparison, &VariantView<'_>, bool)> = None;
         for (source, exact) in candidates_in(&unit.variants, request.from) {
-            let comparison = compare_with(request.text, source.text, forms);
+            let comparison = comparer.compare(source.text);
             if best
                 .as_ref()
                 .is_none_or(|(b, _, e)| (comparison.score, exact) > (b.score, *e))

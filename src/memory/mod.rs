@@ -42,7 +42,9 @@ pub use lookup::{
     diff, substitute_numbers, DiffOp, DiffPart, LookupRequest, Match, SegmentContext,
 };
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
-pub use score::{compare, compare_in, score, score_in, Comparison, Differences, NumberChange};
+pub use score::{
+    compare, compare_in, score, score_in, Comparison, Differences, NumberChange, QueryComparer,
+};
 pub use stats::{LanguageCount, MemoryStats, OriginCount};
 pub use time::Timestamp;
 

@@ -496,9 +496,45 @@ pub fn compare_in(query: &str, source: &str, lang: &LanguageIdentifier) -> Compa
 
 /// Compares with the given word forms.
 pub fn compare_with(query: &str, source: &str, forms: &WordForms) -> Comparison {
-    let mut interner = Interner::default();
-    let q = prepare(query, forms, &mut interner);
-    let s = prepare(source, forms, &mut interner);
+    QueryComparer::new(query, forms).compare(source)
+}
+
+/// A query cut into tokens once, to be compared with many stored sources: a lookup scores
+/// dozens of candidates for one query, and preparing the query (tokens, keys, stems) again
+/// for each would repeat the same work.
+pub struct QueryComparer<'q> {
+    query: &'q str,
+    prepared: Vec<Prepared<'q>>,
+    interner: Interner,
+    forms: &'q WordForms,
+}
+
+impl<'q> QueryComparer<'q> {
+    /// Prepares `query`, whose word forms are `forms` (see [`WordForms::of`]).
+    pub fn new(query: &'q str, forms: &'q WordForms) -> QueryComparer<'q> {
+        let mut interner = Interner::default();
+        let prepared = prepare(query, forms, &mut interner);
+        QueryComparer {
+            query,
+            prepared,
+            interner,
+            forms,
+        }
+    }
+
+    /// Compares the query with a stored source (as [`compare_with`]).
+    pub fn compare(&mut self, source: &str) -> Comparison {
+        let s = prepare(source, self.forms, &mut self.interner);
+        compare_prepared(self.query, &self.prepared, source, &s)
+    }
+}
+
+fn compare_prepared(
+    query: &str,
+    q: &[Prepared<'_>],
+    source: &str,
+    s: &[Prepared<'_>],
+) -> Comparison {
     let identical = query.trim() == source.trim();
     let (n, m) = (q.len(), s.len());
     let width = m + 1;
@@ -509,13 +545,13 @@ pub fn compare_with(query: &str, source: &str, forms: &WordForms) -> Comparison 
     let row = |i: usize| i * width;
     let mut table: Vec<u32> = Vec::new();
     let distance = if trace {
-        table = full_table(&q, &s, rows);
+        table = full_table(q, s, rows);
         table[row(n) + m]
     } else {
         let half_width = (MAX_TABLE_CELLS / (2 * (n + 1)))
             .max(m.div_ceil(n.max(1)) + MAX_MOVED_TOKENS + 2)
             .max(16);
-        banded_distance(&q, &s, half_width)
+        banded_distance(q, s, half_width)
     };
 
     let mut differences = Differences::default();
@@ -547,7 +583,7 @@ pub fn compare_with(query: &str, source: &str, forms: &WordForms) -> Comparison 
                     j -= 1;
                     continue;
                 }
-                if let Some((length, cost)) = transposition(&q, &s, i, j) {
+                if let Some((length, cost)) = transposition(q, s, i, j) {
                     if table[row(i - length) + j - length] + cost == here {
                         differences.order = true;
                         only_numbers = false;
@@ -578,7 +614,7 @@ pub fn compare_with(query: &str, source: &str, forms: &WordForms) -> Comparison 
     }
 
     let content = |tokens: &[Prepared<'_>]| tokens.iter().filter(|t| t.token.is_content()).count();
-    let mut length = content(&q).max(content(&s)) as u32 * WORD_COST;
+    let mut length = content(q).max(content(s)) as u32 * WORD_COST;
     if length == 0 {
         length = n.max(m) as u32 * WORD_COST;
     }
