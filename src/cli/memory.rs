@@ -974,13 +974,15 @@ fn print_matches(
         writeln!(out, "  {score}  {}", source.trim_end())?;
         writeln!(out, "        → {}", m.target)?;
         if let Some(substituted) = &m.substituted {
+            let message = match (m.number_changes.is_empty(), m.tag_changes.is_empty()) {
+                (false, false) => "memory-lookup-substituted-both",
+                (true, false) => "memory-lookup-substituted-tags",
+                _ => "memory-lookup-substituted",
+            };
             writeln!(
                 out,
                 "        {}",
-                l.format(
-                    "memory-lookup-substituted",
-                    &[("target", substituted.clone().into())]
-                )
+                l.format(message, &[("target", substituted.clone().into())])
             )?;
         }
         let mut notes = Vec::new();

@@ -27,7 +27,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::index::{decode, Postings};
 use super::record::{self, VariantView};
-use super::score::{Comparison, NumberChange, QueryComparer, WordForms, MIN_STEM};
+use super::score::{Comparison, NumberChange, QueryComparer, TagChange, WordForms, MIN_STEM};
 use super::tokens::{
     number_value, tokenize, word_index_key, NumberStyle, Token, TokenKind, Tokens,
     NUMBER_CLASS_KEY, TAG_CLASS_KEY,
@@ -132,11 +132,15 @@ pub struct Match {
     pub differences: Vec<&'static str>,
     /// An exact match whose neighbouring segments are the query's too.
     pub in_context: bool,
-    /// When only numbers differ: the numbers, stored source → query.
+    /// When only numbers (and tags) differ: the numbers, stored source → query.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub number_changes: Vec<NumberChange>,
-    /// When only numbers differ: the target with the query's numbers put in, written the
-    /// way the target writes its numbers.
+    /// When only tags and placeholders (and numbers) differ: the tags, stored source →
+    /// query.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tag_changes: Vec<TagChange>,
+    /// When only numbers and tags differ: the target with the query's put in, numbers
+    /// written the way the target writes its numbers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub substituted: Option<String>,
     #[serde(skip)]
@@ -145,12 +149,28 @@ pub struct Match {
 
 impl Serialize for NumberChange {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("NumberChange", 2)?;
-        st.serialize_field("source", &self.source)?;
-        st.serialize_field("query", &self.query)?;
-        st.end()
+        serialize_change(s, "NumberChange", &self.source, &self.query)
     }
+}
+
+impl Serialize for TagChange {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_change(s, "TagChange", &self.source, &self.query)
+    }
+}
+
+/// A change of a placeable in JSON: `{"source": …, "query": …}`.
+fn serialize_change<S: serde::Serializer>(
+    s: S,
+    name: &'static str,
+    source: &str,
+    query: &str,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut st = s.serialize_struct(name, 2)?;
+    st.serialize_field("source", source)?;
+    st.serialize_field("query", query)?;
+    st.end()
 }
 
 /// A key of the query with the stored keys that are forms of the same word.
@@ -438,8 +458,12 @@ impl Memory {
                     same_context(&context.before, b) && same_context(&context.after, a)
                 })
             });
-        let substituted = if comparison.only_numbers_differ {
-            substitute_numbers(target.text, &comparison.number_changes)
+        let substituted = if comparison.only_placeables_differ {
+            substitute_placeables(
+                target.text,
+                &comparison.number_changes,
+                &comparison.tag_changes,
+            )
         } else {
             None
         };
@@ -456,11 +480,12 @@ impl Memory {
             target_markup: target.markup.map(str::to_owned),
             differences: comparison.differences.names(),
             in_context,
-            number_changes: if comparison.only_numbers_differ {
+            number_changes: if comparison.only_placeables_differ {
                 comparison.number_changes
             } else {
                 Vec::new()
             },
+            tag_changes: comparison.tag_changes,
             substituted,
             exact_tags: u8::from(source_exact) + u8::from(target_exact),
         }))
@@ -597,25 +622,42 @@ pub fn diff(source: &str, query: &str) -> Vec<DiffPart> {
     parts
 }
 
-/// The target with the query's numbers in place of the stored source's, each written in
-/// the style of the target's number it replaces. `None` when a number cannot be found once
-/// and only once in the target.
-pub fn substitute_numbers(target: &str, changes: &[NumberChange]) -> Option<String> {
+/// The target with the query's numbers and tags in place of the stored source's: numbers
+/// written in the style of the target's number they replace, tags as the query writes
+/// them. `None` when one of them cannot be found once and only once in the target.
+pub fn substitute_placeables(
+    target: &str,
+    numbers: &[NumberChange],
+    tags: &[TagChange],
+) -> Option<String> {
     let tokens = tokenize(target);
     let mut replacements: Vec<(usize, usize, String)> = Vec::new();
-    for change in changes {
-        let old_value = number_value(&change.source);
-        let mut found = tokens.iter().filter(|t| {
-            t.kind == TokenKind::Number
-                && number_value(t.text) == old_value
-                && !replacements.iter().any(|r| r.0 == t.start)
-        });
+    // The one token of the target that `wanted` accepts and no change has taken yet.
+    let only_one = |replacements: &[(usize, usize, String)],
+                    wanted: &dyn Fn(&Token<'_>) -> bool| {
+        let mut found = tokens
+            .iter()
+            .filter(|t| wanted(t) && !replacements.iter().any(|r| r.0 == t.start));
         let token = found.next()?;
-        if found.next().is_some() {
-            return None;
-        }
+        found.next().is_none().then(|| token.clone())
+    };
+    for change in numbers {
+        let old_value = number_value(&change.source);
+        let token = only_one(&replacements, &|t| {
+            t.kind == TokenKind::Number && number_value(t.text) == old_value
+        })?;
         let new_text = NumberStyle::of(token.text).format(&number_value(&change.query));
         replacements.push((token.start, token.start + token.text.len(), new_text));
+    }
+    for change in tags {
+        let token = only_one(&replacements, &|t| {
+            t.kind == TokenKind::Tag && t.text == change.source
+        })?;
+        replacements.push((
+            token.start,
+            token.start + token.text.len(),
+            change.query.clone(),
+        ));
     }
     replacements.sort_by_key(|b| std::cmp::Reverse(b.0));
     let mut out = target.to_owned();

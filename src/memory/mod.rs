@@ -39,11 +39,12 @@ pub use concordance::{ConcordanceHit, HitSide, SearchRequest};
 pub use error::MemoryError;
 pub use import::{Added, Import, ImportSummary, PreparedBatch, PreparedUnit, Preparer, SkipReason};
 pub use lookup::{
-    diff, substitute_numbers, DiffOp, DiffPart, LookupRequest, Match, SegmentContext,
+    diff, substitute_placeables, DiffOp, DiffPart, LookupRequest, Match, SegmentContext,
 };
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use score::{
     compare, compare_in, score, score_in, Comparison, Differences, NumberChange, QueryComparer,
+    TagChange,
 };
 pub use stats::{LanguageCount, MemoryStats, OriginCount};
 pub use time::Timestamp;

@@ -96,6 +96,16 @@ pub struct NumberChange {
     pub query: String,
 }
 
+/// A tag or placeholder of the stored source that the query has as another (`{city}` →
+/// `{town}`, `%s` → `%d`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagChange {
+    /// The tag as written in the stored source.
+    pub source: String,
+    /// The tag as written in the query.
+    pub query: String,
+}
+
 /// The comparison of a query with a stored source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
@@ -108,6 +118,12 @@ pub struct Comparison {
     /// Whether numbers are the only thing that differs (besides white space), so that the
     /// stored target can be offered with the numbers substituted.
     pub only_numbers_differ: bool,
+    /// Tags or placeholders that became others, in order, when numbers and tags are the only
+    /// things that differ.
+    pub tag_changes: Vec<TagChange>,
+    /// Whether numbers and tags (the *placeables* of CAT tools) are the only things that
+    /// differ, so that the stored target can be offered with the query's put in.
+    pub only_placeables_differ: bool,
 }
 
 /// The endings that make the forms of a language's words (`-s`, `-ed`, `-ing`; `-e`,
@@ -557,6 +573,8 @@ fn compare_prepared(
     let mut differences = Differences::default();
     let mut number_changes = Vec::new();
     let mut only_numbers = true;
+    let mut tag_changes = Vec::new();
+    let mut only_placeables = true;
     if trace {
         let (mut i, mut j) = (n, m);
         let mut pending = Vec::new();
@@ -568,13 +586,22 @@ fn compare_prepared(
                     let (a, b) = (&q[i - 1], &s[j - 1]);
                     if cost > 0 {
                         note_substitution(a, b, &mut differences);
-                        if a.token.kind == TokenKind::Number && b.token.kind == TokenKind::Number {
-                            pending.push(NumberChange {
+                        match (a.token.kind, b.token.kind) {
+                            (TokenKind::Number, TokenKind::Number) => pending.push(NumberChange {
                                 source: b.token.text.to_owned(),
                                 query: a.token.text.to_owned(),
-                            });
-                        } else {
-                            only_numbers = false;
+                            }),
+                            (TokenKind::Tag, TokenKind::Tag) => {
+                                only_numbers = false;
+                                tag_changes.push(TagChange {
+                                    source: b.token.text.to_owned(),
+                                    query: a.token.text.to_owned(),
+                                });
+                            }
+                            _ => {
+                                only_numbers = false;
+                                only_placeables = false;
+                            }
                         }
                     } else if a.token.text != b.token.text {
                         differences.spacing = true;
@@ -587,6 +614,7 @@ fn compare_prepared(
                     if table[row(i - length) + j - length] + cost == here {
                         differences.order = true;
                         only_numbers = false;
+                        only_placeables = false;
                         i -= length;
                         j -= length;
                         continue;
@@ -596,18 +624,22 @@ fn compare_prepared(
             if i > 0 && table[row(i - 1) + j] + indel_cost(&q[i - 1].token) == here {
                 note_indel(&q[i - 1].token, &mut differences);
                 only_numbers = false;
+                only_placeables = false;
                 i -= 1;
             } else {
                 note_indel(&s[j - 1].token, &mut differences);
                 only_numbers = false;
+                only_placeables = false;
                 j -= 1;
             }
         }
         pending.reverse();
         number_changes = pending;
+        tag_changes.reverse();
     } else if distance > 0 {
         differences.words = true;
         only_numbers = false;
+        only_placeables = false;
     }
     if !identical && distance == 0 {
         differences.spacing = true;
@@ -629,6 +661,8 @@ fn compare_prepared(
         score = 99;
     }
     let only_numbers_differ = !identical && only_numbers && !number_changes.is_empty();
+    let only_placeables_differ =
+        !identical && only_placeables && !(number_changes.is_empty() && tag_changes.is_empty());
     Comparison {
         score: score as u8,
         differences,
@@ -641,6 +675,12 @@ fn compare_prepared(
                 .collect()
         },
         only_numbers_differ,
+        tag_changes: if only_placeables_differ {
+            tag_changes
+        } else {
+            Vec::new()
+        },
+        only_placeables_differ,
     }
 }
 

@@ -158,6 +158,51 @@ fn a_changed_number_is_substituted_in_the_target_format() {
 }
 
 #[test]
+fn changed_placeholders_are_put_into_the_target() {
+    let (_dir, memory) = memory_with(&[
+        (
+            "The delegation of {country} has {count} minutes.",
+            "La délégation de {country} dispose de {count} minutes.",
+        ),
+        (
+            "Item %1 of the agenda: 2,500 participants.",
+            "Point %1 de l’ordre du jour : 2 500 participants.",
+        ),
+        ("Send {0} to {0}.", "Envoyer {0} à {0}."),
+    ]);
+    let found = lookup(
+        &memory,
+        "The delegation of {nation} has {count} minutes.",
+        75,
+    );
+    assert_eq!(found[0].differences, vec!["tag"]);
+    assert_eq!(found[0].tag_changes.len(), 1);
+    assert!(found[0].number_changes.is_empty());
+    assert_eq!(
+        found[0].substituted.as_deref(),
+        Some("La délégation de {nation} dispose de {count} minutes.")
+    );
+    // A number and a placeholder changed: both are put in, the number in French style.
+    let found = lookup(&memory, "Item %2 of the agenda: 3,100 participants.", 75);
+    assert_eq!(
+        found[0].substituted.as_deref(),
+        Some("Point %2 de l’ordre du jour : 3 100 participants.")
+    );
+    assert_eq!(found[0].number_changes.len(), 1);
+    assert_eq!(found[0].tag_changes.len(), 1);
+    // A word changed too: no substitution.
+    let found = lookup(
+        &memory,
+        "The delegation of {nation} had {count} minutes.",
+        50,
+    );
+    assert!(found[0].substituted.is_none() && found[0].tag_changes.is_empty());
+    // The stored placeholder is in the target twice: which one to replace is unknown.
+    let found = lookup(&memory, "Send {1} to {0}.", 75);
+    assert!(found[0].substituted.is_none());
+}
+
+#[test]
 fn exact_matches_in_context_rank_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut memory = Memory::open(dir.path().join("tm.sqlite")).unwrap();

@@ -388,8 +388,12 @@ fn previous_candidate(
         Change::Kept | Change::Moved => 100,
         _ => comparison.score,
     };
-    let target = if comparison.only_numbers_differ && score < 100 {
-        memory::substitute_numbers(translation, &comparison.number_changes)
+    let target = if comparison.only_placeables_differ && score < 100 {
+        memory::substitute_placeables(
+            translation,
+            &comparison.number_changes,
+            &comparison.tag_changes,
+        )
     } else {
         None
     };
