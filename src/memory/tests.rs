@@ -472,20 +472,27 @@ fn a_version_1_file_with_units_gets_its_vocabulary() {
     import.commit().unwrap();
 }
 
-/// The fixture made by Tribune's schema 2 (tests/fixtures/memory/: the TMX and TSV files it
-/// imported, and its export), opened by this version.
-#[test]
-fn a_file_made_by_schema_2_is_converted_with_everything_kept() {
+/// A copy of a memory file of tests/fixtures/memory made by an earlier schema, opened (and
+/// so upgraded) by this version.
+fn open_upgraded_copy(fixture: &str) -> (tempfile::TempDir, Memory) {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/memory");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tm.sqlite");
-    std::fs::copy(fixtures.join("schema-v2.sqlite"), &path).unwrap();
-    let mut memory = Memory::open(&path).unwrap();
+    std::fs::copy(fixtures.join(fixture), &path).unwrap();
+    let memory = Memory::open(&path).unwrap();
     let version: i64 = memory
         .conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
+    (dir, memory)
+}
+
+/// The fixture made by Tribune's schema 2 (tests/fixtures/memory/: the TMX and TSV files it
+/// imported, and its export), opened by this version.
+#[test]
+fn a_file_made_by_schema_2_is_converted_with_everything_kept() {
+    let (_dir, mut memory) = open_upgraded_copy("schema-v2.sqlite");
     let mut units = Vec::new();
     memory
         .for_each_unit(None, |u| {
@@ -626,16 +633,7 @@ fn a_read_only_file_allows_lookups_only() {
 /// and a placeholder string with one word changed is found.
 #[test]
 fn a_file_made_by_schema_3_gets_an_index_that_counts_tags() {
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/memory");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tm.sqlite");
-    std::fs::copy(fixtures.join("schema-v3.sqlite"), &path).unwrap();
-    let memory = Memory::open(&path).unwrap();
-    let version: i64 = memory
-        .conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
-    assert_eq!(version, SCHEMA_VERSION);
+    let (_dir, memory) = open_upgraded_copy("schema-v3.sqlite");
     assert_eq!(memory.stats().unwrap().units, 4);
     // Three words and three placeholders, one word changed: 1 − 1/6.
     let found = lookup(&memory, "Moved %s to {0} at %d.", 75);
