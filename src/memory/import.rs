@@ -136,7 +136,7 @@ impl Memory {
             postings: PostingsBuilder::default(),
             postings_empty,
             units_empty,
-            dedupe: Dedupe::default(),
+            dedupe: Dedupe::with_limit(HASHES_IN_MEMORY),
             origins: FxHashMap::default(),
             origin_counts: FxHashMap::default(),
             tag_counts: Vec::new(),
@@ -618,17 +618,98 @@ pub(crate) fn encode_bucket(entries: &[(u64, u32)]) -> Vec<u8> {
     data
 }
 
-/// The content hashes of an import: those it stored (in memory until commit) and the
-/// stored buckets it has read.
+/// The content hashes of an import: those it stored since they were last written to the
+/// table (at most [`HASHES_IN_MEMORY`]), the stored buckets it has read, and a filter of
+/// the hashes it has written during the import, so that an import of any size holds a
+/// bounded number of them in memory.
 #[derive(Debug, Default)]
 struct Dedupe {
     seen: FxHashMap<u64, u32>,
     seen_more: FxHashMap<u64, Vec<u32>>,
     new: Vec<(u64, u32)>,
     buckets: FxHashMap<i64, Vec<(u64, u32)>>,
+    /// Entries in `buckets`.
+    cached: usize,
+    /// How many new hashes, and how many cached entries, it keeps at most.
+    limit: usize,
+    /// The hashes written to the table by this import so far: one filter per write.
+    written: Vec<BloomFilter>,
+}
+
+/// New content hashes an import keeps in memory before it writes them to the table.
+pub(crate) const HASHES_IN_MEMORY: usize = 1 << 20;
+
+/// A set of hashes that may answer "maybe" for a hash it does not hold (about 1 % of the
+/// time at its capacity) but never "no" for one it holds: ten bits per hash, seven probes.
+#[derive(Debug)]
+struct BloomFilter {
+    bits: Vec<u64>,
+    mask: u64,
+}
+
+impl BloomFilter {
+    const PROBES: u32 = 7;
+
+    /// A filter for `capacity` hashes.
+    fn with_capacity(capacity: usize) -> BloomFilter {
+        let bits = (capacity.max(64) * 10).next_power_of_two();
+        BloomFilter {
+            bits: vec![0; bits / 64],
+            mask: bits as u64 - 1,
+        }
+    }
+
+    /// The bit positions of a hash (double hashing from its two halves).
+    fn positions(&self, hash: u64) -> impl Iterator<Item = u64> + '_ {
+        let step = hash.rotate_left(32) | 1;
+        (0..u64::from(Self::PROBES))
+            .map(move |i| hash.wrapping_add(i.wrapping_mul(step)) & self.mask)
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let positions: Vec<u64> = self.positions(hash).collect();
+        for bit in positions {
+            self.bits[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+    }
+
+    fn may_contain(&self, hash: u64) -> bool {
+        self.positions(hash)
+            .all(|bit| self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+    }
 }
 
 impl Dedupe {
+    fn with_limit(limit: usize) -> Dedupe {
+        Dedupe {
+            limit,
+            ..Dedupe::default()
+        }
+    }
+
+    /// Keeps a bucket read from the table; forgets them all when they would hold more than
+    /// the limit.
+    fn cache(&mut self, bucket: i64, entries: Vec<(u64, u32)>) {
+        if self.cached + entries.len() > self.limit {
+            self.buckets = FxHashMap::default();
+            self.cached = 0;
+        }
+        self.cached += entries.len();
+        self.buckets.insert(bucket, entries);
+    }
+
+    /// A cached bucket, taken out of the cache.
+    fn take_cached(&mut self, bucket: i64) -> Option<Vec<(u64, u32)>> {
+        let entries = self.buckets.remove(&bucket)?;
+        self.cached -= entries.len();
+        Some(entries)
+    }
+
+    /// Whether this import may have written `hash` to the table.
+    fn may_have_written(&self, hash: u64) -> bool {
+        self.written.iter().any(|filter| filter.may_contain(hash))
+    }
+
     fn record(&mut self, hash: u64, id: u32) {
         match self.seen.entry(hash) {
             std::collections::hash_map::Entry::Vacant(slot) => {
@@ -780,33 +861,45 @@ impl Import<'_> {
             self.postings_empty = false;
         }
         self.dedupe.record(hash, id32);
+        if self.dedupe.new.len() >= self.dedupe.limit {
+            self.write_hashes(true).map_err(|e| self.sql(e))?;
+        }
         *self.origin_counts.entry(origin).or_default() += 1;
         self.summary.added += 1;
         Ok(Added::New(id))
     }
 
-    /// The units stored before this import whose content hash is `hash`.
+    /// The units in the table (stored before this import, or written by it already) whose
+    /// content hash is `hash`.
     fn stored_with_hash(&mut self, hash: u64) -> Result<Vec<u32>, MemoryError> {
-        if self.units_empty {
+        if self.units_empty && !self.dedupe.may_have_written(hash) {
             return Ok(Vec::new());
         }
         let bucket = bucket_of(hash);
-        if !self.dedupe.buckets.contains_key(&bucket) {
-            let data: Option<Vec<u8>> = self
-                .tx
-                .prepare_cached("SELECT data FROM unit_hashes WHERE bucket = ?1")
-                .and_then(|mut st| st.query_row([bucket], |r| r.get(0)).optional())
-                .map_err(|e| self.sql(e))?;
-            let entries = data.map(|d| decode_bucket(&d)).unwrap_or_default();
-            self.dedupe.buckets.insert(bucket, entries);
+        let matching = |entries: &[(u64, u32)]| -> Vec<u32> {
+            let from = entries.partition_point(|e| e.0 < hash);
+            entries[from..]
+                .iter()
+                .take_while(|e| e.0 == hash)
+                .map(|e| e.1)
+                .collect()
+        };
+        if let Some(entries) = self.dedupe.buckets.get(&bucket) {
+            return Ok(matching(entries));
         }
-        let entries = &self.dedupe.buckets[&bucket];
-        let from = entries.partition_point(|e| e.0 < hash);
-        Ok(entries[from..]
-            .iter()
-            .take_while(|e| e.0 == hash)
-            .map(|e| e.1)
-            .collect())
+        let data: Option<Vec<u8>> = self
+            .tx
+            .prepare_cached("SELECT data FROM unit_hashes WHERE bucket = ?1")
+            .and_then(|mut st| st.query_row([bucket], |r| r.get(0)).optional())
+            .map_err(|e| self.sql(e))?;
+        let entries = data.map(|d| decode_bucket(&d)).unwrap_or_default();
+        let found = matching(&entries);
+        // Into a memory that had units, every new unit looks its bucket up: keep them (up
+        // to a bound). Into an empty one, only the few the filter lets through do.
+        if !self.units_empty {
+            self.dedupe.cache(bucket, entries);
+        }
+        Ok(found)
     }
 
     /// The stored unit with the same content, if any.
@@ -922,6 +1015,13 @@ impl Import<'_> {
         Ok(id)
     }
 
+    /// Keeps at most `limit` new content hashes in memory (and cached entries), instead of
+    /// [`HASHES_IN_MEMORY`]: for tests of what happens beyond.
+    #[cfg(test)]
+    pub(crate) fn set_hashes_in_memory(&mut self, limit: usize) {
+        self.dedupe.limit = limit;
+    }
+
     /// The counts so far.
     pub fn summary(&self) -> &ImportSummary {
         &self.summary
@@ -949,7 +1049,7 @@ impl Import<'_> {
                 }
             }
         }
-        self.write_hashes().map_err(sql)?;
+        self.write_hashes(false).map_err(sql)?;
         {
             let mut st = self
                 .tx
@@ -966,10 +1066,15 @@ impl Import<'_> {
         Ok(self.summary)
     }
 
-    /// Adds the new content hashes to their buckets.
-    fn write_hashes(&mut self) -> rusqlite::Result<()> {
+    /// Adds the new content hashes to their buckets in the table and forgets them, at commit
+    /// or when [`HASHES_IN_MEMORY`] of them wait (`more_to_come`: remember in a filter
+    /// which were written, for the rest of the import).
+    fn write_hashes(&mut self, more_to_come: bool) -> rusqlite::Result<()> {
         let mut new = std::mem::take(&mut self.dedupe.new);
         new.sort_unstable();
+        // A bucket not read yet holds nothing when the table was empty and nothing was
+        // written since.
+        let table_empty = self.units_empty && self.dedupe.written.is_empty();
         let mut select = self
             .tx
             .prepare_cached("SELECT data FROM unit_hashes WHERE bucket = ?1")?;
@@ -982,9 +1087,9 @@ impl Import<'_> {
             let end = rest.partition_point(|e| bucket_of(e.0) == bucket);
             let (these, others) = rest.split_at(end);
             rest = others;
-            let stored = match self.dedupe.buckets.remove(&bucket) {
+            let stored = match self.dedupe.take_cached(bucket) {
                 Some(entries) => entries,
-                None if self.units_empty => Vec::new(),
+                None if table_empty => Vec::new(),
                 None => select
                     .query_row([bucket], |r| r.get::<_, Vec<u8>>(0))
                     .optional()?
@@ -1001,6 +1106,18 @@ impl Import<'_> {
             };
             write.execute(params![bucket, data])?;
         }
+        // The hashes now live in the table. When the table was empty, the lookups of the
+        // rest of the import read it only for hashes the filter may hold (otherwise they
+        // read each bucket anyway).
+        if self.units_empty && more_to_come {
+            let mut filter = BloomFilter::with_capacity(new.len());
+            for (hash, _) in &new {
+                filter.insert(*hash);
+            }
+            self.dedupe.written.push(filter);
+        }
+        self.dedupe.seen = FxHashMap::default();
+        self.dedupe.seen_more = FxHashMap::default();
         Ok(())
     }
 }
@@ -1008,6 +1125,20 @@ impl Import<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bloom_filter_holds_what_it_was_given_and_little_else() {
+        let mut filter = BloomFilter::with_capacity(10_000);
+        let hashes: Vec<u64> = (0..10_000u64).map(|i| hash(1, &i.to_le_bytes())).collect();
+        for h in &hashes {
+            filter.insert(*h);
+        }
+        assert!(hashes.iter().all(|h| filter.may_contain(*h)));
+        let others = (10_000..110_000u64)
+            .filter(|i| filter.may_contain(hash(1, &i.to_le_bytes())))
+            .count();
+        assert!(others < 2_000, "{others} false positives in 100,000");
+    }
 
     #[test]
     fn preparation_can_move_to_another_thread() {

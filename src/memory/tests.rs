@@ -666,3 +666,63 @@ fn a_file_made_by_schema_3_gets_an_index_that_counts_tags() {
         1
     );
 }
+
+/// An import keeps a bounded number of new content hashes in memory and writes the rest to
+/// the table as it goes: duplicates are still found on either side of each write, in an
+/// empty memory and in one that had units.
+#[test]
+fn duplicates_are_found_beyond_the_hashes_kept_in_memory() {
+    let texts: Vec<(String, String)> = (0..300)
+        .map(|i| {
+            (
+                format!("Item {i} is adopted."),
+                format!("Le point {i} est adopté."),
+            )
+        })
+        .collect();
+    for had_units in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut memory = Memory::open(dir.path().join("tm.sqlite")).unwrap();
+        if had_units {
+            let mut import = memory.begin_import().unwrap();
+            for (en, fr) in &texts[270..] {
+                import.add(unit("before", en, fr)).unwrap();
+            }
+            import.commit().unwrap();
+        }
+        let mut import = memory.begin_import().unwrap();
+        import.set_hashes_in_memory(3);
+        let mut ids = std::collections::HashMap::new();
+        for (en, fr) in &texts[..270] {
+            match import.add(unit("now", en, fr)).unwrap() {
+                Added::New(id) => ids.insert(en.clone(), id),
+                other => panic!("{en}: {other:?}"),
+            };
+        }
+        // (300 hashes in 4,096 buckets: some buckets get hashes from different writes.)
+        // Every unit stored again, in another order: each merges into the one stored.
+        let stored = if had_units { &texts[..] } else { &texts[..270] };
+        for (en, fr) in stored.iter().rev() {
+            match import.add(unit("again", en, fr)).unwrap() {
+                Added::Merged(id) => {
+                    if let Some(first) = ids.get(en) {
+                        assert_eq!(id, *first, "{en}");
+                    }
+                }
+                other => panic!("{en} (had units: {had_units}): {other:?}"),
+            }
+        }
+        let summary = import.commit().unwrap();
+        assert_eq!((summary.added, summary.merged), (270, stored.len() as u64));
+        assert_eq!(memory.stats().unwrap().units, stored.len() as u64);
+        // The hashes written during the import serve the next one.
+        let mut import = memory.begin_import().unwrap();
+        let (en, fr) = &texts[7];
+        assert!(matches!(
+            import.add(unit("later", en, fr)).unwrap(),
+            Added::Merged(_)
+        ));
+        import.commit().unwrap();
+        assert_eq!(lookup(&memory, "Item 7 is adopted.", 100).len(), 1);
+    }
+}
