@@ -660,21 +660,19 @@ impl BloomFilter {
     }
 
     /// The bit positions of a hash (double hashing from its two halves).
-    fn positions(&self, hash: u64) -> impl Iterator<Item = u64> + '_ {
+    fn positions(hash: u64, mask: u64) -> impl Iterator<Item = u64> {
         let step = hash.rotate_left(32) | 1;
-        (0..u64::from(Self::PROBES))
-            .map(move |i| hash.wrapping_add(i.wrapping_mul(step)) & self.mask)
+        (0..u64::from(Self::PROBES)).map(move |i| hash.wrapping_add(i.wrapping_mul(step)) & mask)
     }
 
     fn insert(&mut self, hash: u64) {
-        let positions: Vec<u64> = self.positions(hash).collect();
-        for bit in positions {
+        for bit in Self::positions(hash, self.mask) {
             self.bits[(bit / 64) as usize] |= 1 << (bit % 64);
         }
     }
 
     fn may_contain(&self, hash: u64) -> bool {
-        self.positions(hash)
+        Self::positions(hash, self.mask)
             .all(|bit| self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
     }
 }
