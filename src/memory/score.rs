@@ -5,7 +5,8 @@
 //! a different, missing or extra word, number or tag costs a full word; two neighbouring
 //! words swapped cost one word; another form of the same word (`adopted` → `adopts`) or a
 //! number whose value changed costs half of that; a case or accent change, a punctuation
-//! mark or a changed tag (`%s` → `%d`) costs a fraction. The score is
+//! mark or a changed tag (`%s` → `%d`) costs a fraction, and marks attached to a missing
+//! word go with it (`note:` missing costs one word). The score is
 //! `100 × (1 − cost / length)`, rounded down, where the length is the number of words,
 //! numbers and tags of the longer segment. Only identical texts score 100.
 
@@ -390,6 +391,48 @@ fn transposition(
     Some((qa + qb, weight(q_first).min(weight(q_second))))
 }
 
+/// The most tokens of one written word that one deletion or insertion takes together with
+/// its marks (see [`attached_runs`]); with transpositions, how far back the table looks.
+const MAX_RUN_TOKENS: usize = 2 * MAX_MOVED_TOKENS;
+
+/// Where the runs `text[start..end]` start that hold one word, number or tag and one or
+/// more punctuation marks, all inside one written word (no white space between them):
+/// deleting or inserting such a run costs [`WORD_COST`] alone, since a mark attached to a
+/// missing word goes with it, as a translator counts it ("note:" missing costs one word, not
+/// a word and a colon; "short-term" becoming "short" costs the word "term"). A run of
+/// several words and their marks is never needed: it costs what its pieces of one word
+/// each cost one after the other.
+fn attached_runs<'a>(text: &'a [Prepared<'_>], end: usize) -> impl Iterator<Item = usize> + 'a {
+    let lowest = match end.checked_sub(1) {
+        Some(last) => text[last]
+            .group_start
+            .max(end.saturating_sub(MAX_RUN_TOKENS)),
+        None => 0,
+    };
+    let (mut content, mut marks) = (0u32, 0u32);
+    (lowest..end)
+        .rev()
+        .map_while(move |start| {
+            if text[start].token.is_content() {
+                content += 1;
+            } else {
+                marks += 1;
+            }
+            (content <= 1).then_some((start, content == 1 && marks > 0))
+        })
+        .filter_map(|(start, attached)| attached.then_some(start))
+}
+
+/// The cost of deleting `text[..end]` whole (a table's first row or column), from the
+/// costs of the shorter prefixes: `before(k)` is the cost for `text[..k]`.
+fn prefix_deletion_cost(text: &[Prepared<'_>], end: usize, before: impl Fn(usize) -> u32) -> u32 {
+    let mut best = before(end - 1) + indel_cost(&text[end - 1].token);
+    for start in attached_runs(text, end) {
+        best = best.min(before(start) + WORD_COST);
+    }
+    best
+}
+
 /// Largest table the comparison fills whole, with a back trace (tokens × tokens: two texts
 /// of 2,000 tokens each). Longer pairs are compared along a band of the table (see
 /// [`banded_distance`]), so that the time of one comparison stays bounded whatever the texts
@@ -400,7 +443,8 @@ const MAX_TABLE_CELLS: usize = 4_000_000;
 const UNREACHED: u32 = u32::MAX / 4;
 
 /// The cost of the cheapest edit of `q[..i]` into `s[..j]` (`i`, `j` ≥ 1), from the cells
-/// before it: `at(i, j)` gives a cell already filled, `left` the cell `(i, j − 1)`.
+/// before it: `at(i, j)` gives a cell already filled (the current row's too, left of `j`),
+/// `left` the cell `(i, j − 1)`.
 #[inline]
 fn cell(
     q: &[Prepared<'_>],
@@ -417,6 +461,12 @@ fn cell(
     if let Some((length, cost)) = transposition(q, s, i, j) {
         best = best.min(at(i - length, j - length) + cost);
     }
+    for start in attached_runs(q, i) {
+        best = best.min(at(start, j) + WORD_COST);
+    }
+    for start in attached_runs(s, j) {
+        best = best.min(at(i, start) + WORD_COST);
+    }
     best
 }
 
@@ -429,11 +479,11 @@ fn full_table(q: &[Prepared<'_>], s: &[Prepared<'_>], rows: usize) -> Vec<u32> {
     let row = |i: usize| (i % rows) * width;
     let mut table = vec![0; rows * width];
     for j in 1..=m {
-        table[j] = table[j - 1] + indel_cost(&s[j - 1].token);
+        table[j] = prefix_deletion_cost(s, j, |k| table[k]);
     }
     for i in 1..=n {
-        let (prev, cur) = (row(i - 1), row(i));
-        table[cur] = table[prev] + indel_cost(&q[i - 1].token);
+        let cur = row(i);
+        table[cur] = prefix_deletion_cost(q, i, |k| table[row(k)]);
         for j in 1..=m {
             let left = table[cur + j - 1];
             table[cur + j] = cell(q, s, i, j, left, |a, b| table[row(a) + b]);
@@ -472,28 +522,28 @@ fn banded_distance(q: &[Prepared<'_>], s: &[Prepared<'_>], half_width: usize) ->
     };
     // Row 0: insertions only.
     let (lo, hi) = band(0);
-    let mut total = 0;
+    let mut inserted = vec![0u32; hi + 1];
     for j in 1..=hi {
-        total += indel_cost(&s[j - 1].token);
+        inserted[j] = prefix_deletion_cost(s, j, |k| inserted[k]);
         if j >= lo {
-            cells[j - lo] = total;
+            cells[j - lo] = inserted[j];
         }
     }
     low[0] = lo;
-    let mut row = vec![UNREACHED; width];
     for i in 1..=n {
         let slot = i % rows;
         let (lo, hi) = band(i);
-        first[slot] = first[(i - 1) % rows] + indel_cost(&q[i - 1].token);
-        row.fill(UNREACHED);
+        // The slot held row i − rows, which nothing reads any more; the current row is
+        // written in place, since insertions read the cells to its left.
+        first[slot] = prefix_deletion_cost(q, i, |k| first[k % rows]);
+        low[slot] = lo;
+        cells[slot * width..(slot + 1) * width].fill(UNREACHED);
         let mut left = if lo == 1 { first[slot] } else { UNREACHED };
         for j in lo..=hi {
             let value = cell(q, s, i, j, left, |a, b| at(&cells, &low, &first, a, b));
-            row[j - lo] = value;
+            cells[slot * width + (j - lo)] = value;
             left = value;
         }
-        cells[slot * width..(slot + 1) * width].copy_from_slice(&row);
-        low[slot] = lo;
     }
     at(&cells, &low, &first, n, m)
 }
@@ -621,16 +671,33 @@ fn compare_prepared(
                     }
                 }
             }
+            only_numbers = false;
+            only_placeables = false;
             if i > 0 && table[row(i - 1) + j] + indel_cost(&q[i - 1].token) == here {
                 note_indel(&q[i - 1].token, &mut differences);
-                only_numbers = false;
-                only_placeables = false;
                 i -= 1;
-            } else {
+            } else if j > 0 && table[row(i) + j - 1] + indel_cost(&s[j - 1].token) == here {
                 note_indel(&s[j - 1].token, &mut differences);
-                only_numbers = false;
-                only_placeables = false;
                 j -= 1;
+            } else if let Some(start) =
+                attached_runs(q, i).find(|&start| table[row(start) + j] + WORD_COST == here)
+            {
+                note_run(&q[start..i], &mut differences);
+                i = start;
+            } else if let Some(start) =
+                attached_runs(s, j).find(|&start| table[row(i) + start] + WORD_COST == here)
+            {
+                note_run(&s[start..j], &mut differences);
+                j = start;
+            } else {
+                // Every cell comes from one of the cells above; a step back on either
+                // side keeps a release build going should that ever not hold.
+                debug_assert!(false, "no way back from cell ({i}, {j})");
+                if j > 0 {
+                    j -= 1;
+                } else {
+                    i -= 1;
+                }
             }
         }
         pending.reverse();
@@ -694,6 +761,13 @@ fn note_substitution(a: &Prepared<'_>, b: &Prepared<'_>, differences: &mut Diffe
         (Punctuation, Punctuation) => differences.punctuation = true,
         (Tag, Tag) | (Tag, Punctuation) | (Punctuation, Tag) => differences.tags = true,
         _ => differences.words = true,
+    }
+}
+
+/// A word missing or extra with the marks attached to it: the word is the difference.
+fn note_run(run: &[Prepared<'_>], differences: &mut Differences) {
+    for t in run.iter().filter(|t| t.token.is_content()) {
+        note_indel(&t.token, differences);
     }
 }
 
@@ -768,6 +842,50 @@ mod tests {
         );
         assert_eq!(score("", "anything"), 0);
         assert_eq!(score("", ""), 100);
+    }
+
+    #[test]
+    fn marks_attached_to_a_missing_word_go_with_it() {
+        // "Merci." missing: one word (L = 3, D = 10), not a word and a full stop.
+        assert_eq!(score("Thank you.", "Thank you. Merci."), 66);
+        assert_eq!(score("Thank you. Merci.", "Thank you."), 66);
+        // A colon after a missing first word, a comma after a missing salutation.
+        assert_eq!(
+            score(
+                "the old procedure is no longer used",
+                "note: the old procedure is no longer used"
+            ),
+            87
+        );
+        // Two words of eight missing, one with its comma: 75, where the comma would have
+        // made it 72.
+        assert_eq!(
+            score(
+                "Dear friends, thank you for coming.",
+                "Dear colleagues, dear friends, thank you for coming."
+            ),
+            75
+        );
+        // Half of a hyphenated word missing: that word, the hyphen with it.
+        assert_eq!(
+            score(
+                "We met the short and long-term goals.",
+                "We met the short-term and long-term goals."
+            ),
+            88
+        );
+        // A missing word inside brackets leaves the brackets: they were not its own.
+        assert_eq!(score("(optional)", "(very optional)"), 50);
+        // A mark alone still costs its fraction, and so does one left behind by a word
+        // that changed rather than went.
+        assert_eq!(score("Thank you", "Thank you."), 90);
+        assert_eq!(score("we saw the data", "we saw the files."), 70);
+        // What is shown: a word missing, not punctuation.
+        let comparison = compare("Thank you.", "Thank you. Merci.");
+        assert!(comparison.differences.words);
+        assert!(!comparison.differences.punctuation);
+        let comparison = compare("we saw the data", "we saw the files.");
+        assert!(comparison.differences.words && comparison.differences.punctuation);
     }
 
     #[test]
