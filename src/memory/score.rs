@@ -256,6 +256,9 @@ struct Prepared<'a> {
     /// Where the written word this token belongs to starts (tokens without white space
     /// between them).
     group_start: usize,
+    /// The runs of this token's written word that end with it and may be deleted or
+    /// inserted as one word (see [`attached_runs`]).
+    run_starts: u8,
 }
 
 /// Numbers for the strings of the two texts being compared (0 is kept for "none").
@@ -295,8 +298,12 @@ fn prepare<'t>(text: &'t str, forms: &WordForms, interner: &mut Interner) -> Vec
             folded,
             stems,
             group_start,
+            run_starts: 0,
             token,
         });
+    }
+    for end in 1..=out.len() {
+        out[end - 1].run_starts = run_starts_mask(&out, end);
     }
     out
 }
@@ -394,6 +401,10 @@ fn transposition(
 /// The most tokens of one written word that one deletion or insertion takes together with
 /// its marks (see [`attached_runs`]); with transpositions, how far back the table looks.
 const MAX_RUN_TOKENS: usize = 2 * MAX_MOVED_TOKENS;
+const _: () = assert!(
+    MAX_RUN_TOKENS <= u8::BITS as usize,
+    "a run's starts fit in a u8 mask"
+);
 
 /// Where the runs `text[start..end]` start that hold one word, number or tag and one or
 /// more punctuation marks, all inside one written word (no white space between them):
@@ -401,26 +412,47 @@ const MAX_RUN_TOKENS: usize = 2 * MAX_MOVED_TOKENS;
 /// missing word goes with it, as a translator counts it ("note:" missing costs one word, not
 /// a word and a colon; "short-term" becoming "short" costs the word "term"). A run of
 /// several words and their marks is never needed: it costs what its pieces of one word
-/// each cost one after the other.
-fn attached_runs<'a>(text: &'a [Prepared<'_>], end: usize) -> impl Iterator<Item = usize> + 'a {
-    let lowest = match end.checked_sub(1) {
-        Some(last) => text[last]
-            .group_start
-            .max(end.saturating_sub(MAX_RUN_TOKENS)),
+/// each cost one after the other. Read from [`Prepared::run_starts`], nearest start first.
+fn attached_runs(text: &[Prepared<'_>], end: usize) -> impl Iterator<Item = usize> {
+    let mut starts = match end.checked_sub(1) {
+        Some(last) => text[last].run_starts,
         None => 0,
     };
-    let (mut content, mut marks) = (0u32, 0u32);
-    (lowest..end)
-        .rev()
-        .map_while(move |start| {
-            if text[start].token.is_content() {
-                content += 1;
-            } else {
-                marks += 1;
-            }
-            (content <= 1).then_some((start, content == 1 && marks > 0))
-        })
-        .filter_map(|(start, attached)| attached.then_some(start))
+    std::iter::from_fn(move || {
+        if starts == 0 {
+            return None;
+        }
+        let back = starts.trailing_zeros() as usize;
+        starts &= starts - 1;
+        Some(end - 1 - back)
+    })
+}
+
+/// The runs ending at `end` (see [`attached_runs`]) as a mask: bit `b` stands for the run
+/// starting at `end − 1 − b`. Computed once per token by [`prepare`], since the table asks
+/// for every cell.
+fn run_starts_mask(text: &[Prepared<'_>], end: usize) -> u8 {
+    let Some(last) = end.checked_sub(1) else {
+        return 0;
+    };
+    let lowest = text[last]
+        .group_start
+        .max(end.saturating_sub(MAX_RUN_TOKENS));
+    let (mut content, mut marks, mut mask) = (0u32, 0u32, 0u8);
+    for start in (lowest..end).rev() {
+        if text[start].token.is_content() {
+            content += 1;
+        } else {
+            marks += 1;
+        }
+        if content > 1 {
+            break;
+        }
+        if content == 1 && marks > 0 {
+            mask |= 1 << (last - start);
+        }
+    }
+    mask
 }
 
 /// The cost of deleting `text[..end]` whole (a table's first row or column), from the
