@@ -131,6 +131,16 @@ fn read_pairs(tsv: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A fresh database file with the settings a Tribune memory has (page size, write-ahead log,
+/// `synchronous = normal`), so that the bare insert and the floors write the way the import does.
+fn open_like_the_import(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "page_size", 4096).unwrap();
+    conn.pragma_update(None, "journal_mode", "wal").unwrap();
+    conn.pragma_update(None, "synchronous", "normal").unwrap();
+    conn
+}
+
 /// A bare insert of the same pairs, the yardstick of the import: one table of two text
 /// columns (the two texts of each pair, no id column of our own, no index), one
 /// transaction, one prepared statement, and the memory's own settings: WAL journal,
@@ -141,10 +151,7 @@ fn read_pairs(tsv: &Path) -> Vec<(String, String)> {
 fn bare_insert(pairs: &[(String, String)], path: &Path) -> f64 {
     remove_db(path);
     let start = Instant::now();
-    let mut conn = rusqlite::Connection::open(path).unwrap();
-    conn.pragma_update(None, "page_size", 4096).unwrap();
-    conn.pragma_update(None, "journal_mode", "wal").unwrap();
-    conn.pragma_update(None, "synchronous", "normal").unwrap();
+    let mut conn = open_like_the_import(path);
     let tx = conn.transaction().unwrap();
     tx.pragma_update(None, "cache_size", -32_768).unwrap();
     tx.execute("CREATE TABLE pairs (source TEXT, target TEXT)", [])
@@ -204,10 +211,7 @@ fn store_only(imported: &Path, path: &Path) -> f64 {
     drop(source);
     remove_db(path);
     let start = Instant::now();
-    let mut conn = rusqlite::Connection::open(path).unwrap();
-    conn.pragma_update(None, "page_size", 4096).unwrap();
-    conn.pragma_update(None, "journal_mode", "wal").unwrap();
-    conn.pragma_update(None, "synchronous", "normal").unwrap();
+    let mut conn = open_like_the_import(path);
     let tx = conn.transaction().unwrap();
     tx.pragma_update(None, "cache_size", -32_768).unwrap();
     tx.execute_batch(
@@ -653,7 +657,7 @@ fn main() {
             100.0 * eligible_near.1 as f64 / eligible_near.0.max(1) as f64
         );
         println!(
-            "  near whose reference is within 75 % by gen_tm.py's own similarity: {}/{} found ({:.2} %); {:.2} % of near queries are",
+            "  near whose reference is within 75 % by gen_tm.py's own similarity: {}/{} found ({:.2} %); {:.2} % of near queries are within 75 % by that measure",
             builder_near.1,
             builder_near.0,
             100.0 * builder_near.1 as f64 / builder_near.0.max(1) as f64,
