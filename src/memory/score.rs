@@ -399,8 +399,17 @@ fn transposition(
 }
 
 /// The most tokens of one written word that one deletion or insertion takes together with
-/// its marks (see [`attached_runs`]); with transpositions, how far back the table looks.
+/// its marks (see [`attached_runs`]).
 const MAX_RUN_TOKENS: usize = 2 * MAX_MOVED_TOKENS;
+
+/// How many rows of the table a comparison that keeps only recent rows must hold: a cell
+/// reads back as far as a transposition of two groups of [`MAX_MOVED_TOKENS`], or a run of
+/// [`MAX_RUN_TOKENS`].
+const KEPT_ROWS: usize = 1 + if MAX_RUN_TOKENS > 2 * MAX_MOVED_TOKENS {
+    MAX_RUN_TOKENS
+} else {
+    2 * MAX_MOVED_TOKENS
+};
 const _: () = assert!(
     MAX_RUN_TOKENS <= u8::BITS as usize,
     "a run's starts fit in a u8 mask"
@@ -530,7 +539,7 @@ fn full_table(q: &[Prepared<'_>], s: &[Prepared<'_>], rows: usize) -> Vec<u32> {
 /// alignment stays within the band, as it does for two versions of one text.
 fn banded_distance(q: &[Prepared<'_>], s: &[Prepared<'_>], half_width: usize) -> u32 {
     let (n, m) = (q.len(), s.len());
-    let rows = 2 * MAX_MOVED_TOKENS + 1;
+    let rows = KEPT_ROWS;
     // Every row's cells fit in `width`: a band never reaches past the text.
     let width = (2 * half_width + 1).min(m + 1);
     // Row `i` lives in slot `i % rows`: its cells from column `low[slot]`, and column 0.
@@ -1112,7 +1121,7 @@ mod tests {
             let forms = WordForms::of(&unic_langid::langid!("en"));
             let q = prepare(&a, forms, &mut interner);
             let s = prepare(&b, forms, &mut interner);
-            let rows = 2 * MAX_MOVED_TOKENS + 1;
+            let rows = KEPT_ROWS;
             let full = full_table(&q, &s, rows)[(q.len() % rows) * (s.len() + 1) + s.len()];
             // A band as wide as the texts is the whole table.
             prop_assert_eq!(banded_distance(&q, &s, q.len() + s.len() + 1), full);
