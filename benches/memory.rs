@@ -171,84 +171,62 @@ fn bare_insert(pairs: &[(String, String)], path: &Path) -> f64 {
 
 /// The import's own rows, read back from an imported memory, written again to a fresh file
 /// the way [`bare_insert`] writes its pairs: what storing costs when nothing is parsed,
-/// tokenised or indexed, the floor under any import that writes these rows. The full-text
-/// vocabulary (a few megabytes) is rebuilt from the posting table inside the timing.
+/// tokenised or indexed, the floor under any import that writes these rows. The tables are
+/// made from the imported file's own definitions (so the floor follows the schema), and the
+/// full-text vocabulary (a few megabytes) is rebuilt from the posting table inside the timing.
 fn store_only(imported: &Path, path: &Path) -> f64 {
-    type Posting = (i64, String, String, i64, i64, Vec<u8>);
+    /// The tables an import fills, parents first (units refer to origins and languages).
+    const TABLES: [&str; 5] = ["origins", "languages", "units", "unit_hashes", "postings"];
+    const VOCABULARY: &str = "vocabulary";
     let source =
         rusqlite::Connection::open_with_flags(imported, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .unwrap();
-    let units: Vec<(i64, Option<i64>, Vec<u8>)> = source
-        .prepare("SELECT id, origin, record FROM units")
+    let definitions: Vec<String> = source
+        .prepare("SELECT tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let hashes: Vec<(i64, Vec<u8>)> = source
-        .prepare("SELECT bucket, data FROM unit_hashes")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
         .unwrap()
         .map(Result::unwrap)
+        .filter(|(table, _)| TABLES.contains(&table.as_str()) || table == VOCABULARY)
+        .map(|(_, sql)| sql)
         .collect();
-    let postings: Vec<Posting> = source
-        .prepare("SELECT id, lang, token, df, last, data FROM postings")
-        .unwrap()
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let mut tables: Vec<(String, Vec<Vec<rusqlite::types::Value>>)> = Vec::new();
+    for table in TABLES {
+        let mut select = source.prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let width = select.column_count();
+        let rows = select
+            .query_map([], |r| (0..width).map(|c| r.get(c)).collect())
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        tables.push((table.to_owned(), rows));
+    }
     drop(source);
     remove_db(path);
     let start = Instant::now();
     let mut conn = open_like_the_import(path);
     let tx = conn.transaction().unwrap();
     tx.pragma_update(None, "cache_size", -32_768).unwrap();
-    tx.execute_batch(
-        "CREATE TABLE units (id INTEGER PRIMARY KEY, origin INTEGER, record BLOB NOT NULL);
-         CREATE TABLE unit_hashes (bucket INTEGER PRIMARY KEY, data BLOB NOT NULL);
-         CREATE TABLE postings (id INTEGER PRIMARY KEY, lang TEXT NOT NULL, token TEXT NOT NULL,
-             df INTEGER NOT NULL, last INTEGER NOT NULL, data BLOB NOT NULL, UNIQUE (lang, token));
-         CREATE VIRTUAL TABLE vocabulary USING fts5(
-             token, content='postings', content_rowid='id', tokenize='trigram');",
+    for definition in &definitions {
+        tx.execute_batch(definition).unwrap();
+    }
+    for (table, rows) in &tables {
+        let Some(width) = rows.first().map(Vec::len) else {
+            continue;
+        };
+        let placeholders = vec!["?"; width].join(", ");
+        let mut insert = tx
+            .prepare(&format!("INSERT INTO {table} VALUES ({placeholders})"))
+            .unwrap();
+        for row in rows {
+            insert.execute(rusqlite::params_from_iter(row)).unwrap();
+        }
+    }
+    tx.execute(
+        &format!("INSERT INTO {VOCABULARY}({VOCABULARY}) VALUES ('rebuild')"),
+        [],
     )
     .unwrap();
-    {
-        let mut insert = tx.prepare("INSERT INTO units VALUES (?1, ?2, ?3)").unwrap();
-        for unit in &units {
-            insert
-                .execute(rusqlite::params![unit.0, unit.1, unit.2])
-                .unwrap();
-        }
-        let mut insert = tx
-            .prepare("INSERT INTO unit_hashes VALUES (?1, ?2)")
-            .unwrap();
-        for bucket in &hashes {
-            insert
-                .execute(rusqlite::params![bucket.0, bucket.1])
-                .unwrap();
-        }
-        let mut insert = tx
-            .prepare("INSERT INTO postings VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-            .unwrap();
-        for p in &postings {
-            insert
-                .execute(rusqlite::params![p.0, p.1, p.2, p.3, p.4, p.5])
-                .unwrap();
-        }
-        tx.execute("INSERT INTO vocabulary(vocabulary) VALUES ('rebuild')", [])
-            .unwrap();
-    }
     tx.commit().unwrap();
     drop(conn);
     let seconds = start.elapsed().as_secs_f64();
