@@ -34,6 +34,15 @@ impl Origin {
         }
     }
 
+    /// The origin for a path, where `-` means standard input.
+    pub fn from_path(path: &Path) -> Self {
+        if path.as_os_str() == "-" {
+            Origin::Stdin
+        } else {
+            Origin::File(path.to_path_buf())
+        }
+    }
+
     /// The file path, if any.
     pub fn path(&self) -> Option<&Path> {
         match self {
@@ -201,7 +210,6 @@ pub fn read_bytes(origin: &Origin, limit: u64) -> Result<Vec<u8>, TextFileError>
         origin: origin.clone(),
         source,
     };
-    let mut bytes = Vec::new();
     match origin {
         Origin::File(path) => {
             let file = std::fs::File::open(path).map_err(io)?;
@@ -213,16 +221,27 @@ pub fn read_bytes(origin: &Origin, limit: u64) -> Result<Vec<u8>, TextFileError>
                     limit,
                 });
             }
-            file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+            read_bytes_from(origin, file, limit)
         }
-        Origin::Stdin => {
-            std::io::stdin()
-                .lock()
-                .take(limit + 1)
-                .read_to_end(&mut bytes)
-                .map_err(io)?;
-        }
+        Origin::Stdin => read_bytes_from(origin, std::io::stdin().lock(), limit),
     }
+}
+
+/// Reads raw bytes from an input already open (a pipe whose first bytes were sniffed),
+/// refusing more than `limit` bytes.
+pub fn read_bytes_from(
+    origin: &Origin,
+    input: impl Read,
+    limit: u64,
+) -> Result<Vec<u8>, TextFileError> {
+    let mut bytes = Vec::new();
+    input
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| TextFileError::Io {
+            origin: origin.clone(),
+            source,
+        })?;
     if bytes.len() as u64 > limit {
         return Err(TextFileError::TooLarge {
             origin: origin.clone(),

@@ -13,7 +13,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::segment::language_arg;
 use super::{write_stdout, Context};
-use crate::exchange::input::utf8_input;
+use crate::exchange::input::{utf8_input, SniffedInput};
 use crate::exchange::{Format, TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWriter, TsvReader};
 use crate::i18n::{Args as MessageArgs, Localize};
 use crate::lang;
@@ -506,18 +506,20 @@ fn import_file(
         file: display.clone(),
         reason: e.to_string(),
     };
-    let mut file = File::open(path).map_err(open_error)?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut head = [0u8; 16];
-    let read = file.read(&mut head).map_err(open_error)?;
-    drop(file);
-    let format = Format::detect(path, &head[..read]);
+    // Opened once: a pipe, a FIFO or `<(…)` loses whatever a second opening would skip.
+    let input = SniffedInput::open(path).map_err(open_error)?;
+    let size = input.size();
+    let format = Format::detect(path, input.head());
     let origin_name = args.origin.clone().unwrap_or_else(|| {
         path.file_name()
             .map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned())
     });
-    let origin = Origin::File(path.to_path_buf());
-    let file = File::open(path).map_err(open_error)?;
+    let origin = if path.as_os_str() == "-" {
+        Origin::Stdin
+    } else {
+        Origin::File(path.to_path_buf())
+    };
+    let file = input.into_reader();
     if format == Format::Tsv && (args.from.is_none() || args.to.is_none()) {
         return Err(MemoryCliError::TsvNeedsLanguages { file: display }.into());
     }
@@ -642,7 +644,7 @@ fn empty_unit() -> NewUnit {
 /// What the reading thread needs to turn a file into units.
 struct UnitSource {
     format: Format,
-    file: File,
+    file: Box<dyn Read + Send>,
     /// The file's name in messages.
     display: String,
     origin: Origin,

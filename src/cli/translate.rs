@@ -2,8 +2,7 @@
 //! draft's translation), written as a target-language draft, an XLIFF file for CAT tools and
 //! an analysis report.
 
-use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -14,12 +13,12 @@ use super::memory::{threshold_arg, MemoryPath};
 use super::segment::{language_arg, read_segments};
 use super::{write_output, write_stdout, Context};
 use crate::align::{self, InputFormat};
-use crate::exchange::input::utf8_input;
+use crate::exchange::input::{utf8_input, SniffedInput};
 use crate::exchange::xliff::{XliffHeader, XliffReader, XliffVersion, XliffWriter};
 use crate::i18n::{Args as MessageArgs, Localize, Localizer};
 use crate::memory::Memory;
 use crate::speech;
-use crate::textfile::Origin;
+use crate::textfile::{self, Origin};
 use crate::translate::{self, Band, Options, Pretranslation, PreviousDraft, Treatment};
 
 /// Formats of the analysis report.
@@ -133,7 +132,7 @@ impl Localize for NoMemory {
 }
 
 /// Whether a file is XLIFF: by its extension, else by its first bytes.
-fn looks_like_xml(path: &Path) -> io::Result<bool> {
+fn looks_like_xml(path: &Path, head: &[u8]) -> bool {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -141,16 +140,13 @@ fn looks_like_xml(path: &Path) -> io::Result<bool> {
         extension.as_deref(),
         Some("xlf" | "xliff" | "sdlxliff" | "xml")
     ) {
-        return Ok(true);
+        return true;
     }
-    let mut head = [0u8; 64];
-    let read = File::open(path)?.read(&mut head)?;
-    let head = &head[..read];
     let head = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
-    Ok(matches!(
+    matches!(
         head.iter().find(|b| !b.is_ascii_whitespace()),
         Some(b'<' | 0xFF | 0xFE)
-    ))
+    )
 }
 
 /// Reads the previous draft's translation from `--previous` (and `--previous-source`).
@@ -167,12 +163,12 @@ fn read_previous(
         file: display.clone(),
         reason: e.to_string(),
     };
-    if looks_like_xml(path).map_err(open_error)? {
-        let file = File::open(path).map_err(open_error)?;
-        let reader = XliffReader::new(
-            utf8_input(file).map_err(open_error)?,
-            Origin::File(path.clone()),
-        )?;
+    // Opened once, so that a pipe or `<(…)` is read from its first byte.
+    let input = SniffedInput::open(path).map_err(open_error)?;
+    let origin = Origin::from_path(path);
+    if looks_like_xml(path, input.head()) {
+        let reader =
+            XliffReader::new(utf8_input(input.into_reader()).map_err(open_error)?, origin)?;
         let units = reader.collect::<Result<Vec<_>, _>>()?;
         return Ok(Some(PreviousDraft::from_xliff(units, from)));
     }
@@ -181,8 +177,9 @@ fn read_previous(
     };
     let (source_side, _, warnings) =
         align::read_side(&Origin::File(source.clone()), InputFormat::Text, from)?;
-    let (target_side, _, more) =
-        align::read_side(&Origin::File(path.clone()), InputFormat::Text, &args.to)?;
+    let bytes = textfile::read_bytes_from(&origin, input.into_reader(), textfile::MAX_TEXT_BYTES)?;
+    let text = textfile::decode(&origin, bytes)?;
+    let (target_side, more) = align::side_from_text(&text, &origin, &args.to)?;
     for warning in warnings.iter().chain(&more) {
         ctx.warn(warning);
     }

@@ -3,7 +3,6 @@
 //! per file.
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -14,7 +13,7 @@ use unic_langid::LanguageIdentifier;
 use super::memory::{user_name, MemoryPath};
 use super::segment::language_arg;
 use super::{write_stdout, Context};
-use crate::exchange::input::utf8_input;
+use crate::exchange::input::{utf8_input, SniffedInput};
 use crate::exchange::xliff::{SegmentState, XliffReader, XliffUnit};
 use crate::i18n::{Args as MessageArgs, Localize};
 use crate::lang;
@@ -434,8 +433,9 @@ fn import_file(
         file: file.clone(),
         reason: e.to_string(),
     };
-    let input = utf8_input(File::open(path).map_err(open_error)?).map_err(open_error)?;
-    let mut reader = XliffReader::new(input, Origin::File(path.to_path_buf()))?;
+    let input = SniffedInput::open(path).map_err(open_error)?.into_reader();
+    let input = utf8_input(input).map_err(open_error)?;
+    let mut reader = XliffReader::new(input, Origin::from_path(path))?;
     // Lookups see the memory as it was before this file: the import's own writes are not
     // visible to this second connection until they are committed.
     let before = Memory::open_read_only(memory.path()).ok();

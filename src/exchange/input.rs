@@ -310,8 +310,94 @@ impl<R: BufRead> BufRead for LineTracker<R> {
     }
 }
 
+/// An input opened once and sniffed without losing what was sniffed: a pipe, a FIFO or a
+/// `<(…)` can only be read once, so the first bytes are kept and handed back in front of
+/// the rest (opening the file a second time would start past them).
+pub struct SniffedInput {
+    head: Vec<u8>,
+    rest: Box<dyn Read + Send>,
+    /// The size reported by the file system: 0 for pipes, whose size is unknown.
+    size: u64,
+}
+
+impl SniffedInput {
+    /// How many bytes are enough to tell the formats apart (a BOM, leading white space
+    /// and a `<`).
+    pub const HEAD_BYTES: usize = 64;
+
+    /// Opens `path` (or standard input for `-`) and reads its first bytes.
+    pub fn open(path: &std::path::Path) -> io::Result<SniffedInput> {
+        if path.as_os_str() == "-" {
+            return SniffedInput::new(Box::new(io::stdin()), 0);
+        }
+        let file = std::fs::File::open(path)?;
+        let size = file
+            .metadata()
+            .map(|m| if m.is_file() { m.len() } else { 0 })
+            .unwrap_or(0);
+        SniffedInput::new(Box::new(file), size)
+    }
+
+    /// Reads up to [`Self::HEAD_BYTES`] from `input`, looping over short reads (a pipe can
+    /// deliver one byte at a time).
+    pub fn new(mut input: Box<dyn Read + Send>, size: u64) -> io::Result<SniffedInput> {
+        let mut head = vec![0u8; Self::HEAD_BYTES];
+        let mut filled = 0;
+        while filled < head.len() {
+            match input.read(&mut head[filled..]) {
+                Ok(0) => break,
+                Ok(read) => filled += read,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        head.truncate(filled);
+        Ok(SniffedInput {
+            head,
+            rest: input,
+            size,
+        })
+    }
+
+    /// The first bytes of the input (fewer when the input is shorter).
+    pub fn head(&self) -> &[u8] {
+        &self.head
+    }
+
+    /// The size of a regular file, 0 when unknown.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// The whole input from its first byte.
+    pub fn into_reader(self) -> Box<dyn Read + Send> {
+        Box::new(io::Cursor::new(self.head).chain(self.rest))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_sniffed_input_gives_back_every_byte_even_one_at_a_time() {
+        struct Trickle(Vec<u8>, usize);
+        impl Read for Trickle {
+            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+                if self.1 >= self.0.len() || out.is_empty() {
+                    return Ok(0);
+                }
+                out[0] = self.0[self.1];
+                self.1 += 1;
+                Ok(1)
+            }
+        }
+        let text: Vec<u8> = (0..200u8).collect();
+        let input = SniffedInput::new(Box::new(Trickle(text.clone(), 0)), 0).unwrap();
+        assert_eq!(input.head(), &text[..SniffedInput::HEAD_BYTES]);
+        let mut all = Vec::new();
+        input.into_reader().read_to_end(&mut all).unwrap();
+        assert_eq!(all, text);
+    }
+
     use super::*;
 
     #[test]

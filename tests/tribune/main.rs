@@ -9,6 +9,7 @@ mod cli_segment;
 mod cli_stats;
 mod fuzz_regressions;
 mod hardening;
+mod hardening_round_two;
 mod memory;
 mod script;
 mod script_browser;
