@@ -221,8 +221,23 @@ impl Memory {
             .iter()
             .filter_map(Token::index_key)
             .collect();
-        if words.is_empty() || request.limit == 0 {
+        if needle.is_empty() || request.limit == 0 {
             return Ok(Vec::new());
+        }
+        // Newest first, each with the language it was found in (None: any language).
+        let mut ids: Vec<(u32, Option<String>)> = Vec::new();
+        if words.is_empty() {
+            // Only punctuation or symbols (`) (`, `%`): no index key holds them, so every
+            // unit is a candidate and the text itself decides.
+            let mut st = self
+                .conn
+                .prepare("SELECT id FROM units ORDER BY id DESC")
+                .map_err(sql)?;
+            let lang = request.lang.map(|l| l.language.as_str().to_owned());
+            for id in st.query_map([], |r| r.get::<_, u32>(0)).map_err(sql)? {
+                ids.push((id.map_err(sql)?, lang.clone()));
+            }
+            return self.hits(ids, &needle, request.limit);
         }
         let languages: Vec<String> = match request.lang {
             Some(lang) => vec![lang.language.as_str().to_owned()],
@@ -246,13 +261,23 @@ impl Memory {
                 subtags
             }
         };
-        let mut ids: Vec<(u32, String)> = Vec::new();
         for lang in &languages {
             for id in self.search_language(lang, &words)? {
-                ids.push((id, lang.clone()));
+                ids.push((id, Some(lang.clone())));
             }
         }
         ids.sort_by_key(|b| std::cmp::Reverse(b.0));
+        self.hits(ids, &needle, request.limit)
+    }
+
+    /// The candidates that really hold `needle`, with its places highlighted, up to `limit`.
+    fn hits(
+        &self,
+        ids: Vec<(u32, Option<String>)>,
+        needle: &str,
+        limit: usize,
+    ) -> Result<Vec<ConcordanceHit>, MemoryError> {
+        let sql = |e| self.sql_error(e);
         let mut hits: Vec<ConcordanceHit> = Vec::new();
         let mut statement = self
             .conn
@@ -262,7 +287,7 @@ impl Memory {
             )
             .map_err(sql)?;
         for (id, lang) in ids {
-            if hits.len() >= request.limit {
+            if hits.len() >= limit {
                 break;
             }
             if hits.last().is_some_and(|h| h.unit == i64::from(id)) {
@@ -276,12 +301,13 @@ impl Memory {
             let sides: Vec<HitSide> = variants
                 .into_iter()
                 .map(|v| {
-                    let in_language = v
-                        .lang
-                        .parse::<LanguageIdentifier>()
-                        .is_ok_and(|l| l.language.as_str() == lang);
+                    let in_language = lang.as_ref().is_none_or(|lang| {
+                        v.lang
+                            .parse::<LanguageIdentifier>()
+                            .is_ok_and(|l| l.language.as_str() == lang)
+                    });
                     let highlights = if in_language {
-                        find_all(v.text, &needle)
+                        find_all(v.text, needle)
                     } else {
                         Vec::new()
                     };

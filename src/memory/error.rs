@@ -33,6 +33,27 @@ pub enum MemoryError {
         /// The newest version this build knows.
         supported: i64,
     },
+    /// The schema version is one no Tribune ever wrote (negative): a damaged file, or one
+    /// another program marked.
+    #[error("{path} has the schema version {found}, which no Tribune writes")]
+    UnknownSchema {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+    },
+    /// The memory's `-wal` or `-shm` file belongs to another user, who left it behind: this
+    /// user cannot open the memory even for reading until that user, or an administrator,
+    /// deals with it.
+    #[error("{journal} belongs to {owner}, so {path} cannot be opened")]
+    ForeignJournal {
+        /// The memory file.
+        path: PathBuf,
+        /// The `-wal` or `-shm` file.
+        journal: PathBuf,
+        /// Its owner's user name (or number).
+        owner: String,
+    },
     /// The memory is read-only: lookups work, changes do not.
     #[error("{path} is read-only")]
     ReadOnly {
@@ -81,7 +102,19 @@ impl MemoryError {
         use rusqlite::ErrorCode;
         let path = path.to_path_buf();
         match source.sqlite_error_code() {
-            Some(ErrorCode::ReadOnly) => MemoryError::ReadOnly { path },
+            Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) => {
+                match foreign_journal(&path) {
+                    Some((journal, owner)) => MemoryError::ForeignJournal {
+                        path,
+                        journal,
+                        owner,
+                    },
+                    None if source.sqlite_error_code() == Some(ErrorCode::ReadOnly) => {
+                        MemoryError::ReadOnly { path }
+                    }
+                    None => MemoryError::Sql { path, source },
+                }
+            }
             Some(ErrorCode::NotADatabase) => MemoryError::NotAMemory { path },
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
                 MemoryError::Busy { path }
@@ -98,6 +131,8 @@ impl MemoryError {
             MemoryError::CreateFolder { path, .. }
             | MemoryError::NotAMemory { path }
             | MemoryError::NewerSchema { path, .. }
+            | MemoryError::UnknownSchema { path, .. }
+            | MemoryError::ForeignJournal { path, .. }
             | MemoryError::ReadOnly { path }
             | MemoryError::ReadOnlyNeedsUpgrade { path, .. }
             | MemoryError::Busy { path }
@@ -108,12 +143,62 @@ impl MemoryError {
     }
 }
 
+/// The memory's `-wal` or `-shm` file, when one exists that this process cannot write
+/// although it belongs to someone else, with its owner.
+fn foreign_journal(path: &std::path::Path) -> Option<(PathBuf, String)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let me = unsafe { libc::geteuid() };
+        for suffix in ["-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            let journal = PathBuf::from(name);
+            let Ok(meta) = std::fs::metadata(&journal) else {
+                continue;
+            };
+            if meta.uid() == me {
+                continue;
+            }
+            let c_path = std::ffi::CString::new(journal.as_os_str().as_encoded_bytes()).ok()?;
+            // SAFETY: a NUL-terminated path; access() only reads it.
+            let writable = unsafe { libc::access(c_path.as_ptr(), libc::W_OK) } == 0;
+            if !writable {
+                return Some((journal, user_name(meta.uid())));
+            }
+        }
+        None
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// A user's name from the system's user list, or `user NUMBER`.
+#[cfg(unix)]
+fn user_name(uid: u32) -> String {
+    std::fs::read_to_string("/etc/passwd")
+        .ok()
+        .and_then(|list| {
+            list.lines().find_map(|line| {
+                let mut fields = line.split(':');
+                let name = fields.next()?;
+                (fields.nth(1)? == uid.to_string()).then(|| name.to_owned())
+            })
+        })
+        .unwrap_or_else(|| format!("user {uid}"))
+}
+
 impl Localize for MemoryError {
     fn message_id(&self) -> &'static str {
         match self {
             MemoryError::CreateFolder { .. } => "memory-error-create-folder",
             MemoryError::NotAMemory { .. } => "memory-error-not-a-memory",
             MemoryError::NewerSchema { .. } => "memory-error-newer-schema",
+            MemoryError::UnknownSchema { .. } => "memory-error-unknown-schema",
+            MemoryError::ForeignJournal { .. } => "memory-error-foreign-journal",
             MemoryError::ReadOnly { .. } => "memory-error-read-only",
             MemoryError::ReadOnlyNeedsUpgrade { .. } => "memory-error-read-only-upgrade",
             MemoryError::Busy { .. } => "memory-error-busy",
@@ -134,6 +219,13 @@ impl Localize for MemoryError {
             } => {
                 args.push(("found", (*found as f64).into()));
                 args.push(("supported", (*supported as f64).into()));
+            }
+            MemoryError::UnknownSchema { found, .. } => {
+                args.push(("found", (*found as f64).into()));
+            }
+            MemoryError::ForeignJournal { journal, owner, .. } => {
+                args.push(("journal", journal.display().to_string().into()));
+                args.push(("owner", owner.clone().into()));
             }
             MemoryError::ReadOnlyNeedsUpgrade { found, .. } => {
                 args.push(("found", (*found as f64).into()));

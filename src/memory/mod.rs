@@ -265,6 +265,12 @@ fn check_header(conn: &Connection, path: &Path) -> Result<i64, MemoryError> {
             path: path.to_path_buf(),
         });
     }
+    if header.user_version < 0 {
+        return Err(MemoryError::UnknownSchema {
+            path: path.to_path_buf(),
+            found: header.user_version,
+        });
+    }
     if header.user_version > SCHEMA_VERSION {
         return Err(MemoryError::NewerSchema {
             path: path.to_path_buf(),

@@ -137,7 +137,14 @@ pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         if version >= SCHEMA_VERSION {
             return Ok(());
         }
-        match &MIGRATIONS[version as usize] {
+        // check_header refuses negative versions; a file changed since is not upgraded.
+        let Some(step) = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+        else {
+            return Ok(());
+        };
+        match step {
             Migration::Sql(sql) => tx.execute_batch(sql)?,
             Migration::Convert(sql, convert) => {
                 tx.execute_batch(sql)?;

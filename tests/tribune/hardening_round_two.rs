@@ -145,3 +145,133 @@ fn a_previous_draft_fed_through_process_substitution_is_read_whole() {
     assert_eq!(status, 0, "{stderr}");
     assert!(stdout.contains(TARGET), "{stdout}");
 }
+
+/// A memory holding the one pair of the tests above, in `dir`.
+fn memory_with_pair(dir: &Path) -> PathBuf {
+    let tsv = write(dir, "pair.tsv", tsv_text());
+    let memory = dir.join("tm.sqlite");
+    tribune()
+        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
+        .arg(&memory)
+        .arg(&tsv)
+        .assert()
+        .success();
+    memory
+}
+
+// ---- 12. A negative schema version is an error, not a panic ----
+
+#[test]
+fn a_negative_schema_version_is_a_clear_error_for_every_memory_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = memory_with_pair(dir.path());
+    rusqlite::Connection::open(&memory)
+        .unwrap()
+        .pragma_update(None, "user_version", -3)
+        .unwrap();
+    let before = std::fs::read(&memory).unwrap();
+    for args in [
+        vec!["memory", "stats"],
+        vec!["memory", "lookup", "--from", "en", "--to", "fr", SOURCE],
+        vec!["memory", "search", "harbour"],
+        vec!["memory", "import", "--from", "en", "--to", "fr", "pair.tsv"],
+    ] {
+        let out = tribune()
+            .current_dir(dir.path())
+            .args(&args)
+            .arg("--memory")
+            .arg(&memory)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("schema version -3"), "{args:?}: {stderr}");
+    }
+    assert_eq!(std::fs::read(&memory).unwrap(), before);
+}
+
+// ---- 13. A -wal or -shm left by another user is named, with its owner ----
+
+#[test]
+fn a_journal_left_by_another_user_is_named_with_its_owner() {
+    if !is_root() || StdCommand::new("setpriv").arg("--help").output().is_err() {
+        eprintln!("skipped: needs root and setpriv to act as two users");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let memory = memory_with_pair(dir.path());
+    let open_mode = |path: &Path, mode: u32| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    open_mode(dir.path(), 0o777);
+    open_mode(&memory, 0o666);
+    // Root opens the memory in WAL mode and dies without closing it: its -wal and -shm
+    // stay, owned by root, writable by no one else.
+    let script = format!(
+        "import sqlite3, os\nc = sqlite3.connect({:?})\nc.execute('PRAGMA journal_mode=WAL')\n\
+         c.execute('SELECT count(*) FROM units').fetchall()\nos._exit(0)\n",
+        memory.display().to_string()
+    );
+    let python = StdCommand::new("python3").arg("-c").arg(script).status();
+    if !python.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: needs python3 to leave a journal behind");
+        return;
+    }
+    for journal in ["tm.sqlite-wal", "tm.sqlite-shm"] {
+        open_mode(&dir.path().join(journal), 0o644);
+    }
+    let out = StdCommand::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(bin())
+        .args(["memory", "lookup", "--from", "en", "--to", "fr", "--memory"])
+        .arg(&memory)
+        .arg(SOURCE)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("tm.sqlite-wal belongs to root") && !stderr.contains("read-only"),
+        "{stderr}"
+    );
+}
+
+fn is_root() -> bool {
+    StdCommand::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+// ---- 15. A search of punctuation or symbols finds the units holding them ----
+
+#[test]
+fn a_search_of_only_punctuation_or_symbols_finds_the_units_holding_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = write(
+        dir.path(),
+        "symbols.tsv",
+        "Turnout rose by 12 % (see annex) (b).\tLa participation a augmenté de 12 % (voir annexe) (b).\n\
+         Nothing to see here.\tRien à voir ici.\n",
+    );
+    let memory = dir.path().join("tm.sqlite");
+    tribune()
+        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
+        .arg(&memory)
+        .arg(&tsv)
+        .assert()
+        .success();
+    for query in [") (", "%"] {
+        let out = tribune()
+            .args(["memory", "search", "--lang", "en", "--memory"])
+            .arg(&memory)
+            .arg(query)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{query}: {stdout}");
+        assert!(stdout.contains("Turnout rose"), "{query}: {stdout}");
+        assert!(!stdout.contains("Nothing to see"), "{query}: {stdout}");
+    }
+}
