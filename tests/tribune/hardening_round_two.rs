@@ -275,3 +275,51 @@ fn a_search_of_only_punctuation_or_symbols_finds_the_units_holding_them() {
         assert!(!stdout.contains("Nothing to see"), "{query}: {stdout}");
     }
 }
+
+// ---- 3. TSV with CR-only line ends, and the 1 MiB limit per column ----
+
+#[test]
+fn a_tsv_with_carriage_return_line_ends_keeps_every_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = write(
+        dir.path(),
+        "mac.tsv",
+        format!("{SOURCE}\t{TARGET}\rThe port reopens.\tLe port rouvre.\r\rThank you.\tMerci.\r"),
+    );
+    let memory = dir.path().join("tm.sqlite");
+    tribune()
+        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
+        .arg(&memory)
+        .arg(&tsv)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("3 read, 3 added"));
+    assert_eq!(
+        lookup(&memory, "The port reopens.", "100"),
+        Some((100, "Le port rouvre.".to_owned()))
+    );
+    assert_eq!(
+        lookup(&memory, SOURCE, "100"),
+        Some((100, TARGET.to_owned()))
+    );
+}
+
+#[test]
+fn a_tsv_column_over_one_mebibyte_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "word ".repeat((1 << 20) / 5 + 1);
+    let tsv = write(
+        dir.path(),
+        "long.tsv",
+        format!("{SOURCE}\t{TARGET}\nShort.\t{long}\n"),
+    );
+    let memory = dir.path().join("tm.sqlite");
+    tribune()
+        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
+        .arg(&memory)
+        .arg(&tsv)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("long.tsv:2:8"));
+    assert!(lookup(&memory, SOURCE, "100").is_none());
+}
