@@ -3,7 +3,7 @@
 //! and Excel exports), each column holds at most [`MAX_SEGMENT_BYTES`]. The languages are not in the file: the caller gives
 //! them.
 
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 
 use super::{ExchangeError, MAX_SEGMENT_BYTES};
 use crate::textfile::{Location, Origin};
