@@ -534,7 +534,7 @@ impl Preparer {
             let length = batch.keys.add_text(&v.text, language, tag.seed);
             let variant = BatchVariant {
                 tag: PreparedBatch::index_of(&mut batch.tags, &tag.text),
-                length: length.min(255) as u8,
+                length: super::index::stored_length(length),
                 keys_end: batch.keys.occurrences.len(),
             };
             batch.variants.push(variant);

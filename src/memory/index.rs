@@ -12,6 +12,16 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::FxHashMap;
 
+/// The largest length a list entry stores: a unit of more words is stored as this, which
+/// means "at least this many" (the length filter treats it so, and a long unit is never
+/// missed).
+pub(crate) const LENGTH_CAP: u8 = u8::MAX;
+
+/// A unit's length as a list entry stores it.
+pub(crate) fn stored_length(length: u32) -> u8 {
+    length.min(u32::from(LENGTH_CAP)) as u8
+}
+
 /// A decoded posting list.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Postings {

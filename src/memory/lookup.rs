@@ -25,7 +25,7 @@ use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use unic_langid::LanguageIdentifier;
 
-use super::index::{decode, Postings};
+use super::index::{decode, Postings, LENGTH_CAP};
 use super::record::{self, VariantView};
 use super::score::{Comparison, NumberChange, QueryComparer, TagChange, WordForms, MIN_STEM};
 use super::tokens::{
@@ -305,9 +305,17 @@ impl Memory {
         let min_length = (threshold * query_length).div_ceil(100);
         let max_length = 100 * query_length / threshold;
         let min_shared = min_length;
+        // A capped length means "at least LENGTH_CAP": such a unit may be any longer length,
+        // so it passes, and its bounds below take the length most favourable to it.
         let length_ok = |length: u8| {
-            let length = u32::from(length);
-            length >= min_length && (length <= max_length || length == 255)
+            length == LENGTH_CAP || (min_length..=max_length).contains(&u32::from(length))
+        };
+        let bound_length = |length: u8| {
+            if length == LENGTH_CAP {
+                query_length.max(u32::from(LENGTH_CAP))
+            } else {
+                u32::from(length)
+            }
         };
 
         // 1. The prefix: enough of the rarest keys that a source holding none of them
@@ -342,7 +350,7 @@ impl Memory {
                 _ => candidates.push(Candidate {
                     id,
                     shared: weight,
-                    length: u32::from(length),
+                    length: bound_length(length),
                 }),
             }
         }

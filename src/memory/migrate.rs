@@ -152,7 +152,10 @@ impl IndexRebuild {
             self.vocabulary.tag(view.lang);
             let local = (self.languages.len() - 1) as u32;
             let length = self.keys.add_text(view.text, local, language_seed(&subtag));
-            lengths.push((length.min(255) as u8, self.keys.occurrences.len()));
+            lengths.push((
+                super::index::stored_length(length),
+                self.keys.occurrences.len(),
+            ));
         }
         self.numbers.clear();
         self.vocabulary

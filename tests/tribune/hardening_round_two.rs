@@ -77,11 +77,15 @@ fn tmx_text() -> String {
 }
 
 fn xliff_text() -> String {
+    xliff_of(SOURCE, TARGET)
+}
+
+fn xliff_of(source: &str, target: &str) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\" \
          xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file original=\"s.txt\" \
          source-language=\"en\" target-language=\"fr\" datatype=\"plaintext\"><body>\
-         <trans-unit id=\"1\"><source>{SOURCE}</source><target state=\"translated\">{TARGET}</target>\
+         <trans-unit id=\"1\"><source>{source}</source><target state=\"translated\">{target}</target>\
          </trans-unit></body></file></xliff>\n"
     )
 }
@@ -322,4 +326,51 @@ fn a_tsv_column_over_one_mebibyte_is_a_located_error() {
         .code(1)
         .stderr(predicates::str::contains("long.tsv:2:8"));
     assert!(lookup(&memory, SOURCE, "100").is_none());
+}
+
+// ---- 2. Long units are found, and their corrections detected ----
+
+#[test]
+fn a_correction_of_a_unit_of_four_hundred_words_is_an_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = [
+        "harbour",
+        "boats",
+        "tide",
+        "council",
+        "water",
+        "delegates",
+        "morning",
+    ];
+    let source: Vec<&str> = (0..400)
+        .map(|i| words[(i * 7 + i / 3) % words.len()])
+        .collect();
+    let source = source.join(" ") + ".";
+    let first = write(
+        dir.path(),
+        "first.xlf",
+        xliff_of(&source, "Première version."),
+    );
+    let second = write(
+        dir.path(),
+        "second.xlf",
+        xliff_of(&source, "Version corrigée."),
+    );
+    let memory = dir.path().join("tm.sqlite");
+    for (file, expected) in [(&first, "1 added"), (&second, "1 updated")] {
+        tribune()
+            .args(["xliff", "import", "--memory"])
+            .arg(&memory)
+            .arg(file)
+            .assert()
+            .success()
+            .stdout(predicates::str::contains(expected));
+    }
+    for threshold in ["50", "75", "100"] {
+        assert_eq!(
+            lookup(&memory, &source, threshold),
+            Some((100, "Version corrigée.".to_owned())),
+            "at {threshold}"
+        );
+    }
 }
