@@ -331,28 +331,22 @@ pub fn run(args: AlignArgs, ctx: &Context) -> anyhow::Result<()> {
         .iter()
         .filter(|b| matches!(b.kind, BeadKind::SourceOnly | BeadKind::TargetOnly))
         .count();
-    eprintln!(
-        "{}",
-        ctx.l10n.localize(&Summary {
-            beads: alignment.beads.len(),
-            storable: plan.pairs.len(),
-            held_back: plan.held_back.len(),
-            unaligned,
-        })
-    );
+    super::stderr_line(ctx.l10n.localize(&Summary {
+        beads: alignment.beads.len(),
+        storable: plan.pairs.len(),
+        held_back: plan.held_back.len(),
+        unaligned,
+    }));
     if let Some((added, merged)) = stored {
-        eprintln!(
-            "{}",
-            ctx.l10n.format(
-                "align-stored",
-                &[
-                    ("added", added.into()),
-                    ("merged", merged.into()),
-                    ("held", plan.held_back.len().into()),
-                    ("memory", args.memory.memory.display().to_string().into()),
-                ]
-            )
-        );
+        super::stderr_line(ctx.l10n.format(
+            "align-stored",
+            &[
+                ("added", added.into()),
+                ("merged", merged.into()),
+                ("held", plan.held_back.len().into()),
+                ("memory", args.memory.memory.display().to_string().into()),
+            ],
+        ));
     }
     Ok(())
 }

@@ -17,10 +17,10 @@ pub struct CompletionsArgs {
 /// Prints a completion script for a shell.
 pub fn completions(args: CompletionsArgs, ctx: &Context) -> anyhow::Result<()> {
     let mut cmd = command(&ctx.l10n);
-    write_stdout(|out| {
-        clap_complete::generate(args.shell, &mut cmd, "tribune", out);
-        Ok(())
-    })
+    // Generated into memory first: clap_complete panics when its output fails.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "tribune", &mut script);
+    write_stdout(|out| out.write_all(&script))
 }
 
 /// Prints the manual page (roff).

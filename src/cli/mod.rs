@@ -93,7 +93,7 @@ impl Context {
         } else {
             prefix
         };
-        eprintln!("{prefix}: {}", self.l10n.localize(item));
+        stderr_line(format_args!("{prefix}: {}", self.l10n.localize(item)));
     }
 }
 
@@ -253,6 +253,12 @@ pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow:
     }
 }
 
+/// Prints a line on stderr for a person. A closed or full stderr is not worth failing
+/// (or panicking, as `eprintln!` does) for: the result is in the exit code and the outputs.
+pub fn stderr_line(text: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr().lock(), "{text}");
+}
+
 /// Makes text safe to show on a terminal: bidirectional overrides and isolates (which can
 /// make a line read differently from what it holds) and control characters are shown as
 /// `\u{…}` escapes. Used by the human-readable `text` outputs; data outputs (`lines`,
@@ -384,7 +390,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             } else {
                 prefix
             };
-            eprintln!("{prefix}: {}", describe(&error, &ctx.l10n));
+            stderr_line(format_args!("{prefix}: {}", describe(&error, &ctx.l10n)));
             EXIT_USER_ERROR
         }
     }

@@ -238,13 +238,10 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> anyhow::Result<()> {
         Destination::File(path) => {
             script::write_atomically(&path, &bytes)?;
             if std::io::stderr().is_terminal() {
-                eprintln!(
-                    "{}",
-                    ctx.l10n.format(
-                        "script-written",
-                        &[("file", path.display().to_string().into())]
-                    )
-                );
+                super::stderr_line(ctx.l10n.format(
+                    "script-written",
+                    &[("file", path.display().to_string().into())],
+                ));
             }
             Ok(())
         }

@@ -451,29 +451,23 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> anyhow::Result<()> {
         None => {}
     }
     let analysis = result.analysis();
-    eprintln!(
-        "{}",
-        ctx.l10n.format(
-            "translate-summary",
-            &[
-                ("segments", analysis.total.segments.into()),
-                ("filled", analysis.filled.into()),
-                ("review", analysis.to_review.into()),
-                ("left", analysis.to_translate.into()),
-            ]
-        )
-    );
+    super::stderr_line(ctx.l10n.format(
+        "translate-summary",
+        &[
+            ("segments", analysis.total.segments.into()),
+            ("filled", analysis.filled.into()),
+            ("review", analysis.to_review.into()),
+            ("left", analysis.to_translate.into()),
+        ],
+    ));
     if let Some(previous) = &previous {
-        eprintln!(
-            "{}",
-            ctx.l10n.format(
-                "translate-previous-used",
-                &[
-                    ("segments", previous.segments.len().into()),
-                    ("translated", previous.translated().into()),
-                ]
-            )
-        );
+        super::stderr_line(ctx.l10n.format(
+            "translate-previous-used",
+            &[
+                ("segments", previous.segments.len().into()),
+                ("translated", previous.translated().into()),
+            ],
+        ));
     }
     Ok(())
 }

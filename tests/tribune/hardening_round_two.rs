@@ -374,3 +374,40 @@ fn a_correction_of_a_unit_of_four_hundred_words_is_an_update() {
         );
     }
 }
+
+// ---- 14. No command panics on a write error ----
+
+#[test]
+fn write_errors_on_stdout_or_stderr_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "s.en.txt",
+        "Thank you all for coming.\n\nThe harbour reopens today.\n",
+    );
+    write(
+        dir.path(),
+        "s.fr.txt",
+        "Merci à tous d’être venus.\n\nLe port rouvre aujourd’hui.\n",
+    );
+    for (script, expected) in [
+        // A reader that stops early is not an error.
+        ("$TRIBUNE completions bash | true; exit ${PIPESTATUS[0]}", 0),
+        ("$TRIBUNE man | true; exit ${PIPESTATUS[0]}", 0),
+        // A full disk is one.
+        ("$TRIBUNE completions bash > /dev/full", 1),
+        ("$TRIBUNE man > /dev/full", 1),
+        ("$TRIBUNE align s.en.txt s.fr.txt > /dev/full", 1),
+        // Messages that cannot be shown are not worth failing for.
+        (
+            "$TRIBUNE align s.en.txt s.fr.txt --memory tm.sqlite 2>&- >/dev/null",
+            0,
+        ),
+        ("$TRIBUNE align s.en.txt s.fr.txt 2>/dev/full >/dev/null", 0),
+        ("$TRIBUNE memory stats --memory none.sqlite 2>&-", 1),
+    ] {
+        let (status, _, stderr) = bash(dir.path(), script);
+        assert_eq!(status, expected, "{script}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{script}: {stderr}");
+    }
+}
