@@ -327,27 +327,208 @@ pub fn read_text(origin: &Origin) -> Result<String, TextFileError> {
     decode(origin, bytes)
 }
 
-/// Writes a file by writing a temporary file in the same directory and renaming it over
-/// the destination, so that readers (and a crash) see the old file or the new one, never a
-/// part of it.
+/// Writes `contents` to `path` so that it is whole or untouched (see [`OutputFile`]).
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".tribune-").suffix(".part");
-    // A temporary file is private (0600); an output is an ordinary document.
+    let mut file = OutputFile::create(path)?;
+    file.write_all(contents)?;
+    file.commit()
+}
+
+/// An output file being written. A regular file (or nothing) at the path is replaced only
+/// when [`OutputFile::commit`] renames a complete temporary file over it, keeping its mode
+/// (and, for root, its owner); dropped uncommitted, it leaves the path untouched. A symbolic
+/// link is followed, so the file it names is replaced and the link stays. A character
+/// device (`/dev/null`, a terminal) or a FIFO is written through, never replaced; a
+/// directory, a socket or a block device is refused.
+pub struct OutputFile {
+    target: OutputTarget,
+}
+
+enum OutputTarget {
+    Replace {
+        temporary: tempfile::NamedTempFile,
+        path: PathBuf,
+    },
+    Through(std::fs::File),
+}
+
+impl OutputFile {
+    /// Starts writing `path` (see [`OutputFile`] for what each kind of node gets).
+    pub fn create(path: &Path) -> std::io::Result<OutputFile> {
+        use std::io::{Error, ErrorKind};
+        let path = match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                std::fs::canonicalize(path).map_err(|_| {
+                    Error::new(
+                        ErrorKind::NotFound,
+                        "it is a symbolic link to a file that does not exist",
+                    )
+                })?
+            }
+            _ => path.to_path_buf(),
+        };
+        let existing = match std::fs::metadata(&path) {
+            Ok(meta) => Some(meta),
+            Err(e) if e.kind() == ErrorKind::NotFound => None,
+            Err(e) => return Err(e),
+        };
+        if let Some(meta) = &existing {
+            if !meta.is_file() {
+                return write_through(&path, meta).map(|file| OutputFile {
+                    target: OutputTarget::Through(file),
+                });
+            }
+        }
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let temporary = tempfile::Builder::new()
+            .prefix(".tribune-")
+            .suffix(".part")
+            .tempfile_in(dir)?;
+        keep_mode_and_owner(temporary.as_file(), existing.as_ref())?;
+        Ok(OutputFile {
+            target: OutputTarget::Replace { temporary, path },
+        })
+    }
+
+    /// Finishes the file: flushed to disk, then renamed over the path.
+    pub fn commit(self) -> std::io::Result<()> {
+        match self.target {
+            OutputTarget::Replace { temporary, path } => {
+                temporary.as_file().sync_all()?;
+                temporary.persist(&path).map_err(|e| e.error)?;
+                Ok(())
+            }
+            OutputTarget::Through(mut file) => std::io::Write::flush(&mut file),
+        }
+    }
+}
+
+impl std::io::Write for OutputFile {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match &mut self.target {
+            OutputTarget::Replace { temporary, .. } => temporary.write(bytes),
+            OutputTarget::Through(file) => file.write(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.target {
+            OutputTarget::Replace { temporary, .. } => temporary.flush(),
+            OutputTarget::Through(file) => file.flush(),
+        }
+    }
+}
+
+/// Opens a character device or a FIFO for writing; refuses every other kind of node.
+fn write_through(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<std::fs::File> {
+    use std::io::{Error, ErrorKind};
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_char_device() || kind.is_fifo() {
+            return std::fs::OpenOptions::new().write(true).open(path);
+        }
+        let what = if kind.is_dir() {
+            "it is a folder"
+        } else if kind.is_socket() {
+            "it is a socket"
+        } else {
+            "it is a block device"
+        };
+        Err(Error::new(ErrorKind::InvalidInput, what))
     }
-    let mut file = builder.tempfile_in(dir)?;
-    file.write_all(contents)?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
+    #[cfg(not(unix))]
+    {
+        let _ = (path, meta);
+        Err(Error::new(
+            ErrorKind::InvalidInput,
+            "it is not a regular file",
+        ))
+    }
+}
+
+/// Gives the temporary file the replaced file's mode (and owner, when root can), or that of
+/// an ordinary document (0644) for a new file: a temporary file is private (0600).
+fn keep_mode_and_owner(
+    file: &std::fs::File,
+    existing: Option<&std::fs::Metadata>,
+) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let mode = existing.map_or(0o644, |m| m.mode() & 0o7777);
+        file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+        if let Some(meta) = existing {
+            // SAFETY: geteuid has no preconditions.
+            if unsafe { libc::geteuid() } == 0 {
+                std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()))?;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, existing);
+    }
+    Ok(())
+}
+
+/// An output that would overwrite one of the command's own inputs.
+#[derive(Debug, Error)]
+#[error("{} is also an input of this command ({}): choose another output file", output.display(), input.display())]
+pub struct OutputIsInput {
+    /// The output file.
+    pub output: PathBuf,
+    /// The input it is (the same file by device and inode, whatever the names).
+    pub input: PathBuf,
+}
+
+impl crate::i18n::Localize for OutputIsInput {
+    fn message_id(&self) -> &'static str {
+        "error-output-is-input"
+    }
+    fn message_args(&self) -> crate::i18n::Args {
+        vec![
+            ("output", self.output.display().to_string().into()),
+            ("input", self.input.display().to_string().into()),
+        ]
+    }
+}
+
+/// Refuses an output that is one of `inputs` (same device and inode, through any link or
+/// other name): writing it would destroy what the command reads.
+pub fn refuse_overwriting_inputs(output: &Path, inputs: &[&Path]) -> Result<(), OutputIsInput> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(out) = std::fs::metadata(output) else {
+            return Ok(());
+        };
+        if !out.is_file() {
+            return Ok(());
+        }
+        for input in inputs {
+            if input.as_os_str() == "-" {
+                continue;
+            }
+            if let Ok(meta) = std::fs::metadata(input) {
+                if meta.dev() == out.dev() && meta.ino() == out.ino() {
+                    return Err(OutputIsInput {
+                        output: output.to_path_buf(),
+                        input: input.to_path_buf(),
+                    });
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (output, inputs);
+    }
     Ok(())
 }
 

@@ -59,4 +59,5 @@ stats-language = Speaking time in { $lang }: { $words } { $words ->
 stats-total = Estimated total: { $time }
 stats-target-over = Over the target of { $target } by { $over }
 stats-target-within = Within the target of { $target } ({ $left } to spare)
+error-output-is-input = { $output } is also an input of this command ({ $input }): writing it would destroy what the command reads; choose another output file
 error-output-file = cannot write { $file }: { $reason }

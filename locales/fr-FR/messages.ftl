@@ -59,4 +59,5 @@ stats-language = Durée de lecture en { $lang } : { $words } { $words ->
 stats-total = Durée totale estimée : { $time }
 stats-target-over = Dépasse la durée prévue de { $target } de { $over }
 stats-target-within = Dans la durée prévue de { $target } (marge de { $left })
+error-output-is-input = { $output } est aussi une entrée de cette commande ({ $input }) : l’écrire détruirait ce que la commande lit ; choisissez un autre fichier de sortie
 error-output-file = impossible d’écrire { $file } : { $reason }

@@ -2,7 +2,7 @@
 //! JSON, or a self-contained HTML page.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use askama::Template;
 use clap::{Args, ValueEnum};
@@ -213,6 +213,10 @@ fn html(revisions: &[Revision], old: &str, new: &str, ctx: &Context) -> String {
 
 /// Runs `tribune diff`.
 pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<()> {
+    if let Some(output) = &args.output {
+        let inputs = [Path::new(&args.old), Path::new(&args.new)];
+        crate::textfile::refuse_overwriting_inputs(output, &inputs)?;
+    }
     let (_, old) = read_segments(&args.old, args.lang.as_ref(), ctx)?;
     let (_, new) = read_segments(&args.new, args.lang.as_ref(), ctx)?;
     let revisions = revision::compare(&old, &new);

@@ -1,11 +1,9 @@
 //! `tribune memory import|export|lookup|search|stats`: the glue between exchange files
 //! ([`crate::exchange`]) and the SQLite memory ([`crate::memory`]).
 
-use std::fs::File;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
@@ -877,31 +875,25 @@ fn write_export<W: Write>(out: W, memory: &Memory, args: &ExportArgs) -> anyhow:
 }
 
 fn export(args: ExportArgs, _ctx: &Context) -> anyhow::Result<()> {
+    if let Some(path) = &args.output {
+        crate::textfile::refuse_overwriting_inputs(path, &[args.memory.memory.as_path()])?;
+    }
     let memory = open_existing(&args.memory.memory)?;
     match &args.output {
         Some(path) => {
-            // Write next to the target, then rename: a failed export leaves no half file.
-            let name = path
-                .file_name()
-                .map_or_else(|| "export.tmx".into(), |n| n.to_string_lossy().into_owned());
-            let temporary = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-            let result = (|| -> anyhow::Result<()> {
-                let file = File::create(&temporary)
-                    .with_context(|| format!("cannot create {}", temporary.display()))
-                    .map_err(|e| super::OutputError(io::Error::other(e.to_string())))?;
-                let writer = write_export(BufWriter::new(file), &memory, &args)?;
-                writer
-                    .into_inner()
-                    .map_err(|e| super::OutputError(e.into_error()))?
-                    .sync_all()
-                    .map_err(super::OutputError)?;
-                std::fs::rename(&temporary, path).map_err(super::OutputError)?;
-                Ok(())
-            })();
-            if result.is_err() {
-                let _ = std::fs::remove_file(&temporary);
-            }
-            result
+            // Written whole or not at all: a failed export leaves no half file.
+            let output_error = |e: io::Error| super::OutputFileError {
+                path: path.clone(),
+                source: e,
+            };
+            let file = crate::textfile::OutputFile::create(path).map_err(output_error)?;
+            let writer = write_export(BufWriter::new(file), &memory, &args)?;
+            writer
+                .into_inner()
+                .map_err(|e| output_error(e.into_error()))?
+                .commit()
+                .map_err(output_error)?;
+            Ok(())
         }
         None => {
             let stdout = io::stdout();

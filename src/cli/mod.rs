@@ -203,6 +203,9 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
         if let Some(e) = cause.downcast_ref::<OutputError>() {
             return l10n.localize(e);
         }
+        if let Some(e) = cause.downcast_ref::<crate::textfile::OutputIsInput>() {
+            return l10n.localize(e);
+        }
         if let Some(e) = cause.downcast_ref::<OutputFileError>() {
             return l10n.localize(e);
         }

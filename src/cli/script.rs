@@ -180,6 +180,11 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> anyhow::Result<()> {
         None if format.is_binary() => Destination::File(default_file_name(&args.speech, format)),
         None => Destination::Stdout,
     };
+    if let Destination::File(path) = &destination {
+        let mut inputs = vec![Path::new(&args.speech)];
+        inputs.extend(args.translation.as_deref().map(Path::new));
+        crate::textfile::refuse_overwriting_inputs(path, &inputs)?;
+    }
 
     let first = speech::read(&Origin::from_arg(&args.speech), None)?;
     let second = match &args.translation {

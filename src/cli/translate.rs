@@ -372,6 +372,12 @@ fn write_text_report(
 
 /// Runs `tribune translate`.
 pub fn run(args: TranslateArgs, ctx: &Context) -> anyhow::Result<()> {
+    let mut inputs = vec![Path::new(&args.file), args.memory.memory.as_path()];
+    inputs.extend(args.previous.as_deref());
+    inputs.extend(args.previous_source.as_deref());
+    for output in args.output.iter().chain(&args.xliff) {
+        textfile::refuse_overwriting_inputs(output, &inputs)?;
+    }
     let (parsed, segments) = read_segments(&args.file, args.lang.as_ref(), ctx)?;
     let from = parsed.meta.language.clone().unwrap_or_default();
     if from.language == args.to.language {

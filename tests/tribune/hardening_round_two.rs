@@ -411,3 +411,121 @@ fn write_errors_on_stdout_or_stderr_never_panic() {
         assert!(!stderr.contains("panicked"), "{script}: {stderr}");
     }
 }
+
+// ---- 4. `-o` onto a device, a FIFO, a symbolic link or a file with its own mode ----
+
+fn speech_pair(dir: &Path) {
+    write(
+        dir,
+        "s.en.txt",
+        "Thank you all for coming.\n\nThe harbour reopens today.\n",
+    );
+    write(
+        dir,
+        "s.fr.txt",
+        "Merci à tous d’être venus.\n\nLe port rouvre aujourd’hui.\n",
+    );
+}
+
+#[test]
+fn an_output_onto_a_device_or_a_fifo_is_written_through_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    speech_pair(dir.path());
+    let (status, _, stderr) = bash(
+        dir.path(),
+        "$TRIBUNE script s.en.txt s.fr.txt --format txt -o /dev/null && \
+         mkfifo fifo && (cat fifo > from-fifo.txt &) && \
+         $TRIBUNE script s.en.txt s.fr.txt --format txt -o fifo && sleep 0.5",
+    );
+    assert_eq!(status, 0, "{stderr}");
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+    let fifo = std::fs::symlink_metadata(dir.path().join("fifo")).unwrap();
+    assert!(fifo.file_type().is_fifo(), "the FIFO was replaced");
+    let read = std::fs::read_to_string(dir.path().join("from-fifo.txt")).unwrap();
+    assert!(read.contains("The harbour reopens today."), "{read}");
+    assert!(!std::fs::read_dir(dir.path()).unwrap().any(|e| e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .ends_with(".part")));
+}
+
+#[test]
+fn an_output_through_a_symbolic_link_replaces_its_target_and_keeps_the_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    speech_pair(dir.path());
+    let target = write(dir.path(), "private.html", "old");
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::symlink("private.html", dir.path().join("link.html")).unwrap();
+    for output in ["link.html", "private.html"] {
+        tribune()
+            .current_dir(dir.path())
+            .args(["script", "s.en.txt", "s.fr.txt", "-o", output])
+            .assert()
+            .success();
+        let link = std::fs::symlink_metadata(dir.path().join("link.html")).unwrap();
+        assert!(link.file_type().is_symlink(), "the link was replaced");
+        let meta = std::fs::metadata(&target).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600, "-o {output}");
+        assert!(std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("harbour"));
+    }
+}
+
+#[test]
+fn an_output_onto_a_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    speech_pair(dir.path());
+    std::fs::create_dir(dir.path().join("folder")).unwrap();
+    tribune()
+        .current_dir(dir.path())
+        .args(["script", "s.en.txt", "s.fr.txt", "-o", "folder"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("folder: it is a folder"));
+    assert!(dir.path().join("folder").is_dir());
+}
+
+// ---- 5. `-o` naming one of the command's inputs is refused ----
+
+#[test]
+fn an_output_that_is_one_of_the_inputs_is_refused_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    speech_pair(dir.path());
+    let memory = memory_with_pair(dir.path());
+    std::fs::hard_link(
+        dir.path().join("s.en.txt"),
+        dir.path().join("other-name.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("tm.sqlite", dir.path().join("alias.sqlite")).unwrap();
+    let speech = std::fs::read(dir.path().join("s.en.txt")).unwrap();
+    let stored = std::fs::read(&memory).unwrap();
+    for args in [
+        "script s.en.txt s.fr.txt -o s.en.txt",
+        "script s.en.txt s.fr.txt -o ./s.fr.txt",
+        "script s.en.txt s.fr.txt -o other-name.txt",
+        "diff s.en.txt other-name.txt -o s.en.txt",
+        "translate s.en.txt --to fr --memory tm.sqlite -o s.en.txt",
+        "translate s.en.txt --to fr --memory tm.sqlite --xliff tm.sqlite",
+        "memory export --memory tm.sqlite -o tm.sqlite",
+        "memory export --memory alias.sqlite -o tm.sqlite",
+    ] {
+        tribune()
+            .current_dir(dir.path())
+            .args(args.split(' '))
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(
+                "is also an input of this command",
+            ));
+    }
+    assert_eq!(std::fs::read(dir.path().join("s.en.txt")).unwrap(), speech);
+    assert_eq!(std::fs::read(&memory).unwrap(), stored);
+}
