@@ -263,8 +263,8 @@ fn print_side_by_side(
             BeadKind::Salutation => format!(" ({})", ctx.l10n.text("align-kind-salutation")),
             _ => String::new(),
         };
-        let left = wrap(&alignment.source_text(bead), COLUMN);
-        let right = wrap(&alignment.target_text(bead), COLUMN);
+        let left = wrap(&super::terminal_safe(&alignment.source_text(bead)), COLUMN);
+        let right = wrap(&super::terminal_safe(&alignment.target_text(bead)), COLUMN);
         let rows = left.len().max(right.len()).max(1);
         for row in 0..rows {
             let prefix = if row == 0 {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use super::segment::language_arg;
-use super::{write_stdout, Context};
+use super::{terminal_safe as safe, write_stdout, Context};
 use crate::exchange::input::{utf8_input, SniffedInput};
 use crate::exchange::{Format, TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWriter, TsvReader};
 use crate::i18n::{Args as MessageArgs, Localize};
@@ -753,7 +753,7 @@ fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<()> {
     let user = user_name();
     for path in &args.files {
         let summary = import_file(&mut memory, path, &args, &user)?;
-        let file = path.display().to_string();
+        let file = safe(&path.display().to_string()).into_owned();
         let line = summary_line(
             &ImportReport {
                 file: &file,
@@ -936,7 +936,10 @@ fn print_matches(
     writeln!(
         out,
         "{}",
-        l.format("memory-lookup-query", &[("query", query.into())])
+        l.format(
+            "memory-lookup-query",
+            &[("query", safe(query).into_owned().into())]
+        )
     )?;
     if matches.is_empty() {
         writeln!(out, "  {}", l.text("memory-lookup-none"))?;
@@ -945,15 +948,15 @@ fn print_matches(
         let mut source = String::new();
         for part in &m.diff {
             match part.op {
-                DiffOp::Equal => source.push_str(&part.text),
+                DiffOp::Equal => source.push_str(&safe(&part.text)),
                 DiffOp::Delete if color => {
-                    source.push_str(&paint(true, "9;31", part.text.trim_end()))
+                    source.push_str(&paint(true, "9;31", &safe(part.text.trim_end())))
                 }
                 DiffOp::Insert if color => {
-                    source.push_str(&paint(true, "32", part.text.trim_end()))
+                    source.push_str(&paint(true, "32", &safe(part.text.trim_end())))
                 }
-                DiffOp::Delete => source.push_str(&format!("[-{}-]", part.text.trim_end())),
-                DiffOp::Insert => source.push_str(&format!("{{+{}+}}", part.text.trim_end())),
+                DiffOp::Delete => source.push_str(&format!("[-{}-]", safe(part.text.trim_end()))),
+                DiffOp::Insert => source.push_str(&format!("{{+{}+}}", safe(part.text.trim_end()))),
             }
             if part.op != DiffOp::Equal && part.text.ends_with(char::is_whitespace) {
                 source.push(' ');
@@ -966,7 +969,7 @@ fn print_matches(
             paint(color, "1", &score)
         };
         writeln!(out, "  {score}  {}", source.trim_end())?;
-        writeln!(out, "        → {}", m.target)?;
+        writeln!(out, "        → {}", safe(&m.target))?;
         if let Some(substituted) = &m.substituted {
             let message = match (m.number_changes.is_empty(), m.tag_changes.is_empty()) {
                 (false, false) => "memory-lookup-substituted-both",
@@ -976,7 +979,10 @@ fn print_matches(
             writeln!(
                 out,
                 "        {}",
-                l.format(message, &[("target", substituted.clone().into())])
+                l.format(
+                    message,
+                    &[("target", safe(substituted).into_owned().into())]
+                )
             )?;
         }
         let mut notes = Vec::new();
@@ -987,7 +993,7 @@ fn print_matches(
             notes.push(l.text(&format!("memory-difference-{kind}")));
         }
         if let Some(origin) = &m.origin {
-            notes.push(origin.clone());
+            notes.push(safe(origin).into_owned());
         }
         if let Some(changed) = &m.changed {
             notes.push(changed.to_string());
@@ -1064,8 +1070,10 @@ fn search(args: SearchArgs, ctx: &Context) -> anyhow::Result<()> {
                     writeln!(
                         out,
                         "{}",
-                        ctx.l10n
-                            .format("memory-search-none", &[("text", args.text.clone().into())])
+                        ctx.l10n.format(
+                            "memory-search-none",
+                            &[("text", safe(&args.text).into_owned().into())]
+                        )
                     )?;
                 }
                 for (n, hit) in hits.iter().enumerate() {
@@ -1076,8 +1084,8 @@ fn search(args: SearchArgs, ctx: &Context) -> anyhow::Result<()> {
                         let mut text = String::new();
                         let mut at = 0;
                         for (start, end) in &side.highlights {
-                            text.push_str(&side.text[at..*start]);
-                            let hit_text = &side.text[*start..*end];
+                            text.push_str(&safe(&side.text[at..*start]));
+                            let hit_text = &safe(&side.text[*start..*end]);
                             if color {
                                 text.push_str(&paint(true, "1;33", hit_text));
                             } else {
@@ -1085,11 +1093,11 @@ fn search(args: SearchArgs, ctx: &Context) -> anyhow::Result<()> {
                             }
                             at = *end;
                         }
-                        text.push_str(&side.text[at..]);
-                        writeln!(out, "{:<6} {text}", side.lang)?;
+                        text.push_str(&safe(&side.text[at..]));
+                        writeln!(out, "{:<6} {text}", safe(&side.lang))?;
                     }
                     if let Some(origin) = &hit.origin {
-                        writeln!(out, "{:<6} {}", "", paint(color, "2", origin))?;
+                        writeln!(out, "{:<6} {}", "", paint(color, "2", &safe(origin)))?;
                     }
                 }
             }
@@ -1134,11 +1142,11 @@ fn stats(args: MemoryStatsArgs, ctx: &Context) -> anyhow::Result<()> {
             )?;
             writeln!(out, "{}", l.text("memory-stats-languages"))?;
             for language in &stats.languages {
-                writeln!(out, "  {:<8} {}", language.lang, language.variants)?;
+                writeln!(out, "  {:<8} {}", safe(&language.lang), language.variants)?;
             }
             writeln!(out, "{}", l.text("memory-stats-origins"))?;
             for origin in &stats.origins {
-                writeln!(out, "  {:<8} {}", origin.units, origin.origin)?;
+                writeln!(out, "  {:<8} {}", origin.units, safe(&origin.origin))?;
             }
             Ok(())
         }

@@ -12,7 +12,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::memory::{user_name, MemoryPath};
 use super::segment::language_arg;
-use super::{write_stdout, Context};
+use super::{terminal_safe, write_stdout, Context};
 use crate::exchange::input::{utf8_input, SniffedInput};
 use crate::exchange::xliff::{SegmentState, XliffReader, XliffUnit};
 use crate::i18n::{Args as MessageArgs, Localize};
@@ -508,21 +508,23 @@ pub fn run(args: XliffArgs, ctx: &Context) -> anyhow::Result<()> {
                 let report = import_file(&mut memory, path, &args)?;
                 write_stdout(|out| match args.format {
                     ImportFormat::Text => {
-                        writeln!(out, "{}", summary_line(&report, ctx))?;
+                        writeln!(out, "{}", terminal_safe(&summary_line(&report, ctx)))?;
                         for unit in report.units.iter().filter(|u| {
                             u.outcome.is_skip() && u.outcome != Outcome::NotTranslatable
                         }) {
                             writeln!(
                                 out,
                                 "  {}:{}: {} {}",
-                                report.file,
+                                terminal_safe(&report.file),
                                 unit.line,
-                                unit.id,
+                                terminal_safe(&unit.id),
                                 ctx.l10n.format(
                                     &format!("xliff-skipped-{}", unit.outcome.as_str()),
                                     &[(
                                         "state",
-                                        unit.state.clone().unwrap_or_else(|| "-".into()).into()
+                                        terminal_safe(unit.state.as_deref().unwrap_or("-"))
+                                            .into_owned()
+                                            .into()
                                     )]
                                 )
                             )?;

@@ -70,16 +70,99 @@ fn browser_arguments(profile: &Path, html: &Path, pdf: &Path) -> Vec<OsString> {
     args
 }
 
+/// Writes the speech's HTML readable by its owner only (the folder is 0700 too): a
+/// speech is often confidential until it is delivered.
+fn write_private(path: &Path, html: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(html.as_bytes())
+}
+
+/// The signals that end a print early (Ctrl-C, `kill`, a closed terminal), watched while
+/// the browser runs so that the browser is stopped and the temporary folder removed.
+struct Interruption {
+    #[cfg(unix)]
+    flags: Vec<(
+        i32,
+        std::sync::Arc<std::sync::atomic::AtomicBool>,
+        signal_hook::SigId,
+    )>,
+}
+
+impl Interruption {
+    #[cfg(unix)]
+    fn watch() -> Interruption {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let flags = [SIGINT, SIGTERM, SIGHUP]
+            .into_iter()
+            .filter_map(|signal| {
+                let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+                let id = signal_hook::flag::register(signal, flag.clone()).ok()?;
+                Some((signal, flag, id))
+            })
+            .collect();
+        Interruption { flags }
+    }
+
+    #[cfg(not(unix))]
+    fn watch() -> Interruption {
+        Interruption {}
+    }
+
+    /// The signal that arrived, if one did.
+    fn signal(&self) -> Option<i32> {
+        #[cfg(unix)]
+        {
+            self.flags
+                .iter()
+                .find(|(_, flag, _)| flag.load(std::sync::atomic::Ordering::SeqCst))
+                .map(|(signal, _, _)| *signal)
+        }
+        #[cfg(not(unix))]
+        None
+    }
+
+    /// Ends the process the way the signal would have, now that everything is cleaned up.
+    fn reraise(&self) {
+        #[cfg(unix)]
+        if let Some(signal) = self.signal() {
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+        }
+    }
+}
+
+impl Drop for Interruption {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        for (_, _, id) in self.flags.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
 /// Prints an HTML document to PDF bytes with the browser at `browser`.
 pub fn print_pdf(html: &str, browser: &Path) -> Result<Vec<u8>, ScriptError> {
     let work = tempfile::Builder::new()
         .prefix("tribune-print-")
         .tempdir()
         .map_err(|e| ScriptError::write(std::env::temp_dir(), e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(work.path(), std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| ScriptError::write(work.path(), e))?;
+    }
     let html_path = work.path().join("script.html");
     let pdf_path = work.path().join("script.pdf");
     let profile = work.path().join("profile");
-    std::fs::write(&html_path, html).map_err(|e| ScriptError::write(&html_path, e))?;
+    write_private(&html_path, html).map_err(|e| ScriptError::write(&html_path, e))?;
+    let interrupted = Interruption::watch();
     let mut child = Command::new(browser)
         .args(browser_arguments(&profile, &html_path, &pdf_path))
         .stdin(Stdio::null())
@@ -112,6 +195,13 @@ pub fn print_pdf(html: &str, browser: &Path) -> Result<Vec<u8>, ScriptError> {
                 return Err(ScriptError::BrowserTimeout {
                     seconds: TIME_LIMIT.as_secs(),
                 });
+            }
+            Ok(None) if interrupted.signal().is_some() => {
+                let _ = child.kill();
+                let _ = child.wait();
+                drop(work);
+                interrupted.reraise();
+                return Err(ScriptError::BrowserTimeout { seconds: 0 });
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(10)),
             Err(e) => {

@@ -529,3 +529,154 @@ fn an_output_that_is_one_of_the_inputs_is_refused_whatever_its_name() {
     assert_eq!(std::fs::read(dir.path().join("s.en.txt")).unwrap(), speech);
     assert_eq!(std::fs::read(&memory).unwrap(), stored);
 }
+
+// ---- 16. A PDF print is private while it runs, and cleaned up on a signal ----
+
+#[test]
+fn a_signal_during_a_pdf_print_stops_the_browser_and_removes_the_private_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    for signal in ["INT", "TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        speech_pair(dir.path());
+        let tmp = dir.path().join("tmp");
+        std::fs::create_dir(&tmp).unwrap();
+        // A stand-in browser that records its process and never finishes.
+        let browser = write(
+            dir.path(),
+            "browser.sh",
+            "#!/bin/sh\necho $$ > \"$(dirname \"$0\")/browser.pid\"\nexec sleep 60\n",
+        );
+        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut child = StdCommand::new(bin())
+            .current_dir(dir.path())
+            .env("TMPDIR", &tmp)
+            .env("TRIBUNE_BROWSER", &browser)
+            .args([
+                "script", "s.en.txt", "s.fr.txt", "--format", "pdf", "-o", "s.pdf",
+            ])
+            .spawn()
+            .unwrap();
+        let pid_file = dir.path().join("browser.pid");
+        let started = std::time::Instant::now();
+        while !pid_file.exists()
+            || std::fs::read_to_string(&pid_file)
+                .unwrap()
+                .trim()
+                .is_empty()
+        {
+            assert!(
+                started.elapsed().as_secs() < 20,
+                "the browser never started"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let folders: Vec<PathBuf> = std::fs::read_dir(&tmp)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("tribune-print-")
+            })
+            .collect();
+        assert_eq!(folders.len(), 1);
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folders[0]), 0o700);
+        assert_eq!(mode(&folders[0].join("script.html")), 0o600);
+        let kill = StdCommand::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "SIG{signal}: {status}");
+        assert!(
+            !folders[0].exists(),
+            "SIG{signal} left {}",
+            folders[0].display()
+        );
+        let browser_pid = std::fs::read_to_string(&pid_file).unwrap();
+        let alive = StdCommand::new("kill")
+            .args(["-0", browser_pid.trim()])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap()
+            .success();
+        assert!(!alive, "SIG{signal} left the browser running");
+        assert!(!dir.path().join("s.pdf").exists());
+    }
+}
+
+// ---- 6. Terminal escapes from client files never reach the terminal ----
+
+/// The escapes a hostile file may hold: window title, hyperlink, reset, clear, bidi override.
+const ESCAPES: [&str; 5] = [
+    "\u{1b}]0;owned\u{7}",
+    "\u{1b}]8;;http://example.invalid\u{1b}\\",
+    "\u{1b}c",
+    "\u{1b}[2J",
+    "\u{202e}",
+];
+
+fn assert_terminal_safe(what: &str, out: &[u8]) {
+    let text = String::from_utf8_lossy(out);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'),
+        "{what} printed a raw escape: {text:?}"
+    );
+}
+
+#[test]
+fn escapes_from_client_files_are_shown_escaped_in_every_text_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = ESCAPES.join("");
+    let name = format!("client{}.tsv", "\u{1b}[2J");
+    write(
+        dir.path(),
+        &name,
+        format!("The harbour reopens {hostile} today.\tLe port rouvre {hostile} aujourd’hui.\n"),
+    );
+    let memory = dir.path().join("tm.sqlite");
+    let run = |args: &[&str]| {
+        let out = tribune()
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .args(args)
+            .arg("--memory")
+            .arg(&memory)
+            .output()
+            .unwrap();
+        assert!(out.status.code().unwrap_or(2) <= 1, "{args:?}: {out:?}");
+        assert_terminal_safe(&format!("{args:?}"), &out.stdout);
+        assert_terminal_safe(&format!("{args:?} (stderr)"), &out.stderr);
+    };
+    run(&["memory", "import", "--from", "en", "--to", "fr", &name]);
+    let origin = format!("origin{hostile}");
+    run(&[
+        "memory", "import", "--from", "en", "--to", "fr", "--origin", &origin, &name,
+    ]);
+    run(&["memory", "search", "harbour"]);
+    run(&[
+        "memory",
+        "lookup",
+        "--from",
+        "en",
+        "--to",
+        "fr",
+        "The harbour reopens today.",
+    ]);
+    run(&["memory", "stats"]);
+    write(
+        dir.path(),
+        "s.en.txt",
+        format!("The harbour reopens {hostile} today.\n"),
+    );
+    write(
+        dir.path(),
+        "s.fr.txt",
+        format!("Le port rouvre {hostile} aujourd’hui.\n"),
+    );
+    run(&["align", "s.en.txt", "s.fr.txt", "--format", "text"]);
+}
