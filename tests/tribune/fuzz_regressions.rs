@@ -45,3 +45,16 @@ fn xliff_seeds_and_findings_stay_fixed() {
 fn score_seeds_and_findings_stay_fixed() {
     run_all("score", tribune::invariants::check_score_bytes);
 }
+
+#[test]
+fn tsv_seeds_and_findings_stay_fixed() {
+    run_all("tsv", tribune::invariants::check_tsv);
+}
+
+#[test]
+fn speech_roundtrip_seeds_and_findings_stay_fixed() {
+    run_all(
+        "speech_roundtrip",
+        tribune::invariants::check_speech_roundtrip,
+    );
+}
