@@ -128,6 +128,15 @@ pub enum TextFileError {
         /// Offset of the first NUL byte.
         byte_offset: usize,
     },
+    /// A C0 control character that is neither a line break nor a tab: it has no place in
+    /// a speech, and would reach the memory, the exports (XML forbids it) and a terminal.
+    #[error("{location}: the control character U+{code:04X} is not text")]
+    ControlCharacter {
+        /// Where it is.
+        location: Location,
+        /// Its code point.
+        code: u32,
+    },
     /// The input is larger than [`MAX_TEXT_BYTES`].
     #[error("{origin}: {size} bytes is more than the {limit} bytes Tribune reads")]
     TooLarge {
@@ -144,7 +153,8 @@ impl TextFileError {
     /// Where the error is, as precisely as known.
     pub fn location(&self) -> Location {
         match self {
-            TextFileError::InvalidUtf8 { location, .. } => location.clone(),
+            TextFileError::InvalidUtf8 { location, .. }
+            | TextFileError::ControlCharacter { location, .. } => location.clone(),
             TextFileError::Io { origin, .. }
             | TextFileError::Binary { origin, .. }
             | TextFileError::TooLarge { origin, .. } => Location::line(origin, 1),
@@ -162,6 +172,7 @@ impl Localize for TextFileError {
             },
             TextFileError::InvalidUtf8 { .. } => "error-invalid-utf8",
             TextFileError::Binary { .. } => "error-binary-file",
+            TextFileError::ControlCharacter { .. } => "error-control-character",
             TextFileError::TooLarge { .. } => "error-file-too-large",
         }
     }
@@ -180,6 +191,9 @@ impl Localize for TextFileError {
                 ("line", location.line.into()),
                 ("offset", (*byte_offset).into()),
             ],
+            TextFileError::ControlCharacter { code, .. } => {
+                vec![("code", format!("U+{code:04X}").into())]
+            }
             TextFileError::Binary {
                 origin,
                 byte_offset,
@@ -255,6 +269,63 @@ pub fn read_bytes_from(
 /// Turns bytes into text: UTF-8 (a BOM is dropped), or UTF-16 with a BOM. NUL bytes mean a
 /// binary file; invalid UTF-8 is reported at its byte offset and line.
 pub fn decode(origin: &Origin, bytes: Vec<u8>) -> Result<String, TextFileError> {
+    line_breaks_and_controls(origin, decode_encoding(origin, bytes)?)
+}
+
+/// Word's Shift+Enter (vertical tab), a form feed and a lone carriage return (old Mac line
+/// ends) become line breaks; any other C0 control character but the tab is a located
+/// error (docs/speech-format.md).
+fn line_breaks_and_controls(origin: &Origin, text: String) -> Result<String, TextFileError> {
+    let bytes = text.as_bytes();
+    let needs_work = bytes.iter().any(|&b| b < 0x20 && b != b'\t' && b != b'\n');
+    if !needs_work {
+        return Ok(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut line, mut column) = (1, 1);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        // Whether a line ends here, for the locations of later errors.
+        let line_ends = match c {
+            '\u{0b}' | '\u{0c}' => {
+                out.push('\n');
+                true
+            }
+            '\r' if chars.peek() != Some(&'\n') => {
+                out.push('\n');
+                true
+            }
+            '\n' => {
+                out.push(c);
+                true
+            }
+            '\r' | '\t' => {
+                out.push(c);
+                false
+            }
+            c if c < ' ' => {
+                return Err(TextFileError::ControlCharacter {
+                    location: Location::at(origin, line, column),
+                    code: u32::from(c),
+                })
+            }
+            c => {
+                out.push(c);
+                false
+            }
+        };
+        if line_ends {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// The bytes as text, by their encoding (UTF-8 with or without a BOM, UTF-16 with one).
+fn decode_encoding(origin: &Origin, bytes: Vec<u8>) -> Result<String, TextFileError> {
     if let Some(text) = decode_utf16_with_bom(&bytes) {
         return text.ok_or_else(|| TextFileError::InvalidUtf8 {
             location: Location::line(origin, 1),
@@ -574,6 +645,27 @@ mod tests {
                 assert_eq!(location.column, Some(6));
             }
             other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn vertical_tabs_form_feeds_and_lone_returns_are_line_breaks() {
+        let text = decode(
+            &origin(),
+            b"One\x0btwo\x0cthree\rfour\r\nfive\tsix".to_vec(),
+        );
+        assert_eq!(text.unwrap(), "One\ntwo\nthree\nfour\r\nfive\tsix");
+    }
+
+    #[test]
+    fn other_control_characters_are_located_errors() {
+        for (code, bytes) in [
+            (0x1b, &b"Hello\x0b\nWe met\x1b[2J today."[..]),
+            (1, b"Hello\r\rWe met\x01 today."),
+        ] {
+            let err = decode(&origin(), bytes.to_vec()).unwrap_err();
+            assert!(matches!(err, TextFileError::ControlCharacter { code: c, .. } if c == code));
+            assert_eq!(err.location().to_string(), format!("{}:3:7", origin()));
         }
     }
 

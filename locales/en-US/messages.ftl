@@ -8,6 +8,7 @@ error-file-not-found = cannot open { $file }: no such file
 error-file-permission = cannot open { $file }: permission denied
 error-file-io = cannot read { $file }: { $reason }
 error-invalid-utf8 = the text is not valid UTF-8 (first bad byte at offset { $offset }); save the file as UTF-8
+error-control-character = the control character { $code } is not text: remove it (a vertical tab or a form feed is read as a line break, a tab is kept)
 error-binary-file = this is a binary file (NUL byte at offset { $offset }), not a plain-text speech
 error-file-too-large = the file is { $size }, more than the { $limit } Tribune reads; is it really a speech?
 error-output = cannot write the output: { $reason }

@@ -48,3 +48,28 @@ impl Format {
         }
     }
 }
+
+/// Whether XML 1.0 allows `c` in a document: the tab, the line breaks, and everything from
+/// the space up but the surrogates (which a `char` cannot be) and U+FFFE/U+FFFF. Readers
+/// refuse the others (raw or as `&#N;`) with a located error.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+}
+
+/// Escapes text for XML, and writes a character XML forbids (only `<cp>` in XLIFF 2 can
+/// carry one in) as U+FFFD, so that every file Tribune writes is well-formed.
+pub fn xml_escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_xml_char) {
+        return quick_xml::escape::escape(text);
+    }
+    let cleaned: String = text
+        .chars()
+        .map(|c| if is_xml_char(c) { c } else { '\u{fffd}' })
+        .collect();
+    std::borrow::Cow::Owned(quick_xml::escape::escape(cleaned.as_str()).into_owned())
+}
+
+/// The first character XML forbids in `text`, with its byte offset.
+pub(crate) fn forbidden_char(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|(_, c)| !is_xml_char(*c))
+}

@@ -10,7 +10,8 @@
 use std::borrow::Cow;
 use std::io::{self, BufRead, Write};
 
-use quick_xml::escape::escape;
+use crate::exchange::xml_escape as escape;
+use crate::exchange::{forbidden_char, is_xml_char};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::XmlVersion;
 
@@ -248,6 +249,20 @@ impl<R: BufRead> TmxReader<R> {
         }
     }
 
+    /// A located error for the first character XML forbids in text read at `at`.
+    fn refuse_forbidden(&self, text: &str, at: u64) -> Result<(), ExchangeError> {
+        match forbidden_char(text) {
+            Some((offset, c)) => Err(ExchangeError::Xml {
+                location: self.location(at + offset as u64),
+                detail: format!(
+                    "the control character U+{:04X} is not allowed in XML",
+                    u32::from(c)
+                ),
+            }),
+            None => Ok(()),
+        }
+    }
+
     /// Resolves `&name;` or `&#N;`: the five XML entities and character references only.
     fn resolve(&self, name: &str, at: u64) -> Result<char, ExchangeError> {
         let resolved = match name {
@@ -262,7 +277,7 @@ impl<R: BufRead> TmxReader<R> {
                         Some(hex) => u32::from_str_radix(hex, 16).ok(),
                         None => number.parse::<u32>().ok(),
                     };
-                    return match code.and_then(char::from_u32).filter(|c| *c != '\0') {
+                    return match code.and_then(char::from_u32).filter(|c| is_xml_char(*c)) {
                         Some(c) => Ok(c),
                         None => Err(ExchangeError::Xml {
                             location: self.location(at),
@@ -449,7 +464,11 @@ impl<R: BufRead> TmxReader<R> {
         loop {
             let (at, event) = self.read(buf)?;
             match event {
-                Event::Text(t) => text.push_str(&t.xml10_content()),
+                Event::Text(t) => {
+                    let content = t.xml10_content();
+                    self.refuse_forbidden(&content, at)?;
+                    text.push_str(&content)
+                }
                 Event::CData(c) => text.push_str(&c.xml10_content()),
                 Event::GeneralRef(r) => {
                     let resolved = self.resolve(&r.xml10_content(), at)?;
@@ -712,7 +731,11 @@ impl<R: BufRead> TmxReader<R> {
                 });
             }
             match event {
-                Event::Text(t) => push_text(&t.xml10_content(), text, &mut markup),
+                Event::Text(t) => {
+                    let content = t.xml10_content();
+                    self.refuse_forbidden(&content, at)?;
+                    push_text(&content, text, &mut markup)
+                }
                 Event::CData(c) => push_text(&c.xml10_content(), text, &mut markup),
                 Event::GeneralRef(r) => {
                     let resolved = self.resolve(&r.xml10_content(), at)?;

@@ -554,7 +554,15 @@ fn a_speech_of_one_hundred_megabyte_line_is_handled_in_linear_time() {
 
 #[test]
 fn control_characters_and_bidi_overrides_are_kept_but_shown_escaped() {
-    let text = "We met\u{7} today.\n\nThe file is evil\u{202e}txt.exe now.\n";
+    // A control character other than a line break or a tab is refused where it is
+    // (hardening_round_two covers every output format); a bidi override is text.
+    tribune()
+        .args(["segment", "--lang", "en"])
+        .write_stdin("We met\u{7} today.\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("<stdin>:1:7").and(predicate::str::contains("U+0007")));
+    let text = "We met today.\n\nThe file is evil\u{202e}txt.exe now.\n";
     tribune()
         .args(["segment", "--lang", "en"])
         .write_stdin(text)
@@ -567,7 +575,6 @@ fn control_characters_and_bidi_overrides_are_kept_but_shown_escaped() {
         .assert()
         .success()
         .stdout(predicate::str::contains("evil\\u{202e}txt.exe"))
-        .stdout(predicate::str::contains("met\\u{0007}"))
         .stdout(predicate::str::contains('\u{202e}').not());
 }
 

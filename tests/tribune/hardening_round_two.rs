@@ -680,3 +680,98 @@ fn escapes_from_client_files_are_shown_escaped_in_every_text_output() {
     );
     run(&["align", "s.en.txt", "s.fr.txt", "--format", "text"]);
 }
+
+// ---- 7. Control characters: refused where they come in, never written into XML ----
+
+#[test]
+fn control_characters_in_tmx_and_xliff_are_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("tm.sqlite");
+    for (name, content) in [
+        (
+            "raw.tmx",
+            tmx_text().replace("harbour", "har\u{1b}]0;x\u{7}bour"),
+        ),
+        ("ref.tmx", tmx_text().replace("harbour", "har&#27;bour")),
+        ("nul.tmx", tmx_text().replace("harbour", "har&#0;bour")),
+        ("raw.xlf", xliff_text().replace("harbour", "har\u{1b}bour")),
+        ("ref.xlf", xliff_text().replace("harbour", "har&#x1b;bour")),
+    ] {
+        let path = write(dir.path(), name, content);
+        let command = if name.ends_with(".xlf") {
+            ["xliff", "import"]
+        } else {
+            ["memory", "import"]
+        };
+        tribune()
+            .args(command)
+            .arg("--memory")
+            .arg(&memory)
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(format!("{name}:")));
+    }
+    assert!(lookup(&memory, SOURCE, "50").is_none());
+}
+
+#[test]
+fn a_speech_with_control_characters_is_read_or_refused_and_every_output_is_well_formed() {
+    let dir = tempfile::tempdir().unwrap();
+    // Word's Shift+Enter (vertical tab) and a form feed are line breaks.
+    write(
+        dir.path(),
+        "soft.en.txt",
+        "Thank you all\u{b}for coming.\u{c}\n\nThe harbour reopens today.\n",
+    );
+    for format in ["docx", "html", "md", "txt"] {
+        let output = format!("soft.{format}");
+        tribune()
+            .current_dir(dir.path())
+            .args(["script", "soft.en.txt", "-o", &output])
+            .assert()
+            .success();
+        let bytes = std::fs::read(dir.path().join(&output)).unwrap();
+        if format != "docx" {
+            let control = bytes.iter().any(|&b| b < 0x20 && !b"\t\n\r".contains(&b));
+            assert!(!control, "{format}");
+        } else {
+            let (status, _, stderr) = bash(
+                dir.path(),
+                "python3 -c \"import zipfile, xml.dom.minidom as m; \
+                 m.parseString(zipfile.ZipFile('soft.docx').read('word/document.xml'))\"",
+            );
+            assert_eq!(status, 0, "document.xml is not well-formed: {stderr}");
+        }
+    }
+    // Any other control character is refused where it is.
+    for (name, text) in [
+        ("esc.en.txt", "Hello.\n\nWe met\u{1b}[2J today.\n"),
+        ("soh.en.txt", "Hello.\n\nWe met\u{1} today.\n"),
+        ("bs.en.txt", "Hello.\n\nWe met\u{8} today.\n"),
+    ] {
+        write(dir.path(), name, text);
+        tribune()
+            .current_dir(dir.path())
+            .args(["script", name, "--format", "docx", "-o", "x.docx"])
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(format!("{name}:3:7")));
+        assert!(!dir.path().join("x.docx").exists());
+    }
+    // A TMX export is well-formed (checked by a parser) after a TSV import of the same.
+    let tsv = write(dir.path(), "c.tsv", "Tab\there\tTabulation\n");
+    let memory = dir.path().join("tm.sqlite");
+    tribune()
+        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
+        .arg(&memory)
+        .arg(&tsv)
+        .assert()
+        .success();
+    let (status, _, stderr) = bash(
+        dir.path(),
+        "$TRIBUNE memory export --memory tm.sqlite -o out.tmx && \
+         python3 -c \"import xml.dom.minidom as m; m.parse('out.tmx')\"",
+    );
+    assert_eq!(status, 0, "{stderr}");
+}

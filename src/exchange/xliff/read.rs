@@ -151,7 +151,7 @@ fn resolve_reference(name: &str) -> Result<String, ReferenceError> {
             };
             return code
                 .and_then(char::from_u32)
-                .filter(|c| *c != '\0')
+                .filter(|c| crate::exchange::is_xml_char(*c))
                 .map(String::from)
                 .ok_or(ReferenceError::BadCharacter);
         }
@@ -991,7 +991,19 @@ impl<R: BufRead> XliffReader<R> {
             }
             let in_code = open.iter().any(|o| matches!(o, Open::Code(_)));
             let piece = match event {
-                Event::Text(t) => Some(t.xml10_content().into_owned()),
+                Event::Text(t) => {
+                    let content = t.xml10_content().into_owned();
+                    if let Some((offset, c)) = crate::exchange::forbidden_char(&content) {
+                        return Err(ExchangeError::Xml {
+                            location: self.location(at + offset as u64),
+                            detail: format!(
+                                "the control character U+{:04X} is not allowed in XML",
+                                u32::from(c)
+                            ),
+                        });
+                    }
+                    Some(content)
+                }
                 Event::CData(c) => Some(c.xml10_content().into_owned()),
                 Event::GeneralRef(r) => {
                     let name = r.xml10_content().into_owned();

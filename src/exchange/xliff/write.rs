@@ -10,7 +10,7 @@
 
 use std::io::{self, Write};
 
-use quick_xml::escape::escape;
+use crate::exchange::xml_escape as escape;
 
 use super::{
     SegmentState, XliffMatch, XliffSegment, XliffUnit, XliffVersion, NAMESPACE_1_2, NAMESPACE_2,
