@@ -213,6 +213,7 @@ impl<R: BufRead> TmxReader<R> {
             let value = attribute
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|err| self.escape_error(err, at))?;
+            self.limit_field(&value, at)?;
             let (name, text) = filled.next();
             set(name, attribute.key.as_ref());
             set(text, &value);
@@ -247,6 +248,18 @@ impl<R: BufRead> TmxReader<R> {
             location: self.location(self.xml.buffer_position()),
             expected: expected.to_owned(),
         }
+    }
+
+    /// Every stored field (attribute values, notes, properties) is held to the segment
+    /// limit, and to the characters XML allows.
+    fn limit_field(&self, value: &str, at: u64) -> Result<(), ExchangeError> {
+        if value.len() > MAX_SEGMENT_BYTES {
+            return Err(ExchangeError::SegmentTooLong {
+                location: self.location(at),
+                limit_kib: MAX_SEGMENT_BYTES >> 10,
+            });
+        }
+        self.refuse_forbidden(value, at)
     }
 
     /// A located error for the first character XML forbids in text read at `at`.
@@ -430,6 +443,7 @@ impl<R: BufRead> TmxReader<R> {
             let value = a
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|err| self.escape_error(err, at))?;
+            self.limit_field(&value, at)?;
             if a.key.as_ref() == attribute && !found {
                 set(out, &value);
                 found = true;
@@ -463,6 +477,8 @@ impl<R: BufRead> TmxReader<R> {
         text.clear();
         loop {
             let (at, event) = self.read(buf)?;
+            // A note or a property is stored like a segment, and held to the same limit.
+            self.limit_field(text, at)?;
             match event {
                 Event::Text(t) => {
                     let content = t.xml10_content();
@@ -628,6 +644,7 @@ impl<R: BufRead> TmxReader<R> {
             let value = attribute
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|err| self.escape_error(err, at))?;
+            self.limit_field(&value, at)?;
             let name = attribute.key.as_ref();
             if name == "xml:lang" || name == "lang" {
                 set(&mut variant.lang, &value);

@@ -775,3 +775,42 @@ fn a_speech_with_control_characters_is_read_or_refused_and_every_output_is_well_
     );
     assert_eq!(status, 0, "{stderr}");
 }
+
+// ---- 9. Notes, properties and attribute values are held to the segment limit ----
+
+#[test]
+fn oversized_notes_properties_and_attributes_are_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("tm.sqlite");
+    let big = "n".repeat((1 << 20) + 10);
+    for (name, content) in [
+        (
+            "note.tmx",
+            tmx_text().replace(
+                "<tuv xml:lang=\"en\">",
+                &format!("<note>{big}</note><tuv xml:lang=\"en\">"),
+            ),
+        ),
+        (
+            "prop.tmx",
+            tmx_text().replace(
+                "<tuv xml:lang=\"en\">",
+                &format!("<prop type=\"x-a\">{big}</prop><tuv xml:lang=\"en\">"),
+            ),
+        ),
+        (
+            "attribute.tmx",
+            tmx_text().replace("<tu>", &format!("<tu tuid=\"{big}\">")),
+        ),
+    ] {
+        let path = write(dir.path(), name, content);
+        tribune()
+            .args(["memory", "import", "--memory"])
+            .arg(&memory)
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(format!("{name}:3:")));
+    }
+    assert!(lookup(&memory, SOURCE, "50").is_none());
+}
