@@ -150,16 +150,20 @@ fn a_previous_draft_fed_through_process_substitution_is_read_whole() {
     assert!(stdout.contains(TARGET), "{stdout}");
 }
 
+/// `memory import` of an English–French TSV.
+fn import_tsv(memory: &Path, tsv: &Path) -> assert_cmd::assert::Assert {
+    tribune()
+        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
+        .arg(memory)
+        .arg(tsv)
+        .assert()
+}
+
 /// A memory holding the one pair of the tests above, in `dir`.
 fn memory_with_pair(dir: &Path) -> PathBuf {
     let tsv = write(dir, "pair.tsv", tsv_text());
     let memory = dir.join("tm.sqlite");
-    tribune()
-        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
-        .arg(&memory)
-        .arg(&tsv)
-        .assert()
-        .success();
+    import_tsv(&memory, &tsv).success();
     memory
 }
 
@@ -260,12 +264,7 @@ fn a_search_of_only_punctuation_or_symbols_finds_the_units_holding_them() {
          Nothing to see here.\tRien à voir ici.\n",
     );
     let memory = dir.path().join("tm.sqlite");
-    tribune()
-        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
-        .arg(&memory)
-        .arg(&tsv)
-        .assert()
-        .success();
+    import_tsv(&memory, &tsv).success();
     for query in [") (", "%"] {
         let out = tribune()
             .args(["memory", "search", "--lang", "en", "--memory"])
@@ -291,11 +290,7 @@ fn a_tsv_with_carriage_return_line_ends_keeps_every_pair() {
         format!("{SOURCE}\t{TARGET}\rThe port reopens.\tLe port rouvre.\r\rThank you.\tMerci.\r"),
     );
     let memory = dir.path().join("tm.sqlite");
-    tribune()
-        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
-        .arg(&memory)
-        .arg(&tsv)
-        .assert()
+    import_tsv(&memory, &tsv)
         .success()
         .stdout(predicates::str::contains("3 read, 3 added"));
     assert_eq!(
@@ -318,11 +313,7 @@ fn a_tsv_column_over_one_mebibyte_is_a_located_error() {
         format!("{SOURCE}\t{TARGET}\nShort.\t{long}\n"),
     );
     let memory = dir.path().join("tm.sqlite");
-    tribune()
-        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
-        .arg(&memory)
-        .arg(&tsv)
-        .assert()
+    import_tsv(&memory, &tsv)
         .code(1)
         .stderr(predicates::str::contains("long.tsv:2:8"));
     assert!(lookup(&memory, SOURCE, "100").is_none());
@@ -762,12 +753,7 @@ fn a_speech_with_control_characters_is_read_or_refused_and_every_output_is_well_
     // A TMX export is well-formed (checked by a parser) after a TSV import of the same.
     let tsv = write(dir.path(), "c.tsv", "Tab\there\tTabulation\n");
     let memory = dir.path().join("tm.sqlite");
-    tribune()
-        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
-        .arg(&memory)
-        .arg(&tsv)
-        .assert()
-        .success();
+    import_tsv(&memory, &tsv).success();
     let (status, _, stderr) = bash(
         dir.path(),
         "$TRIBUNE memory export --memory tm.sqlite -o out.tmx && \
