@@ -55,6 +55,7 @@ error-script-same-language = both speeches are in { $lang }: give one speech per
 error-script-deliver-missing = the speaker cannot read { $lang }: the script is in { $languages }
 error-script-browser-missing = no Chromium browser found to print the PDF: install it (Debian: apt-get install chromium), set TRIBUNE_BROWSER to its path, or choose --format html
 error-script-browser-failed = Chromium could not print the PDF ({ $status }): { $detail }
+error-script-interrupted = the PDF print was interrupted (signal { $signal }); nothing was written
 error-script-browser-timeout = Chromium did not finish printing the PDF within { $seconds } seconds
 error-script-write = cannot write { $file }: { $reason }
 error-script-render = cannot render the script: { $reason }

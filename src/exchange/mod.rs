@@ -69,7 +69,25 @@ pub fn xml_escape(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(quick_xml::escape::escape(cleaned.as_str()).into_owned())
 }
 
-/// The first character XML forbids in `text`, with its byte offset.
-pub(crate) fn forbidden_char(text: &str) -> Option<(usize, char)> {
-    text.char_indices().find(|(_, c)| !is_xml_char(*c))
+/// A located error for the first character XML forbids in `text`; `locate` turns its byte
+/// offset in `text` into a place in the file.
+pub(crate) fn refuse_forbidden_chars(
+    text: &str,
+    locate: impl FnOnce(usize) -> crate::textfile::Location,
+) -> Result<(), ExchangeError> {
+    // The common case, text without a control character or U+FFFE/U+FFFF, in one byte scan.
+    let suspect = text.bytes().any(|b| b < 0x20 || b == 0xEF);
+    if !suspect {
+        return Ok(());
+    }
+    match text.char_indices().find(|(_, c)| !is_xml_char(*c)) {
+        Some((offset, c)) => Err(ExchangeError::Xml {
+            location: locate(offset),
+            detail: format!(
+                "the control character U+{:04X} is not allowed in XML",
+                u32::from(c)
+            ),
+        }),
+        None => Ok(()),
+    }
 }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::io::{self, BufRead, Write};
 
 use crate::exchange::xml_escape as escape;
-use crate::exchange::{forbidden_char, is_xml_char};
+use crate::exchange::{is_xml_char, refuse_forbidden_chars};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::XmlVersion;
 
@@ -253,27 +253,24 @@ impl<R: BufRead> TmxReader<R> {
     /// Every stored field (attribute values, notes, properties) is held to the segment
     /// limit, and to the characters XML allows.
     fn limit_field(&self, value: &str, at: u64) -> Result<(), ExchangeError> {
-        if value.len() > MAX_SEGMENT_BYTES {
+        self.limit_length(value, at)?;
+        self.refuse_forbidden(value, at)
+    }
+
+    /// A located error for text longer than a segment may be.
+    fn limit_length(&self, text: &str, at: u64) -> Result<(), ExchangeError> {
+        if text.len() > MAX_SEGMENT_BYTES {
             return Err(ExchangeError::SegmentTooLong {
                 location: self.location(at),
                 limit_kib: MAX_SEGMENT_BYTES >> 10,
             });
         }
-        self.refuse_forbidden(value, at)
+        Ok(())
     }
 
     /// A located error for the first character XML forbids in text read at `at`.
     fn refuse_forbidden(&self, text: &str, at: u64) -> Result<(), ExchangeError> {
-        match forbidden_char(text) {
-            Some((offset, c)) => Err(ExchangeError::Xml {
-                location: self.location(at + offset as u64),
-                detail: format!(
-                    "the control character U+{:04X} is not allowed in XML",
-                    u32::from(c)
-                ),
-            }),
-            None => Ok(()),
-        }
+        refuse_forbidden_chars(text, |offset| self.location(at + offset as u64))
     }
 
     /// Resolves `&name;` or `&#N;`: the five XML entities and character references only.
@@ -477,8 +474,9 @@ impl<R: BufRead> TmxReader<R> {
         text.clear();
         loop {
             let (at, event) = self.read(buf)?;
-            // A note or a property is stored like a segment, and held to the same limit.
-            self.limit_field(text, at)?;
+            // A note or a property is stored like a segment, and held to the same limit
+            // (its characters are checked piece by piece below).
+            self.limit_length(text, at)?;
             match event {
                 Event::Text(t) => {
                     let content = t.xml10_content();
@@ -741,12 +739,7 @@ impl<R: BufRead> TmxReader<R> {
                     markup.push_str(&escape(piece));
                 }
             };
-            if text.len() > MAX_SEGMENT_BYTES {
-                return Err(ExchangeError::SegmentTooLong {
-                    location: self.location(at),
-                    limit_kib: MAX_SEGMENT_BYTES >> 10,
-                });
-            }
+            self.limit_length(text, at)?;
             match event {
                 Event::Text(t) => {
                     let content = t.xml10_content();

@@ -40,6 +40,13 @@ pub enum ScriptError {
         /// The time allowed.
         seconds: u64,
     },
+    /// A signal (Ctrl-C, `kill`, a closed terminal) stopped the print; the browser was
+    /// stopped and the temporary folder removed.
+    #[error("the PDF print was interrupted by signal {signal}")]
+    Interrupted {
+        /// The signal's number.
+        signal: i32,
+    },
     /// The output file could not be written (nothing is left half-written).
     #[error("cannot write {}: {reason}", path.display())]
     Write {
@@ -74,6 +81,7 @@ impl Localize for ScriptError {
             ScriptError::BrowserMissing => "error-script-browser-missing",
             ScriptError::BrowserFailed { .. } => "error-script-browser-failed",
             ScriptError::BrowserTimeout { .. } => "error-script-browser-timeout",
+            ScriptError::Interrupted { .. } => "error-script-interrupted",
             ScriptError::Write { .. } => "error-script-write",
             ScriptError::Render { .. } => "error-script-render",
         }
@@ -92,6 +100,7 @@ impl Localize for ScriptError {
                 ("detail", detail.clone().into()),
             ],
             ScriptError::BrowserTimeout { seconds } => vec![("seconds", (*seconds).into())],
+            ScriptError::Interrupted { signal } => vec![("signal", f64::from(*signal).into())],
             ScriptError::Write { path, reason } => vec![
                 ("file", path.display().to_string().into()),
                 ("reason", reason.clone().into()),

@@ -201,7 +201,10 @@ pub fn print_pdf(html: &str, browser: &Path) -> Result<Vec<u8>, ScriptError> {
                 let _ = child.wait();
                 drop(work);
                 interrupted.reraise();
-                return Err(ScriptError::BrowserTimeout { seconds: 0 });
+                // Only reached if the signal's default action did not end the process.
+                return Err(ScriptError::Interrupted {
+                    signal: interrupted.signal().unwrap_or_default(),
+                });
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(10)),
             Err(e) => {

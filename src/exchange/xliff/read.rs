@@ -993,15 +993,9 @@ impl<R: BufRead> XliffReader<R> {
             let piece = match event {
                 Event::Text(t) => {
                     let content = t.xml10_content().into_owned();
-                    if let Some((offset, c)) = crate::exchange::forbidden_char(&content) {
-                        return Err(ExchangeError::Xml {
-                            location: self.location(at + offset as u64),
-                            detail: format!(
-                                "the control character U+{:04X} is not allowed in XML",
-                                u32::from(c)
-                            ),
-                        });
-                    }
+                    crate::exchange::refuse_forbidden_chars(&content, |offset| {
+                        self.location(at + offset as u64)
+                    })?;
                     Some(content)
                 }
                 Event::CData(c) => Some(c.xml10_content().into_owned()),
