@@ -94,3 +94,4 @@ exchange-error-tsv = expected source<TAB>target on this line
 exchange-error-utf8 = the text is not valid UTF-8 (or UTF-16 with a byte order mark)
 exchange-error-too-long = a text or tag of more than { $limit } MiB without markup starts here: no translation file holds one, so it is refused before it fills the memory
 exchange-error-segment-too-long = a segment of more than { $limit } KiB: a translation unit holds a sentence or a paragraph; split it or leave it out of the file
+exchange-error-nested-too-deep = inline elements nested more than { $limit } deep: no document needs that many; flatten the formatting of this segment

@@ -106,3 +106,4 @@ exchange-error-tsv = source<TAB>cible attendu sur cette ligne
 exchange-error-utf8 = le texte n’est pas de l’UTF-8 valide (ni de l’UTF-16 avec indicateur d’ordre des octets)
 exchange-error-too-long = un texte ou une balise de plus de { $limit } Mio sans balisage commence ici : aucun fichier de traduction n’en contient, il est donc refusé avant d’occuper la mémoire
 exchange-error-segment-too-long = un segment de plus de { $limit } Kio : une unité de traduction contient une phrase ou un paragraphe ; scindez-le ou retirez-le du fichier
+exchange-error-nested-too-deep = des éléments en ligne imbriqués sur plus de { $limit } niveaux : aucun document n’en a besoin ; simplifiez la mise en forme de ce segment

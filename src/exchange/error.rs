@@ -118,12 +118,25 @@ pub enum ExchangeError {
         /// The limit, in KiB.
         limit_kib: usize,
     },
+    /// Inline elements nested deeper than [`MAX_INLINE_DEPTH`].
+    #[error("{location}: inline elements nested more than {limit} deep")]
+    NestedTooDeep {
+        /// The start tag that goes one level too deep.
+        location: Location,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 /// The longest text one segment of a TMX or XLIFF file may have, in bytes of UTF-8: a
 /// translation unit is a sentence or a paragraph, and a longer one would make every lookup
 /// that meets it slow. 1 MiB is a hundred times the longest paragraph of a real speech.
 pub const MAX_SEGMENT_BYTES: usize = 1 << 20;
+
+/// How deep inline elements (TMX `<hi>`, XLIFF `<g>`, `<pc>`, `<mrk>` …) may nest in one
+/// segment. CAT tools write a handful of levels (bold inside a link inside a footnote); a
+/// hundred leaves room for any real document and refuses a hostile one before it costs time.
+pub const MAX_INLINE_DEPTH: usize = 100;
 
 impl ExchangeError {
     /// Where the error is.
@@ -141,7 +154,8 @@ impl ExchangeError {
             | ExchangeError::TsvColumns { location }
             | ExchangeError::InvalidUtf8 { location }
             | ExchangeError::TooLongWithoutMarkup { location, .. }
-            | ExchangeError::SegmentTooLong { location, .. } => location,
+            | ExchangeError::SegmentTooLong { location, .. }
+            | ExchangeError::NestedTooDeep { location, .. } => location,
         }
     }
 
@@ -198,6 +212,7 @@ impl Localize for ExchangeError {
             ExchangeError::InvalidUtf8 { .. } => "exchange-error-utf8",
             ExchangeError::TooLongWithoutMarkup { .. } => "exchange-error-too-long",
             ExchangeError::SegmentTooLong { .. } => "exchange-error-segment-too-long",
+            ExchangeError::NestedTooDeep { .. } => "exchange-error-nested-too-deep",
         }
     }
 
@@ -233,6 +248,7 @@ impl Localize for ExchangeError {
             ExchangeError::SegmentTooLong { limit_kib, .. } => {
                 vec![("limit", (*limit_kib).into())]
             }
+            ExchangeError::NestedTooDeep { limit, .. } => vec![("limit", (*limit).into())],
             ExchangeError::TsvColumns { .. } | ExchangeError::InvalidUtf8 { .. } => Vec::new(),
         }
     }

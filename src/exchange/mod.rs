@@ -13,7 +13,7 @@ pub mod tmx;
 pub mod tsv;
 pub mod xliff;
 
-pub use error::{ExchangeError, MAX_SEGMENT_BYTES};
+pub use error::{ExchangeError, MAX_INLINE_DEPTH, MAX_SEGMENT_BYTES};
 pub use tmx::{TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWriter};
 pub use tsv::{TsvPair, TsvReader};
 pub use xliff::{XliffHeader, XliffReader, XliffUnit, XliffVersion, XliffWriter};

@@ -15,7 +15,7 @@ use crate::exchange::{is_xml_char, refuse_forbidden_chars};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::XmlVersion;
 
-use super::error::MAX_SEGMENT_BYTES;
+use super::error::{MAX_INLINE_DEPTH, MAX_SEGMENT_BYTES};
 use super::input::LineTracker;
 use super::ExchangeError;
 use crate::textfile::{Location, Origin};
@@ -182,7 +182,9 @@ impl<R: BufRead> TmxReader<R> {
                 error,
                 self.xml.get_ref(),
                 &self.origin,
-                self.xml.error_position(),
+                // Some errors (nesting, namespace limits) leave the error position unset:
+                // the event that failed started at `start` at the earliest.
+                self.xml.error_position().max(start),
             )),
         }
     }
@@ -727,10 +729,13 @@ impl<R: BufRead> TmxReader<R> {
         text.clear();
         let mut markup = String::new();
         let mut has_elements = false;
+        // The open inline elements, and how many of them are native code: a count, so that
+        // each event costs the same however deep the nesting is.
         let mut open: Vec<(String, bool)> = Vec::new();
+        let mut open_codes = 0usize;
         loop {
             let (at, event) = self.read(buf)?;
-            let in_code = open.iter().any(|(_, code)| *code);
+            let in_code = open_codes > 0;
             let push_text = |piece: &str, text: &mut String, markup: &mut String| {
                 if !in_code {
                     text.push_str(piece);
@@ -740,6 +745,7 @@ impl<R: BufRead> TmxReader<R> {
                 }
             };
             self.limit_length(text, at)?;
+            self.limit_length(&markup, at)?;
             match event {
                 Event::Text(t) => {
                     let content = t.xml10_content();
@@ -762,6 +768,12 @@ impl<R: BufRead> TmxReader<R> {
                     ));
                 }
                 Event::Start(e) => {
+                    if open.len() == MAX_INLINE_DEPTH {
+                        return Err(ExchangeError::NestedTooDeep {
+                            location: self.location(at),
+                            limit: MAX_INLINE_DEPTH,
+                        });
+                    }
                     if !has_elements {
                         markup = escape(text.as_str()).into_owned();
                         has_elements = true;
@@ -769,6 +781,7 @@ impl<R: BufRead> TmxReader<R> {
                     let name = name_of(&e);
                     markup.push_str(&start_tag(&name, &self.attributes(&e, at)?, false));
                     let code = CODE_ELEMENTS.contains(&name.as_str());
+                    open_codes += usize::from(code);
                     open.push((name, code));
                 }
                 Event::Empty(e) => {
@@ -780,7 +793,8 @@ impl<R: BufRead> TmxReader<R> {
                     markup.push_str(&start_tag(&name, &self.attributes(&e, at)?, true));
                 }
                 Event::End(_) => match open.pop() {
-                    Some((name, _)) => {
+                    Some((name, code)) => {
+                        open_codes -= usize::from(code);
                         markup.push_str("</");
                         markup.push_str(&name);
                         markup.push('>');

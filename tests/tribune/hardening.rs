@@ -373,9 +373,11 @@ fn deeply_nested_inline_tags_do_not_overflow() {
         .arg(&memory)
         .output()
         .unwrap();
-    // Imported or refused with a message; never a crash.
-    assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
-    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+    // Refused with a located message (the depth cap, issue 15 case 8); never a crash.
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("nested.tmx:"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
 }
 
 /// Writes a TMX of one good unit then one unit whose English `<seg>` is `megabytes` MB of

@@ -800,3 +800,115 @@ fn oversized_notes_properties_and_attributes_are_located_errors() {
     }
     assert!(lookup(&memory, SOURCE, "50").is_none());
 }
+
+// ---- 8. Nested inline tags: linear time, a depth cap with a located error ----
+
+/// The TMX of one unit whose English `<seg>` holds `open` and then `close`.
+fn tmx_with_seg(open: &str, close: &str) -> String {
+    tmx_text().replace(
+        &format!("<seg>{SOURCE}</seg>"),
+        &format!("<seg>{open}{SOURCE}{close}</seg>"),
+    )
+}
+
+#[test]
+fn inline_tags_nested_past_the_cap_are_refused_quickly_where_the_cap_is_crossed() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("tm.sqlite");
+    // Where the 101st start tag stands on line 3 of each file.
+    let at = |prefix: &str, content: &str, tag: &str| {
+        let line3 = content.lines().nth(2).unwrap();
+        let first = line3.find(prefix).unwrap() + prefix.len();
+        format!(":3:{}:", first + 100 * tag.len() + 1)
+    };
+    let deep = 100_000;
+    let tmx = tmx_with_seg(&"<hi>".repeat(deep), &"</hi>".repeat(deep));
+    let unclosed = tmx_with_seg(&"<hi>".repeat(1_000_000), "");
+    let xliff = xliff_of(
+        &format!(
+            "{}{SOURCE}{}",
+            "<g id=\"1\">".repeat(deep),
+            "</g>".repeat(deep)
+        ),
+        TARGET,
+    )
+    .replacen("<trans-unit", "\n<trans-unit", 1);
+    for (name, command, content, prefix, tag) in [
+        ("deep.tmx", "memory", &tmx, "<seg>", "<hi>"),
+        ("unclosed.tmx", "memory", &unclosed, "<seg>", "<hi>"),
+        ("deep.xlf", "xliff", &xliff, "<source>", "<g id=\"1\">"),
+    ] {
+        let path = write(dir.path(), name, content);
+        let start = std::time::Instant::now();
+        tribune()
+            .args([command, "import", "--memory"])
+            .arg(&memory)
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(format!(
+                "{name}{}",
+                at(prefix, content, tag)
+            )))
+            .stderr(predicates::str::contains("nested more than 100 deep"));
+        // The old reader took seconds at this depth and more than a minute unclosed.
+        let took = start.elapsed();
+        assert!(
+            took < std::time::Duration::from_secs(10),
+            "{name}: {took:?}"
+        );
+    }
+    assert!(lookup(&memory, SOURCE, "50").is_none());
+}
+
+#[test]
+fn inline_tags_nested_to_the_cap_are_kept_with_their_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("tm.sqlite");
+    let tmx = tmx_with_seg(&"<hi>".repeat(100), &"</hi>".repeat(100));
+    tribune()
+        .args(["memory", "import", "--memory"])
+        .arg(&memory)
+        .arg(write(dir.path(), "deep.tmx", &tmx))
+        .assert()
+        .success();
+    assert_eq!(
+        lookup(&memory, SOURCE, "100"),
+        Some((100, TARGET.to_owned()))
+    );
+    let exported = dir.path().join("out.tmx");
+    tribune()
+        .args(["memory", "export", "--memory"])
+        .arg(&memory)
+        .arg("-o")
+        .arg(&exported)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&exported).unwrap();
+    assert!(text.contains(&format!(
+        "{}{SOURCE}{}",
+        "<hi>".repeat(100),
+        "</hi>".repeat(100)
+    )));
+}
+
+#[test]
+fn nesting_past_the_xml_parser_limit_is_located_where_it_happens() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("tm.sqlite");
+    let deep = 70_000;
+    let xliff = xliff_text()
+        .replace("<body>", &format!("<body>\n{}", "<group>".repeat(deep)))
+        .replace("</body>", &format!("{}</body>", "</group>".repeat(deep)));
+    let output = tribune()
+        .args(["xliff", "import", "--memory"])
+        .arg(&memory)
+        .arg(write(dir.path(), "groups.xlf", &xliff))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Once reported at 1:1 whatever the depth.
+    assert!(stderr.contains("groups.xlf:3:"), "{stderr}");
+    assert!(!stderr.contains(":1:1:"), "{stderr}");
+}

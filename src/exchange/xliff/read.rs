@@ -21,7 +21,7 @@ use super::{
 };
 use crate::exchange::input::LineTracker;
 use crate::exchange::ExchangeError;
-use crate::exchange::MAX_SEGMENT_BYTES;
+use crate::exchange::{MAX_INLINE_DEPTH, MAX_SEGMENT_BYTES};
 use crate::textfile::{Location, Origin};
 
 /// Which vocabulary an element belongs to.
@@ -74,6 +74,15 @@ impl Accumulator {
             self.coded = true;
         }
         self.markup.push_str(markup);
+    }
+
+    /// The length of the inline markup gathered so far (0 while there is none).
+    fn markup_len(&self) -> usize {
+        if self.coded {
+            self.markup.len()
+        } else {
+            0
+        }
     }
 
     fn finish(self, lang: Option<String>) -> XliffText {
@@ -239,7 +248,9 @@ impl<R: BufRead> XliffReader<R> {
                 error,
                 self.xml.get_ref(),
                 &self.origin,
-                self.xml.error_position(),
+                // Some errors (nesting, namespace limits) leave the error position unset:
+                // the event that failed started at `start` at the earliest.
+                self.xml.error_position().max(start),
             )),
         }
     }
@@ -978,18 +989,23 @@ impl<R: BufRead> XliffReader<R> {
     /// tag: text, inline elements and codes.
     fn read_content(&mut self, buf: &mut Vec<u8>, element: &str) -> Result<Content, ExchangeError> {
         let mut content = Content::default();
+        // The open inline elements, and how many of them are native code: a count, so that
+        // each event costs the same however deep the nesting is.
         let mut open: Vec<Open> = Vec::new();
+        let mut open_codes = 0usize;
         let mut current_segment: Option<(String, Accumulator)> = None;
         let mut next_code = 1usize;
         loop {
             let (at, event) = self.read(buf)?;
-            if content.whole.text.len() > MAX_SEGMENT_BYTES {
+            if content.whole.text.len() > MAX_SEGMENT_BYTES
+                || content.whole.markup_len() > MAX_SEGMENT_BYTES
+            {
                 return Err(ExchangeError::SegmentTooLong {
                     location: self.location(at),
                     limit_kib: MAX_SEGMENT_BYTES >> 10,
                 });
             }
-            let in_code = open.iter().any(|o| matches!(o, Open::Code(_)));
+            let in_code = open_codes > 0;
             let piece = match event {
                 Event::Text(t) => {
                     let content = t.xml10_content().into_owned();
@@ -1004,6 +1020,12 @@ impl<R: BufRead> XliffReader<R> {
                     Some(self.resolve(&name, at)?)
                 }
                 Event::Start(e) => {
+                    if open.len() == MAX_INLINE_DEPTH {
+                        return Err(ExchangeError::NestedTooDeep {
+                            location: self.location(at),
+                            limit: MAX_INLINE_DEPTH,
+                        });
+                    }
                     let (space, name) = self.element(&e);
                     let attributes = self.attributes(&e, at)?;
                     let qualified = e.name().as_ref().to_owned();
@@ -1029,6 +1051,7 @@ impl<R: BufRead> XliffReader<R> {
                                     .unwrap_or_else(|| (content.segments.len() + 1).to_string());
                                 current_segment = Some((mid, Accumulator::default()));
                             }
+                            open_codes += usize::from(matches!(item, Open::Code(_)));
                             open.push(item);
                         }
                         InlineStart::Placeholder(markup, text) => {
@@ -1062,7 +1085,9 @@ impl<R: BufRead> XliffReader<R> {
                     None
                 }
                 Event::End(_) => {
-                    match open.pop() {
+                    let closed = open.pop();
+                    open_codes -= usize::from(matches!(closed, Some(Open::Code(_))));
+                    match closed {
                         None => return Ok(content),
                         Some(Open::Segment) => {
                             if let Some(segment) = current_segment.take() {
