@@ -18,7 +18,7 @@ use crate::exchange::xliff::{SegmentState, XliffReader, XliffUnit};
 use crate::i18n::{Args as MessageArgs, Localize};
 use crate::lang;
 use crate::memory::{
-    Added, LookupRequest, Memory, NewUnit, Property, Provenance, Timestamp, Variant,
+    Added, ExactTranslations, Memory, NewUnit, Property, Provenance, Timestamp, Variant,
 };
 use crate::textfile::Origin;
 
@@ -235,7 +235,7 @@ struct Importer<'a> {
     origin: String,
     user: Option<String>,
     now: Timestamp,
-    before: Option<Memory>,
+    before: Option<ExactTranslations>,
     report: FileReport,
     previous_source: Option<String>,
     pending: Option<Pending>,
@@ -265,20 +265,17 @@ impl Importer<'_> {
 
     /// Whether the memory (as it was before this import) translates `source` differently.
     fn translated_differently(
-        &self,
+        &mut self,
         source: &str,
         target: &str,
         from: &LanguageIdentifier,
         to: &LanguageIdentifier,
     ) -> anyhow::Result<bool> {
-        let Some(memory) = &self.before else {
+        let Some(memory) = &mut self.before else {
             return Ok(false);
         };
-        let mut request = LookupRequest::new(source, from, to);
-        request.threshold = 100;
-        request.limit = 10;
-        let matches = memory.lookup(&request)?;
-        Ok(!matches.is_empty() && matches.iter().all(|m| m.target.trim() != target))
+        let targets = memory.targets(source, from, to)?;
+        Ok(!targets.is_empty() && targets.iter().all(|t| t.trim() != target))
     }
 
     /// Stores the pending segment, now that its following context is known.
@@ -438,7 +435,9 @@ fn import_file(
     let mut reader = XliffReader::new(input, Origin::from_path(path))?;
     // Lookups see the memory as it was before this file: the import's own writes are not
     // visible to this second connection until they are committed.
-    let before = Memory::open_read_only(memory.path()).ok();
+    let before = Memory::open_read_only(memory.path())
+        .ok()
+        .map(ExactTranslations::new);
     let mut importer = Importer {
         args,
         file: file.clone(),

@@ -520,7 +520,7 @@ fn same_context(wanted: &Option<String>, stored: &Option<String>) -> bool {
 }
 
 /// The variants in `lang`'s language, each with whether its tag is exactly `lang`.
-fn candidates_in<'v, 'd>(
+pub(crate) fn candidates_in<'v, 'd>(
     variants: &'v [VariantView<'d>],
     lang: &LanguageIdentifier,
 ) -> impl Iterator<Item = (&'v VariantView<'d>, bool)> {
@@ -533,7 +533,7 @@ fn candidates_in<'v, 'd>(
 }
 
 /// The variant in `lang`'s language, the exact tag first.
-fn pick<'v, 'd>(
+pub(crate) fn pick<'v, 'd>(
     variants: &'v [VariantView<'d>],
     lang: &LanguageIdentifier,
 ) -> Option<(&'v VariantView<'d>, bool)> {

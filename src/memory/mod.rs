@@ -15,6 +15,7 @@
 
 mod concordance;
 mod error;
+mod exact;
 mod hash;
 mod import;
 mod index;
@@ -37,6 +38,7 @@ use unic_langid::LanguageIdentifier;
 
 pub use concordance::{ConcordanceHit, HitSide, SearchRequest};
 pub use error::MemoryError;
+pub use exact::ExactTranslations;
 pub use import::{Added, Import, ImportSummary, PreparedBatch, PreparedUnit, Preparer, SkipReason};
 pub use lookup::{
     diff, substitute_placeables, DiffOp, DiffPart, LookupRequest, Match, SegmentContext,

@@ -912,3 +912,66 @@ fn nesting_past_the_xml_parser_limit_is_located_where_it_happens() {
     assert!(stderr.contains("groups.xlf:3:"), "{stderr}");
     assert!(!stderr.contains(":1:1:"), "{stderr}");
 }
+
+// ---- 11. `xliff import` of many corrections finds each stored source exactly ----
+
+#[test]
+fn thirty_thousand_corrections_over_a_small_vocabulary_are_updates_in_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("tm.sqlite");
+    // Sentences of six to fourteen words out of twelve: every index list is long.
+    let words = [
+        "council", "peace", "member", "states", "report", "session", "agenda", "draft", "support",
+        "rights", "people", "world",
+    ];
+    let mut state = 7u64;
+    let mut next = |n: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) % n
+    };
+    let mut sources = std::collections::BTreeSet::new();
+    while sources.len() < 30_000 {
+        let length = 6 + next(9);
+        let sentence: Vec<&str> = (0..length).map(|_| words[next(12) as usize]).collect();
+        sources.insert(format!("The {}.", sentence.join(" ")));
+    }
+    let mut tsv = String::new();
+    let mut xliff = String::new();
+    for (i, source) in sources.iter().enumerate() {
+        tsv.push_str(&format!("{source}\tPremière version {i}.\n"));
+        xliff.push_str(&format!(
+            "<trans-unit id=\"{i}\"><source>{source}</source>\
+             <target state=\"translated\">Version corrigée {i}.</target></trans-unit>\n"
+        ));
+    }
+    import_tsv(&memory, &write(dir.path(), "first.tsv", tsv)).success();
+    let xliff = xliff_text().replace(
+        &xliff_text()
+            [xliff_text().find("<trans-unit").unwrap()..xliff_text().find("</body>").unwrap()],
+        &xliff,
+    );
+    let start = std::time::Instant::now();
+    let output = tribune()
+        .args(["xliff", "import", "--format", "json", "--memory"])
+        .arg(&memory)
+        .arg(write(dir.path(), "corrections.xlf", xliff))
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["updated"], 30_000, "{}", report["skipped"]);
+    assert_eq!(report["added"], 0);
+    // Once a 100 % lookup per unit through the index: minutes. Now well under a second.
+    assert!(took < std::time::Duration::from_secs(20), "{took:?}");
+    assert_eq!(
+        lookup(&memory, sources.iter().nth(1234).unwrap(), "100").map(|m| m.1),
+        Some("Version corrigée 1234.".to_owned())
+    );
+}
