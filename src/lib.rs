@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod invariants;
 pub mod lang;
 pub mod memory;
+pub mod resources;
 pub mod revision;
 pub mod script;
 pub mod speech;

@@ -78,6 +78,16 @@ pub enum SpeechError {
         /// The value.
         value: String,
     },
+    /// The text would take more memory to hold than the process may still allocate.
+    #[error("{location}: holding the speech up to this line takes more than {needed_mib} MiB; {available_mib} MiB are available")]
+    TooLarge {
+        /// The line where it stops fitting.
+        location: Location,
+        /// The memory it would take up to that line, in MiB.
+        needed_mib: u64,
+        /// The memory the process may still allocate, in MiB.
+        available_mib: u64,
+    },
     /// Nothing says which language the speech is in, and detection is not sure.
     #[error("{origin}: cannot tell the language of the speech; give --lang")]
     UnknownLanguage {
@@ -101,7 +111,8 @@ impl SpeechError {
             | SpeechError::DuplicateFrontMatterKey { location, .. }
             | SpeechError::BadLanguage { location, .. }
             | SpeechError::BadDuration { location, .. }
-            | SpeechError::BadDelivery { location, .. } => Some(location.clone()),
+            | SpeechError::BadDelivery { location, .. }
+            | SpeechError::TooLarge { location, .. } => Some(location.clone()),
         }
     }
 }
@@ -120,6 +131,7 @@ impl Localize for SpeechError {
             SpeechError::BadDuration { .. } => "error-bad-duration",
             SpeechError::BadDelivery { .. } => "error-bad-delivery",
             SpeechError::UnknownLanguage { .. } => "error-unknown-language",
+            SpeechError::TooLarge { .. } => "error-speech-too-large",
         }
     }
 
@@ -135,6 +147,14 @@ impl Localize for SpeechError {
             | SpeechError::BadDelivery { value, .. } => {
                 vec![("value", value.clone().into())]
             }
+            SpeechError::TooLarge {
+                needed_mib,
+                available_mib,
+                ..
+            } => vec![
+                ("needed", (*needed_mib).into()),
+                ("available", (*available_mib).into()),
+            ],
             _ => Vec::new(),
         };
         if let Some(location) = self.location() {

@@ -6,6 +6,8 @@
 //! it again gives the same speech; the only context used is the run of comma-ended lines a
 //! salutation belongs to.
 
+use std::borrow::Cow;
+
 use unic_langid::LanguageIdentifier;
 
 use super::direction::{self, Position};
@@ -29,6 +31,7 @@ pub fn parse(
     language: Option<&LanguageIdentifier>,
 ) -> Result<Speech, SpeechError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    refuse_what_would_not_fit(text, origin)?;
     let lines: Vec<&str> = text
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
@@ -73,7 +76,63 @@ pub fn parse(
             origin: origin.clone(),
         });
     }
+    // Vectors grown by pushing keep up to twice the room they need: the model of a long
+    // speech is held whole, so it keeps only what it holds.
+    for block in blocks
+        .iter_mut()
+        .filter(|b| b.lines.capacity() > b.lines.len() + 64)
+    {
+        block.lines.shrink_to_fit();
+        block.source_lines.shrink_to_fit();
+    }
     Ok(Speech { meta, blocks })
+}
+
+// ---------------------------------------------------------------------------------------
+// Size
+
+/// Texts shorter than this are never measured: even of one-word lines, their model and
+/// segments take tens of megabytes at most.
+const MEASURED_FROM_BYTES: usize = 1 << 20;
+/// Memory held per line of text while the speech is parsed and segmented: its place in
+/// the lists of lines, its line of the model and that line's text item.
+const BYTES_PER_LINE: u64 = 160;
+/// Memory held per segment: the segment itself, its id and its copy of the text.
+const BYTES_PER_SEGMENT: u64 = 200;
+
+/// Refuses, at the line where it stops fitting, a text whose model and segments would
+/// take more memory than the process may still allocate ([`crate::resources`]). What a
+/// text costs is mostly per line and per sentence: a file of a million `Yes.` lines costs
+/// about seventy times its size, a file of paragraphs about three.
+fn refuse_what_would_not_fit(text: &str, origin: &Origin) -> Result<(), SpeechError> {
+    if text.len() < MEASURED_FROM_BYTES {
+        return Ok(());
+    }
+    let Some(available) = crate::resources::available_bytes() else {
+        return Ok(());
+    };
+    // At most one segment per byte and one line per two: when even that fits, no need to
+    // count.
+    let length = text.len() as u64;
+    if 2 * length + (length / 2 + 1) * BYTES_PER_LINE + length * BYTES_PER_SEGMENT <= available {
+        return Ok(());
+    }
+    let mut needed = 2 * length;
+    for (index, line) in text.split('\n').enumerate() {
+        let marks = line
+            .bytes()
+            .filter(|b| matches!(b, b'.' | b'!' | b'?' | b'[' | b'('))
+            .count() as u64;
+        needed += BYTES_PER_LINE + BYTES_PER_SEGMENT * marks.max(1);
+        if needed > available {
+            return Err(SpeechError::TooLarge {
+                location: Location::line(origin, index + 1),
+                needed_mib: needed >> 20,
+                available_mib: available >> 20,
+            });
+        }
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -266,8 +325,9 @@ fn starts_lowercase(line: &str) -> bool {
 
 /// Joins soft-wrapped lines: a line not ending in punctuation followed by one starting in
 /// lower case. A line ending in a hyphen after a letter is joined without a space.
-fn logical_lines(raw: &[(usize, &str)]) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
+fn logical_lines<'t>(raw: &[(usize, &'t str)]) -> Vec<(usize, Cow<'t, str>)> {
+    // Borrowed from the text unless joined: a long speech of short lines copies nothing.
+    let mut out: Vec<(usize, Cow<'t, str>)> = Vec::with_capacity(raw.len());
     for &(number, line) in raw {
         let line = line.trim();
         if let Some((_, previous)) = out.last_mut() {
@@ -279,6 +339,7 @@ fn logical_lines(raw: &[(usize, &str)]) -> Vec<(usize, String)> {
                 let mut chars = previous.chars().rev();
                 let hyphenated =
                     chars.next() == Some('-') && chars.next().is_some_and(char::is_alphabetic);
+                let previous = previous.to_mut();
                 if !hyphenated {
                     previous.push(' ');
                 }
@@ -286,7 +347,7 @@ fn logical_lines(raw: &[(usize, &str)]) -> Vec<(usize, String)> {
                 continue;
             }
         }
-        out.push((number, line.to_owned()));
+        out.push((number, Cow::Borrowed(line)));
     }
     out
 }
@@ -600,7 +661,8 @@ fn push_text(items: &mut Line, text: &str) {
 fn inline_items(text: &str, number: usize, origin: &Origin) -> Result<Line, SpeechError> {
     /// Parenthesised directions are short ("(Applause)"); no need to look further.
     const PAREN_LIMIT: usize = 120;
-    let mut items = Vec::new();
+    // Most lines hold one item: a vector grown by pushing would keep room for four.
+    let mut items = Vec::with_capacity(1);
     let mut text_start = 0;
     let mut search = 0;
     let bytes = text.as_bytes();

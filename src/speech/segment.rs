@@ -248,7 +248,9 @@ fn segment_language(
 pub fn segment(speech: &Speech) -> Vec<Segment> {
     let language = speech.meta.language.clone().unwrap_or_default();
     let profile = lang::profile(&language);
-    let mut segments = Vec::new();
+    // At least one segment per line: reserved at once rather than doubled as it grows.
+    let lines: usize = speech.blocks.iter().map(|b| b.lines.len()).sum();
+    let mut segments = Vec::with_capacity(lines);
     for (block_index, block) in speech.blocks.iter().enumerate() {
         let kind = match block.kind {
             BlockKind::Heading => SegmentKind::Heading,

@@ -975,3 +975,53 @@ fn thirty_thousand_corrections_over_a_small_vocabulary_are_updates_in_seconds() 
         Some("Version corrigée 1234.".to_owned())
     );
 }
+
+// ---- 10. A speech of short lines: a small cost per segment, and a located refusal ----
+
+/// Writes `count` lines of `Yes.` as an English speech.
+fn short_lines(dir: &Path, name: &str, count: usize) -> PathBuf {
+    write(dir, name, "Yes.\n".repeat(count))
+}
+
+#[test]
+fn a_speech_of_a_million_short_lines_is_read_within_six_hundred_megabytes() {
+    let dir = tempfile::tempdir().unwrap();
+    short_lines(dir.path(), "short.en.txt", 1_200_000);
+    // Once about 105 times its size: 6 MB of such lines needed more than 700 MB of address
+    // space and aborted ("memory allocation failed") under this limit.
+    let (status, stdout, stderr) = bash(
+        dir.path(),
+        "ulimit -v 600000; $TRIBUNE stats short.en.txt --format json",
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let stats: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(stats["files"][0]["segments"], 1_200_000);
+}
+
+#[test]
+fn a_speech_that_would_not_fit_in_memory_is_refused_where_it_stops_fitting() {
+    let dir = tempfile::tempdir().unwrap();
+    short_lines(dir.path(), "huge.en.txt", 8_000_000);
+    for command in ["stats huge.en.txt", "segment huge.en.txt --format lines"] {
+        let (status, stdout, stderr) =
+            bash(dir.path(), &format!("ulimit -v 600000; $TRIBUNE {command}"));
+        // Once an abort by the allocator (SIGABRT, exit 134) after filling the limit.
+        assert_eq!(status, 1, "{command}: {stderr}");
+        assert!(stdout.is_empty(), "{command}: {stdout}");
+        assert!(
+            stderr.contains("does not fit in memory"),
+            "{command}: {stderr}"
+        );
+        let line: usize = stderr
+            .split("huge.en.txt:")
+            .nth(1)
+            .and_then(|rest| rest.split(':').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{command}: no line in {stderr}"));
+        assert!(
+            (100_000..8_000_000).contains(&line),
+            "{command}: line {line}"
+        );
+        assert!(!stderr.contains("memory allocation"), "{command}: {stderr}");
+    }
+}
