@@ -44,11 +44,13 @@ fn front_matter(meta: &Meta, out: &mut String) {
 }
 
 /// One line as text: items joined by single spaces, directions in their original wording,
-/// marked passages as `[text]{lang=xx}`.
+/// marked passages as `[text]{lang=xx}`. A line that opens with nothing but `#` before its
+/// first direction (`#[Applause]`) keeps them together: with a space it would read as a
+/// heading.
 pub fn line_text(line: &Line) -> String {
     let mut out = String::new();
     for item in line {
-        if !out.is_empty() {
+        if !out.is_empty() && !out.bytes().all(|b| b == b'#') {
             out.push(' ');
         }
         match item {
