@@ -188,6 +188,14 @@ impl ExchangeError {
             quick_xml::Error::Encoding(_) => ExchangeError::InvalidUtf8 {
                 location: locate(at),
             },
+            // The parser's own words name its API ("raise the limit with …"): not for a
+            // translator.
+            quick_xml::Error::Namespace(quick_xml::name::NamespaceError::TooManyBindings(
+                limit,
+            )) => ExchangeError::Xml {
+                location: locate(at),
+                detail: format!("more than {limit} namespace declarations in scope"),
+            },
             other => ExchangeError::Xml {
                 location: locate(at),
                 detail: other.to_string(),

@@ -911,6 +911,34 @@ fn nesting_past_the_xml_parser_limit_is_located_where_it_happens() {
     // Once reported at 1:1 whatever the depth.
     assert!(stderr.contains("groups.xlf:3:"), "{stderr}");
     assert!(!stderr.contains(":1:1:"), "{stderr}");
+
+    // Namespace declarations in scope: the parser's limit, in words for a person.
+    let declarations = 200;
+    let xliff = xliff_text()
+        .replace(
+            "</target>",
+            &format!(
+                "</target>\n{}",
+                (0..declarations)
+                    .map(|i| format!("<x:a xmlns:x=\"urn:x{i}\">"))
+                    .collect::<String>()
+            ),
+        )
+        .replace(
+            "</trans-unit>",
+            &format!("{}</trans-unit>", "</x:a>".repeat(declarations)),
+        );
+    let output = tribune()
+        .args(["xliff", "import", "--memory"])
+        .arg(&memory)
+        .arg(write(dir.path(), "namespaces.xlf", &xliff))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("namespaces.xlf:3:"), "{stderr}");
+    assert!(stderr.contains("namespace declarations"), "{stderr}");
+    assert!(!stderr.contains("NamespaceResolver"), "{stderr}");
 }
 
 // ---- 11. `xliff import` of many corrections finds each stored source exactly ----
