@@ -108,14 +108,22 @@ fn unit_from_pair(pair: &align::StorablePair, user: &Option<String>) -> NewUnit 
 /// Stores the plan's pairs in one transaction; returns how many units were added and how
 /// many merged into units already there.
 fn store(plan: &align::StorePlan, args: &AlignArgs) -> anyhow::Result<(u64, u64)> {
-    let mut memory = Memory::open(&args.memory.memory)?;
+    let (mut memory, creation) = Memory::open_noting_creation(&args.memory.memory)?;
     let user = super::memory::user_name();
-    let mut import = memory.begin_import()?;
-    for pair in &plan.pairs {
-        import.add(unit_from_pair(pair, &user))?;
+    let stored = (|| {
+        let mut import = memory.begin_import()?;
+        for pair in &plan.pairs {
+            import.add(unit_from_pair(pair, &user))?;
+        }
+        import.commit()
+    })();
+    match stored {
+        Ok(summary) => Ok((summary.added, summary.merged)),
+        Err(e) => {
+            memory.close_discarding_if_new(creation);
+            Err(e.into())
+        }
     }
-    let summary = import.commit()?;
-    Ok((summary.added, summary.merged))
 }
 
 /// Parses `--min-confidence`: a number from 0 to 1.

@@ -749,10 +749,16 @@ impl UnitSource {
 const BATCH: usize = 512;
 
 fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<()> {
-    let mut memory = Memory::open(&args.memory.memory)?;
+    let (mut memory, creation) = Memory::open_noting_creation(&args.memory.memory)?;
     let user = user_name();
     for path in &args.files {
-        let summary = import_file(&mut memory, path, &args, &user)?;
+        let summary = match import_file(&mut memory, path, &args, &user) {
+            Ok(summary) => summary,
+            Err(e) => {
+                memory.close_discarding_if_new(creation);
+                return Err(e);
+            }
+        };
         let file = safe(&path.display().to_string()).into_owned();
         let line = summary_line(
             &ImportReport {

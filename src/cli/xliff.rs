@@ -502,9 +502,21 @@ fn summary_line(report: &FileReport, ctx: &Context) -> String {
 pub fn run(args: XliffArgs, ctx: &Context) -> anyhow::Result<()> {
     match args.command {
         XliffCommand::Import(args) => {
-            let mut memory = Memory::open(&args.memory.memory)?;
+            let (mut memory, creation) = Memory::open_noting_creation(&args.memory.memory)?;
+            let mut reports = Vec::new();
             for path in &args.files {
-                let report = import_file(&mut memory, path, &args)?;
+                let report = match import_file(&mut memory, path, &args) {
+                    Ok(report) => report,
+                    Err(e) => {
+                        memory.close_discarding_if_new(creation);
+                        return Err(e);
+                    }
+                };
+                if args.format == ImportFormat::Json {
+                    // One document for all the files, printed at the end.
+                    reports.push(report);
+                    continue;
+                }
                 write_stdout(|out| match args.format {
                     ImportFormat::Text => {
                         writeln!(out, "{}", terminal_safe(&summary_line(&report, ctx)))?;
@@ -530,10 +542,16 @@ pub fn run(args: XliffArgs, ctx: &Context) -> anyhow::Result<()> {
                         }
                         Ok(())
                     }
-                    ImportFormat::Json => {
-                        serde_json::to_writer_pretty(&mut *out, &report)?;
-                        writeln!(out)
-                    }
+                    ImportFormat::Json => Ok(()),
+                })?;
+            }
+            if args.format == ImportFormat::Json {
+                write_stdout(|out| {
+                    serde_json::to_writer_pretty(
+                        &mut *out,
+                        &serde_json::json!({ "files": reports }),
+                    )?;
+                    writeln!(out)
                 })?;
             }
             Ok(())

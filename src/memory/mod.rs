@@ -283,7 +283,83 @@ fn check_header(conn: &Connection, path: &Path) -> Result<i64, MemoryError> {
     Ok(header.user_version)
 }
 
+/// What [`Memory::open_noting_creation`] created: the memory file, when it did not exist,
+/// and the folders made for it. A command that fails before storing anything gives it back
+/// to [`Memory::close_discarding_if_new`], so that a failed first import leaves no empty
+/// memory (and no folder) behind.
+#[derive(Debug, Default)]
+#[must_use]
+pub struct Creation {
+    file: Option<PathBuf>,
+    /// Deepest first.
+    folders: Vec<PathBuf>,
+}
+
+impl Creation {
+    /// What opening `path` would create.
+    fn before_opening(path: &Path) -> Creation {
+        if path.exists() {
+            return Creation::default();
+        }
+        let folders = path
+            .ancestors()
+            .skip(1)
+            .take_while(|folder| !folder.as_os_str().is_empty() && !folder.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        Creation {
+            file: Some(path.to_path_buf()),
+            folders,
+        }
+    }
+
+    /// Removes what was created (the file with its journal files, then the folders while
+    /// they are empty).
+    fn undo(self) {
+        let Some(file) = self.file else { return };
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = file.clone().into_os_string();
+            name.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(name));
+        }
+        for folder in self.folders {
+            if std::fs::remove_dir(&folder).is_err() {
+                break;
+            }
+        }
+    }
+}
+
 impl Memory {
+    /// [`Memory::open`], also saying what it created.
+    pub fn open_noting_creation(path: impl AsRef<Path>) -> Result<(Memory, Creation), MemoryError> {
+        let path = path.as_ref();
+        let creation = Creation::before_opening(path);
+        match Memory::open(path) {
+            Ok(memory) => Ok((memory, creation)),
+            Err(e) => {
+                creation.undo();
+                Err(e)
+            }
+        }
+    }
+
+    /// Closes a memory after a command failed: when the command created it and it holds no
+    /// unit, it is removed with the folders made for it.
+    pub fn close_discarding_if_new(self, creation: Creation) {
+        if creation.file.is_none() {
+            return;
+        }
+        let empty = self
+            .conn
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM units)", [], |r| r.get(0))
+            .unwrap_or(false);
+        drop(self);
+        if empty {
+            creation.undo();
+        }
+    }
+
     /// Opens the memory at `path` for reading and writing, creating it (and its folder) on
     /// first use and upgrading an older schema in place. A file the system marks read-only
     /// is opened read-only instead: lookups work, imports fail with

@@ -994,6 +994,7 @@ fn thirty_thousand_corrections_over_a_small_vocabulary_are_updates_in_seconds() 
         String::from_utf8_lossy(&output.stderr)
     );
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = &report["files"][0];
     assert_eq!(report["updated"], 30_000, "{}", report["skipped"]);
     assert_eq!(report["added"], 0);
     // Once a 100 % lookup per unit through the index: minutes. Now well under a second.

@@ -4,6 +4,7 @@ mod align;
 mod align_eval;
 mod align_store;
 mod check;
+mod cli_contracts;
 mod cli_diff;
 mod cli_segment;
 mod cli_stats;

@@ -1,0 +1,101 @@
+//! Contract gaps a new user met on the command line (issue 16 in the tracker, section 7):
+//! each test names the gap it covers.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::tribune;
+
+fn write(dir: &Path, name: &str, content: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+fn xliff(source: &str, target: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\" \
+         xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file original=\"s.txt\" \
+         source-language=\"en\" target-language=\"fr\" datatype=\"plaintext\"><body>\n\
+         <trans-unit id=\"1\"><source>{source}</source><target state=\"translated\">{target}</target>\
+         </trans-unit></body></file></xliff>\n"
+    )
+}
+
+#[test]
+fn a_failed_import_into_a_new_memory_leaves_neither_file_nor_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.tmx", "<tmx version=\"1.4\"><body><tu>");
+    let memory = dir.path().join("new/folder/tm.sqlite");
+    for command in ["memory", "xliff"] {
+        tribune()
+            .args([command, "import", "--from", "en", "--to", "fr", "--memory"])
+            .arg(&memory)
+            .arg(&bad)
+            .assert()
+            .code(1);
+        assert!(
+            !dir.path().join("new").exists(),
+            "{command} import left a memory behind"
+        );
+    }
+    tribune()
+        .args(["memory", "import", "--memory"])
+        .arg(&memory)
+        .arg(dir.path().join("missing.tmx"))
+        .assert()
+        .code(1);
+    assert!(!dir.path().join("new").exists());
+}
+
+#[test]
+fn a_failed_import_keeps_what_an_earlier_file_stored_and_an_existing_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.xlf", &xliff("Good morning.", "Bonjour."));
+    let bad = write(dir.path(), "bad.xlf", "<xliff version=\"1.2\"><file>");
+    let memory = dir.path().join("new/tm.sqlite");
+    tribune()
+        .args(["xliff", "import", "--memory"])
+        .arg(&memory)
+        .arg(&good)
+        .arg(&bad)
+        .assert()
+        .code(1);
+    assert!(memory.exists(), "the first file's unit was stored");
+    // An existing memory, empty, is never removed by a failure.
+    let empty = dir.path().join("empty.sqlite");
+    tribune()
+        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
+        .arg(&empty)
+        .arg(write(dir.path(), "nothing.tsv", "\n"))
+        .assert()
+        .success();
+    tribune()
+        .args(["xliff", "import", "--memory"])
+        .arg(&empty)
+        .arg(&bad)
+        .assert()
+        .code(1);
+    assert!(empty.exists());
+}
+
+#[test]
+fn xliff_import_of_several_files_as_json_is_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write(dir.path(), "one.xlf", &xliff("Good morning.", "Bonjour."));
+    let second = write(dir.path(), "two.xlf", &xliff("Thank you.", "Merci."));
+    let output = tribune()
+        .args(["xliff", "import", "--format", "json", "--memory"])
+        .arg(dir.path().join("tm.sqlite"))
+        .arg(&first)
+        .arg(&second)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let report: Value = serde_json::from_slice(&output.stdout).expect("one JSON document");
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["added"], 1);
+    assert!(files[1]["file"].as_str().unwrap().ends_with("two.xlf"));
+}
