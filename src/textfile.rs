@@ -82,6 +82,15 @@ impl Location {
         }
     }
 
+    /// The whole file, for what is wrong with it as a whole (it is binary, too large).
+    pub fn file(origin: &Origin) -> Self {
+        Location {
+            origin: origin.clone(),
+            line: 0,
+            column: None,
+        }
+    }
+
     /// A location at a line and column.
     pub fn at(origin: &Origin, line: usize, column: usize) -> Self {
         Location {
@@ -95,6 +104,7 @@ impl Location {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.column {
+            _ if self.line == 0 => write!(f, "{}", self.origin),
             Some(c) => write!(f, "{}:{}:{}", self.origin, self.line, c),
             None => write!(f, "{}:{}", self.origin, self.line),
         }
@@ -150,14 +160,17 @@ pub enum TextFileError {
 }
 
 impl TextFileError {
-    /// Where the error is, as precisely as known.
-    pub fn location(&self) -> Location {
+    /// Where the error is, as precisely as known: a line for what is wrong inside the file,
+    /// the file for what is wrong with it as a whole, nothing for a file that could not be
+    /// opened (its message names it, and it has no line).
+    pub fn location(&self) -> Option<Location> {
         match self {
             TextFileError::InvalidUtf8 { location, .. }
-            | TextFileError::ControlCharacter { location, .. } => location.clone(),
-            TextFileError::Io { origin, .. }
-            | TextFileError::Binary { origin, .. }
-            | TextFileError::TooLarge { origin, .. } => Location::line(origin, 1),
+            | TextFileError::ControlCharacter { location, .. } => Some(location.clone()),
+            TextFileError::Binary { origin, .. } | TextFileError::TooLarge { origin, .. } => {
+                Some(Location::file(origin))
+            }
+            TextFileError::Io { .. } => None,
         }
     }
 }
@@ -665,7 +678,10 @@ mod tests {
         ] {
             let err = decode(&origin(), bytes.to_vec()).unwrap_err();
             assert!(matches!(err, TextFileError::ControlCharacter { code: c, .. } if c == code));
-            assert_eq!(err.location().to_string(), format!("{}:3:7", origin()));
+            assert_eq!(
+                err.location().unwrap().to_string(),
+                format!("{}:3:7", origin())
+            );
         }
     }
 

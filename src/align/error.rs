@@ -55,7 +55,7 @@ impl AlignError {
     /// Where the error is, when it is in one file.
     pub fn location(&self) -> Option<Location> {
         match self {
-            AlignError::File(e) => Some(e.location()),
+            AlignError::File(e) => e.location(),
             AlignError::Speech(e) => e.location(),
             _ => None,
         }

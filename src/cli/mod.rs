@@ -195,7 +195,11 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
             };
         }
         if let Some(e) = cause.downcast_ref::<TextFileError>() {
-            return format!("{}: {}", e.location(), l10n.localize(e));
+            let message = l10n.localize(e);
+            return match e.location() {
+                Some(location) => format!("{location}: {message}"),
+                None => message,
+            };
         }
         if let Some(e) = cause.downcast_ref::<ScriptError>() {
             return l10n.localize(e);

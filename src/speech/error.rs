@@ -100,7 +100,7 @@ impl SpeechError {
     /// Where the error is, when it has a place.
     pub fn location(&self) -> Option<Location> {
         match self {
-            SpeechError::Text(e) => Some(e.location()),
+            SpeechError::Text(e) => e.location(),
             SpeechError::Empty { origin } | SpeechError::UnknownLanguage { origin } => {
                 Some(Location::line(origin, 1))
             }

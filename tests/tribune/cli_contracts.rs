@@ -99,3 +99,32 @@ fn xliff_import_of_several_files_as_json_is_one_document() {
     assert_eq!(files[0]["added"], 1);
     assert!(files[1]["file"].as_str().unwrap().ends_with("two.xlf"));
 }
+
+#[test]
+fn a_missing_file_is_named_without_a_line_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.en.txt");
+    let other = write(dir.path(), "other.fr.txt", "Bonjour.\n");
+    for args in [
+        vec!["segment".to_owned(), missing.display().to_string()],
+        vec!["stats".to_owned(), missing.display().to_string()],
+        vec![
+            "align".to_owned(),
+            missing.display().to_string(),
+            other.display().to_string(),
+        ],
+    ] {
+        let output = tribune().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("cannot open"), "{stderr}");
+        assert!(!stderr.contains("missing.en.txt:1"), "{args:?}: {stderr}");
+    }
+    // What is wrong with a file as a whole names the file, without a line either.
+    let binary = dir.path().join("binary.en.txt");
+    std::fs::write(&binary, b"Good\0morning.").unwrap();
+    let output = tribune().arg("segment").arg(&binary).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("binary.en.txt: "), "{stderr}");
+    assert!(!stderr.contains("binary.en.txt:1"), "{stderr}");
+}
