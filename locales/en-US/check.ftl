@@ -1,7 +1,7 @@
 # Quality checks of a translation (tribune check).
 
 ## Command-line help
-cli-check-about = Check a translation against its source: numbers, stage directions, untranslated segments, typography of the target locale. Exits with 1 when an error is found.
+cli-check-about = Check a translation against its source: numbers, stage directions, untranslated segments, typography of the target locale. Exits with 3 when an error is found.
 cli-check--source = The source speech.
 cli-check--target = Its translation.
 cli-check--source-lang = Language of the source, when neither front matter nor file name says it.

@@ -63,3 +63,4 @@ stats-target-over = Over the target of { $target } by { $over }
 stats-target-within = Within the target of { $target } ({ $left } to spare)
 error-output-is-input = { $output } is also an input of this command ({ $input }): writing it would destroy what the command reads; choose another output file
 error-output-file = cannot write { $file }: { $reason }
+error-internal = internal error: this is a bug in Tribune { $version }, not a problem with your files. Please report it with the command you ran and this detail: { $detail }

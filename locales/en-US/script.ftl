@@ -56,6 +56,7 @@ error-script-deliver-missing = the speaker cannot read { $lang }: the script is 
 error-script-browser-missing = no Chromium browser found to print the PDF: install it (Debian: apt-get install chromium), set TRIBUNE_BROWSER to its path, or choose --format html
 error-script-browser-failed = Chromium could not print the PDF ({ $status }): { $detail }
 error-script-interrupted = the PDF print was interrupted (signal { $signal }); nothing was written
+script-error-unknown-extension = cannot tell which format to write to { $file }: Tribune writes .html, .pdf, .docx, .md and .txt; name the file so, or give --format
 error-script-browser-timeout = Chromium did not finish printing the PDF within { $seconds } seconds
 error-script-write = cannot write { $file }: { $reason }
 error-script-render = cannot render the script: { $reason }

@@ -1,7 +1,7 @@
 # Contrôles de qualité d’une traduction (tribune check).
 
 ## Aide de la ligne de commande
-cli-check-about = Contrôler une traduction par rapport à sa source : nombres, indications scéniques, segments non traduits, typographie de la langue cible. Sort avec le code 1 en cas d’erreur.
+cli-check-about = Contrôler une traduction par rapport à sa source : nombres, indications scéniques, segments non traduits, typographie de la langue cible. Sort avec le code 3 en cas d’erreur.
 cli-check--source = Le discours source.
 cli-check--target = Sa traduction.
 cli-check--source-lang = La langue de la source, quand ni l’en-tête ni le nom du fichier ne la donnent.

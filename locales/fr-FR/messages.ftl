@@ -63,3 +63,4 @@ stats-target-over = Dépasse la durée prévue de { $target } de { $over }
 stats-target-within = Dans la durée prévue de { $target } (marge de { $left })
 error-output-is-input = { $output } est aussi une entrée de cette commande ({ $input }) : l’écrire détruirait ce que la commande lit ; choisissez un autre fichier de sortie
 error-output-file = impossible d’écrire { $file } : { $reason }
+error-internal = erreur interne : c’est un défaut de Tribune { $version }, pas un problème de vos fichiers. Merci de le signaler avec la commande lancée et ce détail : { $detail }

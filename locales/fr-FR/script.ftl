@@ -61,6 +61,7 @@ error-script-deliver-missing = l’orateur ne peut pas lire en { $lang } : le sc
 error-script-browser-missing = aucun navigateur Chromium pour imprimer le PDF : installez-le (Debian : apt-get install chromium), indiquez son chemin dans TRIBUNE_BROWSER ou choisissez --format html
 error-script-browser-failed = Chromium n’a pas pu imprimer le PDF ({ $status }) : { $detail }
 error-script-interrupted = l’impression du PDF a été interrompue (signal { $signal }) ; rien n’a été écrit
+script-error-unknown-extension = impossible de savoir quel format écrire dans { $file } : Tribune écrit .html, .pdf, .docx, .md et .txt ; nommez le fichier ainsi, ou donnez --format
 error-script-browser-timeout = Chromium n’a pas fini d’imprimer le PDF en { $seconds } secondes
 error-script-write = impossible d’écrire { $file } : { $reason }
 error-script-render = impossible de produire le script : { $reason }

@@ -17,6 +17,7 @@ mod align;
 mod check;
 mod completions;
 mod diff;
+mod exit;
 mod memory;
 mod script;
 mod segment;
@@ -24,10 +25,9 @@ mod stats;
 mod translate;
 mod xliff;
 
-/// Exit code for a user error (bad input, missing file).
-pub const EXIT_USER_ERROR: i32 = 1;
-/// Exit code for a usage error (unknown flag, missing argument), as clap uses.
-pub const EXIT_USAGE: i32 = 2;
+pub use exit::{
+    ErrorKind, UsageError, EXIT_DONE, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, EXIT_USER_ERROR,
+};
 
 /// Tribune: prepare multilingual speeches.
 #[derive(Debug, Parser)]
@@ -231,6 +231,9 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
         if let Some(e) = cause.downcast_ref::<check::CheckFailed>() {
             return l10n.localize(e);
         }
+        if let Some(e) = cause.downcast_ref::<UsageError>() {
+            return l10n.localize(e);
+        }
     }
     error.to_string()
 }
@@ -388,19 +391,25 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         color,
         stdout_color,
     };
-    match dispatch(cli, &ctx) {
-        Ok(()) => 0,
-        Err(error) => {
-            let prefix = ctx.l10n.text("error-prefix");
-            let prefix = if ctx.color {
-                format!("\x1b[1;31m{prefix}\x1b[0m")
-            } else {
-                prefix
-            };
-            stderr_line(format_args!("{prefix}: {}", describe(&error, &ctx.l10n)));
-            EXIT_USER_ERROR
+    exit::catching_bugs(&ctx.l10n, || {
+        // The one way to reach the internal-error path on purpose, for its test.
+        if std::env::var_os("TRIBUNE_TEST_INTERNAL_ERROR").is_some() {
+            panic!("internal error requested by TRIBUNE_TEST_INTERNAL_ERROR");
         }
-    }
+        match dispatch(cli, &ctx) {
+            Ok(()) => EXIT_DONE,
+            Err(error) => {
+                let prefix = ctx.l10n.text("error-prefix");
+                let prefix = if ctx.color {
+                    format!("\x1b[1;31m{prefix}\x1b[0m")
+                } else {
+                    prefix
+                };
+                stderr_line(format_args!("{prefix}: {}", describe(&error, &ctx.l10n)));
+                exit::kind_of(&error).exit_code()
+            }
+        }
+    })
 }
 
 #[cfg(test)]

@@ -168,11 +168,15 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> anyhow::Result<()> {
         Some(FormatArg::Docx) => Format::Docx,
         Some(FormatArg::Md) => Format::Markdown,
         Some(FormatArg::Txt) => Format::Text,
-        None => args
-            .output
-            .as_deref()
-            .and_then(Format::from_path)
-            .unwrap_or(Format::Html),
+        None => match args.output.as_deref() {
+            Some(path) if path.as_os_str() != "-" && path.extension().is_some() => {
+                Format::from_path(path).ok_or_else(|| super::UsageError {
+                    message_id: "script-error-unknown-extension",
+                    args: vec![("file", path.display().to_string())],
+                })?
+            }
+            _ => Format::Html,
+        },
     };
     let destination = match &args.output {
         Some(path) if path.as_os_str() == "-" => Destination::Stdout,

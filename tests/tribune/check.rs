@@ -35,7 +35,7 @@ fn a_broken_translation_fails_with_located_findings() {
         .run(&["check", "talk.en.txt", "talk.fr.txt"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     let text = String::from_utf8(out.stdout).unwrap();
     insta::assert_snapshot!("check_text", text);
     assert!(String::from_utf8_lossy(&out.stderr).contains("error: the check found 7 errors"));
@@ -46,7 +46,7 @@ fn a_broken_translation_fails_with_located_findings() {
         .arg(&fr)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["errors"], 7);
     assert_eq!(json["target_lang"], "fr-FR");
@@ -68,7 +68,7 @@ fn a_broken_translation_fails_with_located_findings() {
     // In French.
     ws.run(&["--ui-lang", "fr", "check", "talk.en.txt", "talk.fr.txt"])
         .assert()
-        .code(1)
+        .code(3)
         .stdout(predicate::str::contains(
             "avant « ! », attendu une espace fine insécable (U+202F), trouvé une espace",
         ))
@@ -97,7 +97,7 @@ fn canadian_french_has_its_own_typography() {
     .success();
     ws.run(&["check", "talk.en.txt", "talk.fr.txt", "--target-lang", "fr-FR"])
         .assert()
-        .code(1)
+        .code(3)
         .stdout(predicate::str::contains(
             "talk.fr.txt:3:9: error: typography (fr-FR): before “?” expected a narrow no-break space (U+202F), found no space",
         ));

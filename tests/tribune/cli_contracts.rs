@@ -128,3 +128,76 @@ fn a_missing_file_is_named_without_a_line_number() {
     assert!(stderr.contains("binary.en.txt: "), "{stderr}");
     assert!(!stderr.contains("binary.en.txt:1"), "{stderr}");
 }
+
+// ---- Exit codes by kind (issue 16, section 3) ----
+
+#[test]
+fn exit_codes_tell_input_usage_findings_and_bugs_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "talk.en.txt",
+        "Excellencies,\n\nThe council met 3 times this year to discuss the report.\n\nThank you.\n",
+    );
+    write(
+        dir.path(),
+        "talk.fr.txt",
+        "Excellences,\n\nLe conseil s’est réuni 4 fois cette année pour examiner le rapport.\n\nMerci.\n",
+    );
+    let run = |args: &[&str]| {
+        tribune()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // 0: done; 1: the input; 2: usage.
+    assert_eq!(run(&["segment", "talk.en.txt"]).status.code(), Some(0));
+    assert_eq!(run(&["segment", "nothing.en.txt"]).status.code(), Some(1));
+    assert_eq!(run(&["segment", "--no-such-flag"]).status.code(), Some(2));
+    // 2 too for an output whose extension names no format, and nothing is written.
+    let odt = run(&["script", "talk.en.txt", "talk.fr.txt", "-o", "out.odt"]);
+    assert_eq!(odt.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&odt.stderr);
+    assert!(
+        stderr.contains("out.odt") && stderr.contains("--format"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("out.odt").exists());
+    // An output without an extension is still HTML.
+    assert_eq!(
+        run(&["script", "talk.en.txt", "talk.fr.txt", "-o", "script"])
+            .status
+            .code(),
+        Some(0)
+    );
+    // 3: the check ran and found errors (a number differs); 1 when it could not run.
+    let check = run(&["check", "talk.en.txt", "talk.fr.txt"]);
+    assert_eq!(
+        check.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert_eq!(
+        run(&["check", "talk.en.txt", "nothing.fr.txt"])
+            .status
+            .code(),
+        Some(1)
+    );
+    // 70: a bug, reported in the interface language, never as a raw panic.
+    for (lang, words) in [("en", "internal error"), ("fr", "erreur interne")] {
+        let output = tribune()
+            .current_dir(dir.path())
+            .env("TRIBUNE_TEST_INTERNAL_ERROR", "1")
+            .args(["--ui-lang", lang, "segment", "talk.en.txt"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(70));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(words), "{stderr}");
+        assert!(stderr.contains("src/cli/mod.rs"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(!stderr.contains("RUST_BACKTRACE"), "{stderr}");
+    }
+}
