@@ -7,6 +7,8 @@
 //! first. Directly: `cargo bench --bench memory -- --data DIR [--runs 3] [--sets syn1m,real]
 //! [--sample 100]`. It drives the release `tribune` binary the way a user would:
 //! `tribune memory import` and `tribune memory lookup - --format jsonl`, one query per line.
+// A benchmark prints its figures.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};

@@ -3,6 +3,8 @@
 //! printed to PDF by headless Chromium including the browser start (the budget is 2 s).
 //!
 //! `cargo bench --bench script` prints the median and the spread of several runs.
+// A benchmark prints its figures.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::path::Path;
 use std::time::{Duration, Instant};

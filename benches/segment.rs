@@ -1,6 +1,8 @@
 //! Segmentation throughput: parse and segment ≥ 20 MB of speech-like text built from the
 //! bundled sample speeches, and a 10 MB paragraph with no punctuation (linear time check).
 //! Run with `cargo bench --bench segment`; prints the median of several runs.
+// A benchmark prints its figures.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::time::{Duration, Instant};
 

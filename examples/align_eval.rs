@@ -5,6 +5,8 @@
 //! .txt files, segmented by Tribune and projected onto the gold segmentation).
 //!
 //! cargo run --release --example align_eval -- [DIR ...]
+// An evaluation prints its figures.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::path::PathBuf;
 

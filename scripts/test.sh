@@ -50,4 +50,12 @@ if [ -e "$schemas/xliff-core-2.0.xsd" ]; then
     TRIBUNE_REQUIRE_XLIFF_SCHEMAS=1
     export TRIBUNE_XLIFF_SCHEMAS TRIBUNE_REQUIRE_XLIFF_SCHEMAS
 fi
+# The code's own rules first, as a contributor runs them before committing (README): the
+# format, then clippy with every warning an error (Cargo.toml's [lints] say which).
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    rustup component add rustfmt clippy
+fi
+echo "Checking the format (cargo fmt --check) and the lints (cargo clippy)"
+cargo fmt --check
+cargo clippy --release --all-targets --locked -- -D warnings
 cargo test --release --locked

@@ -71,6 +71,7 @@ enum Limit {
 
 /// A soft resource limit, when it is finite.
 #[cfg(unix)]
+#[allow(unsafe_code)]
 fn limit(which: Limit) -> Option<u64> {
     let resource = match which {
         Limit::AddressSpace => libc::RLIMIT_AS,

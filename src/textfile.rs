@@ -538,6 +538,7 @@ fn write_through(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<std::
 
 /// Gives the temporary file the replaced file's mode (and owner, when root can), or that of
 /// an ordinary document (0644) for a new file: a temporary file is private (0600).
+#[allow(unsafe_code)]
 fn keep_mode_and_owner(
     file: &std::fs::File,
     existing: Option<&std::fs::Metadata>,

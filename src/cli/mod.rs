@@ -351,6 +351,7 @@ fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
 
 /// Makes a write past the file-size limit (`ulimit -f`) an ordinary I/O error, reported and
 /// rolled back like a full disk, rather than a signal that kills the process mid-write.
+#[allow(unsafe_code)]
 fn ignore_file_size_signal() {
     #[cfg(unix)]
     // SAFETY: setting a signal's disposition to SIG_IGN at start-up, before any thread is

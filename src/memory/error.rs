@@ -145,10 +145,12 @@ impl MemoryError {
 
 /// The memory's `-wal` or `-shm` file, when one exists that this process cannot write
 /// although it belongs to someone else, with its owner.
+#[allow(unsafe_code)]
 fn foreign_journal(path: &std::path::Path) -> Option<(PathBuf, String)> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions.
         let me = unsafe { libc::geteuid() };
         for suffix in ["-wal", "-shm"] {
             let mut name = path.as_os_str().to_owned();

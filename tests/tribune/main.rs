@@ -1,5 +1,8 @@
 //! Tribune's integration tests: one test binary, one module per area.
 
+// Tests say on the console what they skipped or measured.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod align;
 mod align_eval;
 mod align_store;
