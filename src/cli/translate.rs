@@ -30,10 +30,16 @@ pub enum ReportFormat {
     Json,
 }
 
-/// Parses `--xliff-version`: 1.2, 2.0 or 2.1.
-fn xliff_version_arg(value: &str) -> Result<XliffVersion, String> {
-    XliffVersion::parse(value)
-        .ok_or_else(|| format!("'{value}' is not an XLIFF version (1.2 or 2.1)"))
+/// The `--xliff-version` values, listed so that completions offer them.
+fn xliff_version_arg() -> impl clap::builder::TypedValueParser<Value = XliffVersion> {
+    use clap::builder::PossibleValue;
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new([
+        PossibleValue::new("1.2"),
+        PossibleValue::new("2.0"),
+        PossibleValue::new("2.1").alias("2"),
+    ])
+    .map(|value| XliffVersion::parse(&value).unwrap_or(XliffVersion::V1_2))
 }
 
 /// Arguments of `tribune translate`.
@@ -57,7 +63,7 @@ pub struct TranslateArgs {
     #[arg(long, value_name = "OUT.xlf")]
     pub xliff: Option<PathBuf>,
     /// XLIFF version: 1.2 or 2.1.
-    #[arg(long, value_name = "VERSION", default_value = "1.2", value_parser = xliff_version_arg)]
+    #[arg(long, value_name = "VERSION", default_value = "1.2", value_parser = xliff_version_arg())]
     pub xliff_version: XliffVersion,
     /// Write the target-language draft to this file.
     #[arg(short = 'o', long, value_name = "OUT.txt")]

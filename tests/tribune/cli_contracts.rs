@@ -201,3 +201,15 @@ fn exit_codes_tell_input_usage_findings_and_bugs_apart() {
         assert!(!stderr.contains("RUST_BACKTRACE"), "{stderr}");
     }
 }
+
+#[test]
+fn completions_offer_the_xliff_versions() {
+    let output = tribune().args(["completions", "bash"]).output().unwrap();
+    let script = String::from_utf8(output.stdout).unwrap();
+    let after = script
+        .split("--xliff-version)")
+        .nth(1)
+        .expect("the flag is completed");
+    let reply = after.lines().nth(1).unwrap();
+    assert!(reply.contains("1.2 2.0 2.1"), "{reply}");
+}

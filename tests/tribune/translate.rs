@@ -327,7 +327,7 @@ fn the_draft_is_a_french_speech_with_what_is_left_marked() {
         .arg(sample(EN))
         .arg(&file)
         .assert()
-        .code(1)
+        .code(3)
         .stdout(predicate::str::contains("7 errors, 0 warnings"))
         .stdout(predicate::str::contains(
             "draft.fr.txt:18: error: untranslated",
