@@ -18,7 +18,21 @@ cli-stats--pace = Débits par défaut : lecture normale, ou débit plus lent ada
 cli-completions-about = Afficher un script de complétion pour un shell.
 cli-completions--shell = Le shell : bash, zsh, fish, powershell ou elvish.
 
-cli-man-about = Afficher la page de manuel (roff).
+cli-man-about = Afficher une page de manuel (roff), ou les écrire toutes dans un dossier.
+cli-man--command = La commande dont afficher la page (translate ; memory-import pour memory import) ; par défaut, la page de tribune.
+cli-man--dir = Écrire toutes les pages (tribune.1, tribune-translate.1, tribune-memory-import.1 …) dans ce dossier.
+man-error-unknown-command = il n’y a pas de page de manuel pour « { $command } » : nommez une commande comme translate ou memory-import
+man-exit-status = CODE DE RETOUR
+man-exit-0 = Terminé.
+man-exit-1 = Un problème dans les données ou l’environnement ; le message dit où (fichier:ligne:colonne, ou le fichier).
+man-exit-2 = Une erreur d’utilisation : option inconnue, argument manquant, valeur inutilisable.
+man-exit-3 = tribune check a trouvé des erreurs.
+man-exit-70 = Une erreur interne : un défaut de Tribune, signalé par un court message qui demande de le rapporter.
+man-environment = ENVIRONNEMENT
+man-env-memory = Le fichier de la mémoire de traduction, quand --memory n’est pas donné (par défaut : memory/tribune.sqlite).
+man-env-browser = Le Chromium (ou Chrome) qui imprime les scripts PDF, quand il n’est pas dans le PATH.
+man-env-no-color = Défini et non vide : pas de couleurs, même sur un terminal.
+man-env-lang = La langue de l’interface, des messages et des aides (--ui-lang l’emporte) ; l’anglais quand Tribune ne l’a pas.
 
 cli-diff-about = Comparer deux versions d’un discours : segments conservés, modifiés, ajoutés, supprimés ou déplacés, avec les différences mot à mot.
 cli-diff--old = La version précédente.

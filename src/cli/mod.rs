@@ -70,8 +70,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
-    /// Print the manual page.
-    Man,
+    /// Print a manual page, or write them all into a folder.
+    Man(completions::ManArgs),
 }
 
 /// Shared state of one run: the interface language and where output goes.
@@ -345,7 +345,7 @@ fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
         Command::Xliff(args) => xliff::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Completions(args) => completions::completions(args, ctx),
-        Command::Man => completions::man(ctx),
+        Command::Man(args) => completions::man(args, ctx),
     }
 }
 

@@ -213,3 +213,37 @@ fn completions_offer_the_xliff_versions() {
     let reply = after.lines().nth(1).unwrap();
     assert!(reply.contains("1.2 2.0 2.1"), "{reply}");
 }
+
+#[test]
+fn a_manual_page_for_every_command_with_exit_status_and_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("man");
+    tribune()
+        .arg("man")
+        .arg("--dir")
+        .arg(&pages)
+        .assert()
+        .success();
+    for name in [
+        "tribune",
+        "tribune-translate",
+        "tribune-memory",
+        "tribune-memory-import",
+        "tribune-xliff-import",
+        "tribune-check",
+    ] {
+        let page = std::fs::read_to_string(pages.join(format!("{name}.1")))
+            .unwrap_or_else(|e| panic!("{name}.1: {e}"));
+        assert!(page.starts_with(".ie") || page.contains(".TH"), "{name}");
+        assert!(page.contains(".SH \"EXIT STATUS\""), "{name}");
+        assert!(page.contains("TRIBUNE_MEMORY"), "{name}");
+    }
+    let one = tribune().args(["man", "memory-import"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&one.stdout).contains("tribune\\-memory\\-import"));
+    let french = tribune()
+        .args(["--ui-lang", "fr", "man", "check"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&french.stdout).contains("CODE DE RETOUR"));
+    tribune().args(["man", "no-such-command"]).assert().code(2);
+}
