@@ -576,6 +576,7 @@ fn is_heading(text: &str, profile: &LanguageProfile) -> bool {
     if words > 2 * MAX_HEADING_WORDS
         || text.contains('[')
         || !text.chars().any(char::is_alphanumeric)
+        || has_parenthesised_direction(text)
     {
         return false;
     }
@@ -656,11 +657,30 @@ fn push_text(items: &mut Line, text: &str) {
     }
 }
 
+/// Parenthesised directions are short ("(Applause)"); no need to look further.
+const PAREN_LIMIT: usize = 120;
+
+/// Whether a line holds a parenthesised stage direction ("(Applause)"): such a line is
+/// prose around a direction, never a heading (as a line with `[` never is), whatever the
+/// spaces around the direction.
+fn has_parenthesised_direction(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut search = 0;
+    while let Some(offset) = memchr::memchr(b'(', &bytes[search..]) {
+        let open = search + offset;
+        search = open + 1;
+        if let Some(close) = matching_bracket(text, open, b'(', b')', PAREN_LIMIT) {
+            if direction::parenthesised(&text[open + 1..close], &text[open..=close]).is_some() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Splits a prose line into text, directions between or inside sentences, and marked
 /// passages in another language. Editorial brackets stay in the text.
 fn inline_items(text: &str, number: usize, origin: &Origin) -> Result<Line, SpeechError> {
-    /// Parenthesised directions are short ("(Applause)"); no need to look further.
-    const PAREN_LIMIT: usize = 120;
     // Most lines hold one item: a vector grown by pushing would keep room for four.
     let mut items = Vec::with_capacity(1);
     let mut text_start = 0;
