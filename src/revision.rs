@@ -30,6 +30,15 @@ pub enum Change {
 }
 
 impl Change {
+    /// Every change (for the test that each has its messages).
+    pub const ALL: [Change; 5] = [
+        Change::Kept,
+        Change::Edited,
+        Change::Added,
+        Change::Removed,
+        Change::Moved,
+    ];
+
     /// The change's name in JSON and in Fluent message ids.
     pub fn as_str(self) -> &'static str {
         match self {

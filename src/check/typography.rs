@@ -103,6 +103,9 @@ pub fn spacing_issues(text: &str, lang: &LanguageIdentifier) -> Vec<SpacingIssue
     issues
 }
 
+/// Every name of a spacing: those [`describe`] gives, and `none`.
+pub const SPACE_NAMES: [&str; 6] = ["narrow", "nbsp", "thin", "figure", "space", "none"];
+
 /// A spacing as a reader can tell it: its characters named.
 pub fn describe(spacing: &str) -> Vec<&'static str> {
     spacing

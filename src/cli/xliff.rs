@@ -165,7 +165,20 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn as_str(self) -> &'static str {
+    /// Every outcome (for the test that each has its messages).
+    #[cfg(test)]
+    pub(crate) const ALL: [Outcome; 8] = [
+        Outcome::Added,
+        Outcome::Updated,
+        Outcome::Unchanged,
+        Outcome::NotTranslatable,
+        Outcome::NoTarget,
+        Outcome::State,
+        Outcome::BadLanguage,
+        Outcome::OneLanguage,
+    ];
+
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Outcome::Added => "added",
             Outcome::Updated => "updated",
@@ -178,7 +191,7 @@ impl Outcome {
         }
     }
 
-    fn is_skip(self) -> bool {
+    pub(crate) fn is_skip(self) -> bool {
         self > Outcome::Unchanged
     }
 }

@@ -36,6 +36,9 @@ pub enum SkipReason {
 }
 
 impl SkipReason {
+    /// Every reason (for the test that each has its message).
+    pub const ALL: [SkipReason; 2] = [SkipReason::OneLanguage, SkipReason::BadLanguage];
+
     /// The reason's name in summaries and JSON.
     pub fn as_str(self) -> &'static str {
         match self {

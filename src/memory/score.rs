@@ -65,6 +65,19 @@ pub struct Differences {
 }
 
 impl Differences {
+    /// Every name [`Differences::names`] may give.
+    pub const NAMES: [&'static str; 9] = [
+        "word",
+        "number",
+        "punctuation",
+        "case",
+        "tag",
+        "spacing",
+        "accent",
+        "form",
+        "order",
+    ];
+
     /// The names of the kinds present, for JSON and messages: `word`, `number`,
     /// `punctuation`, `case`, `tag`, `spacing`, `accent`, `form`, `order`.
     pub fn names(&self) -> Vec<&'static str> {

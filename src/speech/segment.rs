@@ -27,6 +27,15 @@ pub enum SegmentKind {
 }
 
 impl SegmentKind {
+    /// Every kind (for the test that each has its messages).
+    pub const ALL: [SegmentKind; 5] = [
+        SegmentKind::Heading,
+        SegmentKind::Dateline,
+        SegmentKind::Salutation,
+        SegmentKind::Sentence,
+        SegmentKind::Direction,
+    ];
+
     /// The kind's name in JSON and in Fluent message ids.
     pub fn as_str(self) -> &'static str {
         match self {
