@@ -2,6 +2,7 @@
 
 cli-about = Tribune: prepare multilingual speeches — segmentation, translation memory, alignment and bilingual speaker scripts.
 cli--ui-lang = Interface language (default: from LC_ALL, LC_MESSAGES or LANG; English when not available).
+cli--color = When to colour the output: auto (on a terminal, unless NO_COLOR is set), always (also into a pipe, for less -R) or never.
 
 cli-segment-about = Cut a speech into segments: sentences, headings, salutations and stage directions.
 cli-segment--file = The speech file; “-” or nothing reads standard input.

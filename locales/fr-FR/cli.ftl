@@ -2,6 +2,7 @@
 
 cli-about = Tribune : préparer des discours multilingues — segmentation, mémoire de traduction, alignement et textes bilingues pour l’orateur.
 cli--ui-lang = Langue de l’interface (par défaut : selon LC_ALL, LC_MESSAGES ou LANG ; anglais si elle n’est pas disponible).
+cli--color = Quand colorer la sortie : auto (sur un terminal, sauf si NO_COLOR est défini), always (aussi dans un tube, pour less -R) ou never.
 
 cli-segment-about = Découper un discours en segments : phrases, titres, formules d’appel et indications scéniques.
 cli-segment--file = Le fichier du discours ; « - » ou rien lit l’entrée standard.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use super::segment::{language_arg, warn_if_generic};
-use super::{write_stdout, Context};
+use super::{write_stdout, Context, Style};
 use crate::align::{self, Side};
 use crate::check::{self, CheckOptions, FileSide, Finding, Severity};
 use crate::i18n::{Args as MessageArgs, Localize, Localizer};
@@ -208,16 +208,12 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<()> {
                     Severity::Error => "check-error",
                     Severity::Warning => "check-warning",
                 });
-                let severity = if ctx.stdout_color {
-                    let code = if f.severity == Severity::Error {
-                        "1;31"
-                    } else {
-                        "1;33"
-                    };
-                    format!("\x1b[{code}m{severity}\x1b[0m")
+                let style = if f.severity == Severity::Error {
+                    Style::Error
                 } else {
-                    severity
+                    Style::Warning
                 };
+                let severity = super::paint(ctx.stdout_color, style, &severity).into_owned();
                 writeln!(out, "{place}: {severity}: {}", f.message)?;
                 if let Some(source) = f.source {
                     writeln!(out, "    {} {}", source_lang, super::terminal_safe(source))?;

@@ -10,7 +10,7 @@ use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use super::segment::{language_arg, read_segments};
-use super::{write_output, Context};
+use super::{write_output, Context, Style};
 use crate::revision::{self, Change, Revision};
 use crate::wording::Tag;
 
@@ -71,13 +71,7 @@ fn write_text(
     color: bool,
     ctx: &Context,
 ) -> std::io::Result<()> {
-    let paint = |code: &str, text: &str| {
-        if color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    };
+    let paint = |style: Style, text: &str| super::paint(color, style, text).into_owned();
     let width = CHANGES
         .iter()
         .map(|c| {
@@ -90,11 +84,11 @@ fn write_text(
         .unwrap_or(8);
     for r in revisions {
         let (marker, code) = match r.change {
-            Change::Kept => (' ', "2"),
-            Change::Edited => ('~', "33"),
-            Change::Added => ('+', "32"),
-            Change::Removed => ('-', "31"),
-            Change::Moved => ('>', "34"),
+            Change::Kept => (' ', Style::Dim),
+            Change::Edited => ('~', Style::Edited),
+            Change::Added => ('+', Style::New),
+            Change::Removed => ('-', Style::Gone),
+            Change::Moved => ('>', Style::Moved),
         };
         let label = ctx.l10n.text(&format!("diff-{}", r.change.as_str()));
         let text = if r.change == Change::Edited {
@@ -104,8 +98,8 @@ fn write_text(
                     let piece = super::terminal_safe(&p.text);
                     match p.tag {
                         Tag::Equal => piece.into_owned(),
-                        Tag::Delete if color => paint("9;31", &piece),
-                        Tag::Insert if color => paint("4;32", &piece),
+                        Tag::Delete if color => paint(Style::Deleted, &piece),
+                        Tag::Insert if color => paint(Style::Inserted, &piece),
                         Tag::Delete => format!("[-{piece}-]"),
                         Tag::Insert => format!("{{+{piece}+}}"),
                     }

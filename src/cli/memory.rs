@@ -10,7 +10,7 @@ use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use super::segment::language_arg;
-use super::{terminal_safe as safe, write_stdout, Context};
+use super::{paint, terminal_safe as safe, write_stdout, Context, Style};
 use crate::exchange::input::{utf8_input, SniffedInput};
 use crate::exchange::{Format, TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWriter, TsvReader};
 use crate::i18n::{Args as MessageArgs, Localize};
@@ -923,14 +923,6 @@ struct LookupResult<'a> {
     matches: &'a [Match],
 }
 
-fn paint(ctx_color: bool, code: &str, text: &str) -> String {
-    if ctx_color {
-        format!("\x1b[{code}m{text}\x1b[0m")
-    } else {
-        text.to_owned()
-    }
-}
-
 fn print_matches(
     out: &mut dyn Write,
     query: &str,
@@ -956,10 +948,10 @@ fn print_matches(
             match part.op {
                 DiffOp::Equal => source.push_str(&safe(&part.text)),
                 DiffOp::Delete if color => {
-                    source.push_str(&paint(true, "9;31", &safe(part.text.trim_end())))
+                    source.push_str(&paint(true, Style::Deleted, &safe(part.text.trim_end())))
                 }
                 DiffOp::Insert if color => {
-                    source.push_str(&paint(true, "32", &safe(part.text.trim_end())))
+                    source.push_str(&paint(true, Style::Added, &safe(part.text.trim_end())))
                 }
                 DiffOp::Delete => source.push_str(&format!("[-{}-]", safe(part.text.trim_end()))),
                 DiffOp::Insert => source.push_str(&format!("{{+{}+}}", safe(part.text.trim_end()))),
@@ -970,9 +962,9 @@ fn print_matches(
         }
         let score = format!("{:>3}%", m.score);
         let score = if m.score == 100 {
-            paint(color, "1;32", &score)
+            paint(color, Style::Exact, &score).into_owned()
         } else {
-            paint(color, "1", &score)
+            paint(color, Style::Strong, &score).into_owned()
         };
         writeln!(out, "  {score}  {}", source.trim_end())?;
         writeln!(out, "        → {}", safe(&m.target))?;
@@ -1004,14 +996,18 @@ fn print_matches(
         if let Some(changed) = &m.changed {
             notes.push(changed.to_string());
         }
-        writeln!(out, "        {}", paint(color, "2", &notes.join(" · ")))?;
+        writeln!(
+            out,
+            "        {}",
+            paint(color, Style::Dim, &notes.join(" · "))
+        )?;
     }
     Ok(())
 }
 
 fn lookup(args: LookupArgs, ctx: &Context) -> anyhow::Result<()> {
     let memory = open_existing(&args.memory.memory)?;
-    let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = ctx.stdout_color;
     let answer = |query: &str| -> anyhow::Result<()> {
         let mut request = LookupRequest::new(query, &args.from, &args.to);
         request.threshold = args.threshold;
@@ -1057,7 +1053,7 @@ fn lookup(args: LookupArgs, ctx: &Context) -> anyhow::Result<()> {
 
 fn search(args: SearchArgs, ctx: &Context) -> anyhow::Result<()> {
     let memory = open_existing(&args.memory.memory)?;
-    let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = ctx.stdout_color;
     let hits = memory.search(&SearchRequest {
         text: &args.text,
         lang: args.lang.as_ref(),
@@ -1093,7 +1089,7 @@ fn search(args: SearchArgs, ctx: &Context) -> anyhow::Result<()> {
                             text.push_str(&safe(&side.text[at..*start]));
                             let hit_text = &safe(&side.text[*start..*end]);
                             if color {
-                                text.push_str(&paint(true, "1;33", hit_text));
+                                text.push_str(&paint(true, Style::Hit, hit_text));
                             } else {
                                 text.push_str(&format!("[{hit_text}]"));
                             }
@@ -1103,7 +1099,7 @@ fn search(args: SearchArgs, ctx: &Context) -> anyhow::Result<()> {
                         writeln!(out, "{:<6} {text}", safe(&side.lang))?;
                     }
                     if let Some(origin) = &hit.origin {
-                        writeln!(out, "{:<6} {}", "", paint(color, "2", &safe(origin)))?;
+                        writeln!(out, "{:<6} {}", "", paint(color, Style::Dim, &safe(origin)))?;
                     }
                 }
             }

@@ -22,12 +22,14 @@ mod memory;
 mod script;
 mod segment;
 mod stats;
+mod terminal;
 mod translate;
 mod xliff;
 
 pub use exit::{
     ErrorKind, UsageError, EXIT_DONE, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, EXIT_USER_ERROR,
 };
+pub use terminal::{paint, terminal_safe, ColorChoice, Colors, Style};
 
 /// Tribune: prepare multilingual speeches.
 #[derive(Debug, Parser)]
@@ -41,6 +43,16 @@ pub struct Cli {
     /// Interface language (default: from LANG).
     #[arg(long, global = true, value_name = "LANG")]
     pub ui_lang: Option<String>,
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always,
+    /// never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorChoice,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -80,7 +92,7 @@ pub struct Context {
     pub l10n: Localizer,
     /// Whether stderr may be coloured.
     pub color: bool,
-    /// Whether stdout may be coloured (a terminal, and no NO_COLOR).
+    /// Whether stdout may be coloured (`--color`, NO_COLOR, a terminal: [`Colors`]).
     pub stdout_color: bool,
 }
 
@@ -88,11 +100,7 @@ impl Context {
     /// Prints a warning on stderr.
     pub fn warn(&self, item: &dyn Localize) {
         let prefix = self.l10n.text("warning-prefix");
-        let prefix = if self.color {
-            format!("\x1b[1;33m{prefix}\x1b[0m")
-        } else {
-            prefix
-        };
+        let prefix = paint(self.color, Style::Warning, &prefix);
         stderr_line(format_args!("{prefix}: {}", self.l10n.localize(item)));
     }
 }
@@ -269,30 +277,6 @@ pub fn stderr_line(text: impl std::fmt::Display) {
     let _ = writeln!(io::stderr().lock(), "{text}");
 }
 
-/// Makes text safe to show on a terminal: bidirectional overrides and isolates (which can
-/// make a line read differently from what it holds) and control characters are shown as
-/// `\u{…}` escapes. Used by the human-readable `text` outputs; data outputs (`lines`,
-/// `jsonl`, `json`) keep the text exactly.
-pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        (c.is_control() && c != '\t')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
-    };
-    if !text.chars().any(unsafe_char) {
-        return text.into();
-    }
-    text.chars()
-        .map(|c| {
-            if unsafe_char(c) {
-                format!("\\u{{{:04x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
-}
-
 /// Writes results to a file (atomically: a temporary file renamed into place) or, without
 /// a path, to stdout.
 pub fn write_output(
@@ -370,9 +354,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         .into_iter()
         .collect();
     let l10n = Localizer::new(&requested);
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let color = io::stderr().is_terminal() && !no_color;
-    let stdout_color = io::stdout().is_terminal() && !no_color;
     let matches = match command(&l10n).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => {
@@ -387,10 +368,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return EXIT_USAGE;
         }
     };
+    let colors = Colors::decide(
+        cli.color,
+        std::env::var_os("NO_COLOR").as_deref(),
+        io::stdout().is_terminal(),
+        io::stderr().is_terminal(),
+    );
     let ctx = Context {
         l10n,
-        color,
-        stdout_color,
+        color: colors.stderr,
+        stdout_color: colors.stdout,
     };
     exit::catching_bugs(&ctx.l10n, || {
         // The one way to reach the internal-error path on purpose, for its test.
@@ -401,11 +388,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             Ok(()) => EXIT_DONE,
             Err(error) => {
                 let prefix = ctx.l10n.text("error-prefix");
-                let prefix = if ctx.color {
-                    format!("\x1b[1;31m{prefix}\x1b[0m")
-                } else {
-                    prefix
-                };
+                let prefix = paint(ctx.color, Style::Error, &prefix);
                 stderr_line(format_args!("{prefix}: {}", describe(&error, &ctx.l10n)));
                 exit::kind_of(&error).exit_code()
             }

@@ -247,3 +247,69 @@ fn a_manual_page_for_every_command_with_exit_status_and_environment() {
     assert!(String::from_utf8_lossy(&french.stdout).contains("CODE DE RETOUR"));
     tribune().args(["man", "no-such-command"]).assert().code(2);
 }
+
+// ---- One terminal module: --color and NO_COLOR (issue 16, section 4) ----
+
+#[test]
+fn color_always_colours_a_pipe_and_never_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(
+        dir.path(),
+        "old.en.txt",
+        "We met three times.\n\nThank you.\n",
+    );
+    let new = write(
+        dir.path(),
+        "new.en.txt",
+        "We met four times.\n\nThank you.\n",
+    );
+    let memory = dir.path().join("tm.sqlite");
+    tribune()
+        .args(["memory", "import", "--from", "en", "--to", "fr", "--memory"])
+        .arg(&memory)
+        .arg(write(
+            dir.path(),
+            "p.tsv",
+            "Peace and security.\tPaix et sécurité.\n",
+        ))
+        .assert()
+        .success();
+    let run = |color: &str, command: &[&str]| {
+        let output = tribune()
+            .env("NO_COLOR", "1")
+            .args(["--color", color])
+            .args(command)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let memory_arg = memory.display().to_string();
+    let old_arg = old.display().to_string();
+    let new_arg = new.display().to_string();
+    let commands: [Vec<&str>; 3] = [
+        vec!["memory", "search", "security", "--memory", &memory_arg],
+        vec![
+            "memory",
+            "lookup",
+            "Peace and security.",
+            "--from",
+            "en",
+            "--to",
+            "fr",
+            "--memory",
+            &memory_arg,
+        ],
+        vec!["diff", &old_arg, &new_arg],
+    ];
+    for command in &commands {
+        // The flag wins over NO_COLOR; without it, NO_COLOR and the pipe say no.
+        assert!(run("always", command).contains("\x1b["), "{command:?}");
+        assert!(!run("never", command).contains("\x1b["), "{command:?}");
+        assert!(!run("auto", command).contains("\x1b["), "{command:?}");
+    }
+}
