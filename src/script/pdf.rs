@@ -38,7 +38,7 @@ pub fn find_browser() -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// The flags of a headless, offline, throw-away browser run (see design/CRATES.md).
+/// The flags of a headless, offline, throw-away browser run (see ../shared/design/CRATES.md).
 fn browser_arguments(profile: &Path, html: &Path, pdf: &Path) -> Vec<OsString> {
     let mut args: Vec<OsString> = [
         "--headless",
