@@ -1,18 +1,11 @@
 //! `tribune align` from the command line: output formats, anchors (the minute of silence,
 //! one-sided salutations) and bad input (wrong order, wrong language, empty files).
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
 use crate::repo_path;
 
-fn tribune() -> Command {
-    let mut cmd = Command::cargo_bin("tribune").expect("binary");
-    cmd.env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
+use crate::tribune;
 
 fn fixture(name: &str) -> String {
     repo_path("tests/fixtures/align")

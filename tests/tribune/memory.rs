@@ -6,11 +6,7 @@ use std::process::{Command as StdCommand, Stdio};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn tribune() -> Command {
-    let mut cmd = Command::cargo_bin("tribune").unwrap();
-    cmd.env_remove("TRIBUNE_MEMORY").env("LANG", "C");
-    cmd
-}
+use crate::tribune;
 
 /// A small TMX of speech sentences, with a property, a note and inline markup.
 const SPEECH_TMX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

@@ -9,12 +9,10 @@ use crate::repo_path;
 const EN: &str = "tests/fixtures/script/harbour.en.txt";
 const FR: &str = "tests/fixtures/script/harbour.fr.txt";
 
+/// The shared `tribune()` (one environment for every test), run from the repository root.
 fn tribune() -> Command {
-    let mut cmd = Command::cargo_bin("tribune").unwrap();
-    cmd.current_dir(repo_path(""))
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
+    let mut cmd = crate::tribune();
+    cmd.current_dir(repo_path(""));
     cmd
 }
 
