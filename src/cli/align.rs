@@ -130,9 +130,7 @@ fn store(plan: &align::StorePlan, args: &AlignArgs) -> anyhow::Result<(u64, u64)
 pub fn confidence_arg(value: &str) -> Result<f64, String> {
     match value.trim().parse::<f64>() {
         Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
-        _ => Err(format!(
-            "'{value}' is not a confidence (a number from 0 to 1)"
-        )),
+        _ => Err(super::value_error("value-error-confidence", value)),
     }
 }
 

@@ -83,7 +83,7 @@ pub struct LanguagePair {
 fn language_pair_arg(value: &str) -> Result<LanguagePair, String> {
     let (from, to) = value
         .split_once(':')
-        .ok_or_else(|| format!("'{value}' is not a language pair (e.g. en:fr)"))?;
+        .ok_or_else(|| super::value_error("value-error-language-pair", value))?;
     Ok(LanguagePair {
         from: language_arg(from)?,
         to: language_arg(to)?,
@@ -118,7 +118,7 @@ pub enum ResultFormat {
 pub(crate) fn threshold_arg(value: &str) -> Result<u8, String> {
     match value.trim().trim_end_matches('%').parse::<u8>() {
         Ok(n) if (1..=100).contains(&n) => Ok(n),
-        _ => Err(format!("'{value}' is not a match threshold (1 to 100)")),
+        _ => Err(super::value_error("value-error-threshold", value)),
     }
 }
 

@@ -105,6 +105,20 @@ impl Context {
     }
 }
 
+thread_local! {
+    /// The interface languages of this run, for the value parsers clap calls before any
+    /// [`Context`] exists.
+    static PARSING_LANGUAGES: std::cell::RefCell<Vec<LanguageIdentifier>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The message of an option value that cannot be used, in the interface language (clap
+/// puts it after its own "invalid value '…' for '--…'").
+pub(crate) fn value_error(id: &str, value: &str) -> String {
+    let requested = PARSING_LANGUAGES.with(|languages| languages.borrow().clone());
+    Localizer::new(&requested).format(id, &[("value", value.to_owned().into())])
+}
+
 /// Finds `--ui-lang X` before clap runs, since help texts depend on it.
 fn requested_ui_language(args: &[OsString]) -> Option<LanguageIdentifier> {
     let mut iter = args.iter().skip(1);
@@ -354,6 +368,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         .into_iter()
         .collect();
     let l10n = Localizer::new(&requested);
+    PARSING_LANGUAGES.with(|languages| *languages.borrow_mut() = requested.clone());
     let matches = match command(&l10n).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => {

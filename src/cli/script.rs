@@ -61,20 +61,19 @@ pub enum NoteArg {
 }
 
 fn deliver_arg(value: &str) -> Result<Delivery, String> {
-    Delivery::parse(value)
-        .ok_or_else(|| format!("'{value}' is not a language tag (en, fr, fr-CA) nor 'mixed'"))
+    Delivery::parse(value).ok_or_else(|| super::value_error("value-error-delivery", value))
 }
 
 fn target_arg(value: &str) -> Result<u32, String> {
     speech::parse_duration(value)
         .filter(|s| *s > 0)
-        .ok_or_else(|| format!("'{value}' is not a duration (MM:SS, e.g. 6:30)"))
+        .ok_or_else(|| super::value_error("value-error-duration", value))
 }
 
 fn font_size_arg(value: &str) -> Result<f32, String> {
     match value.trim().trim_end_matches("pt").trim().parse::<f32>() {
         Ok(size) if (8.0..=72.0).contains(&size) => Ok(size),
-        _ => Err(format!("'{value}' is not a type size in points (8 to 72)")),
+        _ => Err(super::value_error("value-error-font-size", value)),
     }
 }
 

@@ -12,8 +12,7 @@ use crate::textfile::Origin;
 
 /// Parses `--lang` values (any case, `_` or `-`).
 pub fn language_arg(value: &str) -> Result<LanguageIdentifier, String> {
-    lang::parse_tag(value)
-        .ok_or_else(|| format!("'{value}' is not a language tag (e.g. en, fr-FR)"))
+    lang::parse_tag(value).ok_or_else(|| super::value_error("value-error-language", value))
 }
 
 /// Output formats of `tribune segment`.

@@ -48,9 +48,7 @@ pub fn rate_arg(value: &str) -> Result<RateSpec, String> {
             lang,
             words_per_minute: n,
         }),
-        _ => Err(format!(
-            "'{number}' is not a speaking rate (words per minute, 30 to 400)"
-        )),
+        _ => Err(super::value_error("value-error-rate", number)),
     }
 }
 

@@ -313,3 +313,77 @@ fn color_always_colours_a_pipe_and_never_does_not() {
         assert!(!run("auto", command).contains("\x1b["), "{command:?}");
     }
 }
+
+// ---- Option values that cannot be used, in the interface language (issue 16, section 6) ----
+
+#[test]
+fn unusable_option_values_are_explained_in_the_interface_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let speech = write(dir.path(), "s.en.txt", "Good morning.\n");
+    let speech = speech.display().to_string();
+    let cases: [(Vec<&str>, &str, &str); 8] = [
+        (
+            vec!["align", &speech, &speech, "--min-confidence", "2"],
+            "is not a confidence",
+            "n’est pas une confiance",
+        ),
+        (
+            vec!["memory", "export", "--lang-pair", "enfr"],
+            "is not a language pair",
+            "n’est pas une paire de langues",
+        ),
+        (
+            vec![
+                "memory",
+                "lookup",
+                "x",
+                "--from",
+                "en",
+                "--to",
+                "fr",
+                "--threshold",
+                "0",
+            ],
+            "is not a match threshold",
+            "n’est pas un seuil",
+        ),
+        (
+            vec!["script", &speech, "--deliver", "12"],
+            "is neither a language tag",
+            "n’est ni une étiquette",
+        ),
+        (
+            vec!["script", &speech, "--target", "soon"],
+            "is not a duration",
+            "n’est pas une durée",
+        ),
+        (
+            vec!["script", &speech, "--font-size", "200"],
+            "is not a type size",
+            "n’est pas une taille",
+        ),
+        (
+            vec!["segment", &speech, "--lang", "12"],
+            "is not a language tag",
+            "n’est pas une étiquette de langue",
+        ),
+        (
+            vec!["stats", &speech, "--rate", "5"],
+            "is not a speaking rate",
+            "n’est pas un débit",
+        ),
+    ];
+    for (args, english, french) in &cases {
+        for (lang, expected, other) in [("en", english, french), ("fr", french, english)] {
+            let output = tribune()
+                .args(["--ui-lang", lang])
+                .args(args)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(2), "{args:?}");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(stderr.contains(*expected), "{lang} {args:?}: {stderr}");
+            assert!(!stderr.contains(*other), "{lang} {args:?}: {stderr}");
+        }
+    }
+}
