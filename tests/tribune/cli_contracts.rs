@@ -387,3 +387,72 @@ fn unusable_option_values_are_explained_in_the_interface_language() {
         }
     }
 }
+
+/// The one-line messages of a locale without placeables: id → text.
+fn plain_messages(locale: &str) -> std::collections::HashMap<String, String> {
+    let mut messages = std::collections::HashMap::new();
+    let dir = crate::repo_path("locales").join(locale);
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            if let Some((id, value)) = line.split_once(" = ") {
+                if !id.starts_with(['#', ' ']) && !value.contains('{') {
+                    messages.insert(id.trim().to_owned(), value.trim().to_owned());
+                }
+            }
+        }
+    }
+    messages
+}
+
+#[test]
+fn french_help_shows_no_english_sentence_that_has_a_french_one() {
+    let english = plain_messages("en-US");
+    let french = plain_messages("fr-FR");
+    // English sentences whose French differs: none may show in a French help page.
+    let sentences: Vec<&String> = english
+        .iter()
+        .filter(|(id, text)| text.len() >= 25 && french.get(*id).is_some_and(|f| f != *text))
+        .map(|(_, text)| text)
+        .collect();
+    assert!(sentences.len() > 50, "the locale files were read");
+    let commands: [&[&str]; 17] = [
+        &[],
+        &["segment"],
+        &["stats"],
+        &["diff"],
+        &["script"],
+        &["align"],
+        &["memory"],
+        &["memory", "import"],
+        &["memory", "export"],
+        &["memory", "lookup"],
+        &["memory", "search"],
+        &["memory", "stats"],
+        &["translate"],
+        &["xliff", "import"],
+        &["check"],
+        &["completions"],
+        &["man"],
+    ];
+    for command in commands {
+        let output = tribune()
+            .args(["--ui-lang", "fr"])
+            .args(command)
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{command:?}");
+        let help = String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for sentence in &sentences {
+            let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                !help.contains(&sentence),
+                "{command:?} --help in French shows: {sentence}"
+            );
+        }
+    }
+}
