@@ -6,9 +6,8 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use unic_langid::LanguageIdentifier;
-use unicode_normalization::UnicodeNormalization;
 
-use super::language::{self, AlignLanguage, Lexicon};
+use super::language::{self, fold, stem, stem_with, AlignLanguage, Lexicon};
 
 /// Concept families, kept in the top bits of a concept number.
 const FAMILY_SHIFT: u32 = 29;
@@ -97,40 +96,6 @@ impl Features {
     pub fn token_count(&self) -> usize {
         self.tokens.len()
     }
-}
-
-/// Lower case without accents: "Ségolène" -> "segolene", "Kőrösi" -> "korosi".
-pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' => '\'',
-            'œ' => 'o',
-            'æ' => 'a',
-            other => other,
-        })
-        .collect()
-}
-
-/// A folded word without its inflection endings, by the language's rules.
-pub fn stem(folded: &str, lang: &LanguageIdentifier) -> String {
-    stem_with(folded, &language::language(lang).stemming)
-}
-
-/// A folded word without its endings, by the given passes of rules.
-pub fn stem_with(folded: &str, passes: &[Vec<(String, String)>]) -> String {
-    let mut word = folded.to_owned();
-    for pass in passes {
-        for (ending, replacement) in pass {
-            if word.len() >= ending.len() + 3 && word.ends_with(ending.as_str()) {
-                word.truncate(word.len() - ending.len());
-                word.push_str(replacement);
-                break;
-            }
-        }
-    }
-    word
 }
 
 fn concept(family: u32, key: &str) -> u32 {

@@ -8,8 +8,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
-
-use super::features::{fold, stem, stem_with};
+use unicode_normalization::UnicodeNormalization;
 
 /// Per-language data files, by language subtag.
 const LANGUAGE_FILES: &[(&str, &str)] = &[
@@ -235,6 +234,40 @@ pub fn lexicon(source: &LanguageIdentifier, target: &LanguageIdentifier) -> Lexi
         }
     }
     Lexicon::default()
+}
+
+/// Lower case without accents: "Ségolène" -> "segolene", "Kőrösi" -> "korosi".
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            'œ' => 'o',
+            'æ' => 'a',
+            other => other,
+        })
+        .collect()
+}
+
+/// A folded word without its inflection endings, by the language's rules.
+pub fn stem(folded: &str, lang: &LanguageIdentifier) -> String {
+    stem_with(folded, &language(lang).stemming)
+}
+
+/// A folded word without its endings, by the given passes of rules.
+pub fn stem_with(folded: &str, passes: &[Vec<(String, String)>]) -> String {
+    let mut word = folded.to_owned();
+    for pass in passes {
+        for (ending, replacement) in pass {
+            if word.len() >= ending.len() + 3 && word.ends_with(ending.as_str()) {
+                word.truncate(word.len() - ending.len());
+                word.push_str(replacement);
+                break;
+            }
+        }
+    }
+    word
 }
 
 #[cfg(test)]

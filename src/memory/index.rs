@@ -129,7 +129,7 @@ impl Vocabulary {
             Some(index) => index as u32,
             None => {
                 self.languages.push(subtag.into());
-                self.seeds.push(super::import::language_seed(subtag));
+                self.seeds.push(super::keys::language_seed(subtag));
                 (self.languages.len() - 1) as u32
             }
         }
@@ -157,7 +157,7 @@ impl Vocabulary {
     /// misses together rather than one after the other.
     pub(crate) fn keys(
         &mut self,
-        batch: &super::import::KeyBatch,
+        batch: &super::keys::KeyBatch,
         languages: &[u32],
         out: &mut Vec<u32>,
     ) {

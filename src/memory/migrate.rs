@@ -3,8 +3,9 @@
 
 use rusqlite::{params, Transaction};
 
-use super::import::{bucket_of, content_hash, encode_bucket, language_seed, KeyBatch};
+use super::import::{bucket_of, content_hash, encode_bucket};
 use super::index::{PostingsBuilder, Vocabulary};
+use super::keys::{language_seed, KeyBatch};
 use super::record::{self, UnitRecord};
 use super::{PropertiesRecord, Provenance, Timestamp, VariantRecord};
 

@@ -19,6 +19,7 @@ mod exact;
 mod hash;
 mod import;
 mod index;
+mod keys;
 mod lookup;
 mod migrate;
 mod record;

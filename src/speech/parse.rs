@@ -621,16 +621,27 @@ fn matching_bracket(
     close_char: u8,
     limit: usize,
 ) -> Option<usize> {
-    let bytes = text.as_bytes();
+    // The limit counts characters, a run of white space as one: the model keeps a line's
+    // items without the white space between them and the writer puts one space back, so
+    // a bracket must match the same way in the text as read and as written.
     let mut depth = 0usize;
-    let end = bytes.len().min(open.saturating_add(limit));
-    for (i, &b) in bytes.iter().enumerate().take(end).skip(open) {
-        if b == open_char {
+    let mut counted = 0usize;
+    let mut in_space = false;
+    for (i, c) in text[open..].char_indices() {
+        let space = c.is_whitespace();
+        if !(space && in_space) {
+            counted += 1;
+            if counted > limit {
+                return None;
+            }
+        }
+        in_space = space;
+        if c == char::from(open_char) {
             depth += 1;
-        } else if b == close_char {
+        } else if c == char::from(close_char) {
             depth -= 1;
             if depth == 0 {
-                return Some(i);
+                return Some(open + i);
             }
         }
     }
