@@ -429,6 +429,12 @@ fn classify(
     if let Some(direction) = direction::whole_line(text) {
         return Ok(LineClass::Direction(vec![Inline::Direction(direction)]));
     }
+    // A line around a parenthesised direction is prose, whatever else it looks like: the
+    // direction is a timed event of its own, and the spaces the writer puts around it
+    // must not turn the line into a salutation, a dateline or a heading.
+    if has_parenthesised_direction(text) {
+        return Ok(LineClass::Prose(inline_items(text, number, origin)?));
+    }
     if let Some(strong) = salutation(text, profile) {
         return Ok(LineClass::Salutation {
             text: text.to_owned(),
