@@ -48,15 +48,10 @@ fn front_matter(meta: &Meta, out: &mut String) {
 /// first direction (`#[Applause]`) keeps them together: with a space it would read as a
 /// heading.
 pub fn line_text(line: &Line) -> String {
-    joined(line, " ")
-}
-
-/// The items of a line with `separator` between them (see [`line_text`]).
-fn joined(line: &Line, separator: &str) -> String {
     let mut out = String::new();
     for item in line {
         if !out.is_empty() && !out.bytes().all(|b| b == b'#') {
-            out.push_str(separator);
+            out.push(' ');
         }
         match item {
             Inline::Text(text) => out.push_str(text),
@@ -76,26 +71,7 @@ pub fn write(speech: &Speech) -> String {
         if index > 0 {
             out.push('\n');
         }
-        let texts: Vec<String> = block
-            .lines
-            .iter()
-            .map(|line| {
-                let text = line_text(line);
-                // The spaces put between a line's items can make it read as another kind
-                // (a short prose line around a direction as a heading): the items were then
-                // written together, and are again.
-                let kind_changes = block.kind != BlockKind::Heading
-                    && line.len() > 1
-                    && implicit_kind(&text, profile) != block.kind;
-                if kind_changes {
-                    let together = joined(line, "");
-                    if implicit_kind(&together, profile) == block.kind {
-                        return together;
-                    }
-                }
-                text
-            })
-            .collect();
+        let texts: Vec<String> = block.lines.iter().map(line_text).collect();
         for (i, text) in texts.iter().enumerate() {
             // A heading needs its `#` when it would not be read as one, or when the next
             // line starts in lower case (it would be joined to it as a soft wrap).
