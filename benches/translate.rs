@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use tribune::align::{self, Side};
 use tribune::exchange::xliff::{XliffHeader, XliffVersion, XliffWriter};
 use tribune::i18n::Localizer;
-use tribune::memory::{Memory, NewUnit, Provenance, Variant};
+use tribune::ingest;
+use tribune::memory::{open_store, Access, OpenedStore, StoreLocation, TranslationStore};
 use tribune::speech::{self, Speech};
 use tribune::textfile::Origin;
 use tribune::translate::{self, Options};
@@ -38,39 +39,22 @@ fn side(text: &str, lang: &LanguageIdentifier) -> Side {
     }
 }
 
-fn build_memory(path: &std::path::Path) -> Memory {
-    let mut memory = Memory::open(path).expect("memory");
-    let mut import = memory.begin_import().expect("import");
+fn build_memory(path: &std::path::Path) -> OpenedStore {
+    let location = StoreLocation::File(path.to_path_buf());
+    let mut opened = open_store(&location, Access::Write).expect("memory");
+    let mut added = 0;
     for name in SAMPLES {
         let alignment = align::align(
             side(&sample(name, "en"), &langid!("en")),
             side(&sample(name, "fr"), &langid!("fr")),
         );
-        for pair in align::storable_pairs(&alignment, 0.5).pairs {
-            import
-                .add(NewUnit {
-                    variants: vec![
-                        Variant::new(pair.source_language.clone(), pair.source_text.clone()),
-                        Variant::new(pair.target_language.clone(), pair.target_text.clone()),
-                    ],
-                    provenance: Provenance {
-                        origin: name.into(),
-                        context_before: pair.context_before.map(|c| c.source),
-                        context_after: pair.context_after.map(|c| c.source),
-                        ..Provenance::default()
-                    },
-                    properties: Vec::new(),
-                    notes: Vec::new(),
-                })
-                .expect("add");
-        }
+        let plan = align::storable_pairs(&alignment, 0.5);
+        added += ingest::store_alignment(opened.store_mut(), &plan, None)
+            .expect("store")
+            .added;
     }
-    let summary = import.commit().expect("commit");
-    println!(
-        "memory: {} units from the three aligned samples",
-        summary.added
-    );
-    memory
+    println!("memory: {added} units from the three aligned samples");
+    opened
 }
 
 /// A long draft: the English samples again and again, each copy with its figures changed.
@@ -108,7 +92,7 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-fn measure(label: &str, speech: &Speech, memory: &Memory) {
+fn measure(label: &str, speech: &Speech, memory: &dyn TranslationStore) {
     let segments = speech::segment(speech);
     let labels = Localizer::for_tag("fr");
     let mut times = Vec::new();
@@ -159,7 +143,7 @@ fn main() {
     let memory = build_memory(&dir.path().join("bench.sqlite"));
     let dakar =
         speech::parse(&sample("water-summit-dakar", "en"), &Origin::Stdin, None).expect("parses");
-    measure("Dakar sample", &dakar, &memory);
+    measure("Dakar sample", &dakar, memory.store());
     let long = speech::parse(&long_draft(2_000), &Origin::Stdin, None).expect("parses");
-    measure("2,000-segment draft", &long, &memory);
+    measure("2,000-segment draft", &long, memory.store());
 }

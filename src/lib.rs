@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod exchange;
 pub mod i18n;
+pub mod ingest;
 pub mod invariants;
 pub mod lang;
 pub mod memory;

@@ -11,7 +11,8 @@ use super::segment::{language_arg, warn_if_generic};
 use super::{write_stdout, Context};
 use crate::align::{self, Alignment, Bead, BeadKind, InputFormat};
 use crate::i18n::{Args as MessageArgs, Localize};
-use crate::memory::{Memory, NewUnit, Property, Provenance, Timestamp, Variant};
+use crate::ingest;
+use crate::memory::{open_store, Access};
 use crate::textfile::Origin;
 
 /// How the input files are laid out.
@@ -68,59 +69,15 @@ pub struct AlignArgs {
     pub memory: super::memory::MemoryPath,
 }
 
-/// The translation unit a confident bead becomes: both texts, both files and segment ids as
-/// provenance, the neighbouring beads as context, the confidence as a property.
-fn unit_from_pair(pair: &align::StorablePair, user: &Option<String>) -> NewUnit {
-    let now = Some(Timestamp::now());
-    NewUnit {
-        variants: vec![
-            Variant::new(pair.source_language.clone(), pair.source_text.clone()),
-            Variant::new(pair.target_language.clone(), pair.target_text.clone()),
-        ],
-        provenance: Provenance {
-            origin: format!("{} | {}", pair.source_file, pair.target_file),
-            segment: Some(format!(
-                "{} | {}",
-                pair.source_ids.join(","),
-                pair.target_ids.join(",")
-            )),
-            context_before: pair.context_before.as_ref().map(|c| c.source.clone()),
-            context_after: pair.context_after.as_ref().map(|c| c.source.clone()),
-            created: now,
-            created_by: user.clone(),
-            changed: now,
-            changed_by: user.clone(),
-        },
-        properties: vec![
-            Property {
-                name: "x-tribune-align-confidence".into(),
-                value: format!("{:.3}", pair.confidence),
-            },
-            Property {
-                name: "x-tribune-align-bead".into(),
-                value: pair.bead.to_string(),
-            },
-        ],
-        notes: Vec::new(),
-    }
-}
-
 /// Stores the plan's pairs in one transaction; returns how many units were added and how
 /// many merged into units already there.
 fn store(plan: &align::StorePlan, args: &AlignArgs) -> anyhow::Result<(u64, u64)> {
-    let (mut memory, creation) = Memory::open_noting_creation(&args.memory.memory)?;
-    let user = super::memory::user_name();
-    let stored = (|| {
-        let mut import = memory.begin_import()?;
-        for pair in &plan.pairs {
-            import.add(unit_from_pair(pair, &user))?;
-        }
-        import.commit()
-    })();
-    match stored {
+    let mut opened = open_store(&args.memory.location(), Access::Write)?;
+    let user = ingest::default_user();
+    match ingest::store_alignment(opened.store_mut(), plan, user.as_deref()) {
         Ok(summary) => Ok((summary.added, summary.merged)),
         Err(e) => {
-            memory.close_discarding_if_new(creation);
+            opened.close_discarding_if_new();
             Err(e.into())
         }
     }

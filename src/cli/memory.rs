@@ -1,8 +1,8 @@
-//! `tribune memory import|export|lookup|search|stats`: the glue between exchange files
-//! ([`crate::exchange`]) and the SQLite memory ([`crate::memory`]).
+//! `tribune memory import|export|lookup|search|stats`: arguments, calls into
+//! [`crate::ingest`] and [`crate::memory`], and the printing of their results.
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -11,15 +11,10 @@ use unic_langid::LanguageIdentifier;
 
 use super::segment::language_arg;
 use super::{paint, terminal_safe as safe, write_stdout, Context, Style};
-use crate::exchange::input::{utf8_input, SniffedInput};
-use crate::exchange::{Format, TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWriter, TsvReader};
-use crate::i18n::{Args as MessageArgs, Localize};
-use crate::lang;
+use crate::ingest::{self, ExportOptions, ImportOptions, IngestError, LanguagePair};
 use crate::memory::{
-    DiffOp, ImportSummary, LookupRequest, Match, Memory, NewUnit, PreparedBatch, Preparer,
-    Property, Provenance, SearchRequest, SkipReason, StoredUnit, Timestamp, Variant,
+    open_store, Access, DiffOp, ImportSummary, LookupRequest, Match, SearchRequest, StoreLocation,
 };
-use crate::textfile::Origin;
 
 /// Where the memory is: `--memory`, `TRIBUNE_MEMORY`, or `memory/tribune.sqlite`.
 #[derive(Debug, Args)]
@@ -27,6 +22,13 @@ pub struct MemoryPath {
     /// The memory file.
     #[arg(long = "memory", value_name = "PATH", env = "TRIBUNE_MEMORY", default_value = crate::memory::DEFAULT_PATH)]
     pub memory: PathBuf,
+}
+
+impl MemoryPath {
+    /// The memory the path names.
+    pub fn location(&self) -> StoreLocation {
+        StoreLocation::from_arg(&self.memory)
+    }
 }
 
 /// Arguments of `tribune memory`.
@@ -69,15 +71,6 @@ pub struct ImportArgs {
     pub to: Option<LanguageIdentifier>,
     #[command(flatten)]
     pub memory: MemoryPath,
-}
-
-/// A `--lang-pair` value: `en:fr`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LanguagePair {
-    /// The source language.
-    pub from: LanguageIdentifier,
-    /// The target language.
-    pub to: LanguageIdentifier,
 }
 
 fn language_pair_arg(value: &str) -> Result<LanguagePair, String> {
@@ -185,52 +178,6 @@ pub struct MemoryStatsArgs {
     pub memory: MemoryPath,
 }
 
-/// A problem of the command line itself that is not clap's to see.
-#[derive(Debug, thiserror::Error)]
-pub enum MemoryCliError {
-    /// A TSV file needs `--from` and `--to`.
-    #[error("{file}: a TSV file needs --from and --to")]
-    TsvNeedsLanguages {
-        /// The file.
-        file: String,
-    },
-    /// No memory at the path, for a command that only reads.
-    #[error("no translation memory at {path}")]
-    NoMemory {
-        /// The path.
-        path: String,
-    },
-    /// A file to import cannot be opened.
-    #[error("cannot open {file}: {reason}")]
-    Open {
-        /// The file.
-        file: String,
-        /// Why.
-        reason: String,
-    },
-}
-
-impl Localize for MemoryCliError {
-    fn message_id(&self) -> &'static str {
-        match self {
-            MemoryCliError::TsvNeedsLanguages { .. } => "memory-error-tsv-languages",
-            MemoryCliError::NoMemory { .. } => "memory-error-no-memory",
-            MemoryCliError::Open { .. } => "memory-error-open-file",
-        }
-    }
-
-    fn message_args(&self) -> MessageArgs {
-        match self {
-            MemoryCliError::TsvNeedsLanguages { file } => vec![("file", file.clone().into())],
-            MemoryCliError::NoMemory { path } => vec![("path", path.clone().into())],
-            MemoryCliError::Open { file, reason } => vec![
-                ("file", file.clone().into()),
-                ("reason", reason.clone().into()),
-            ],
-        }
-    }
-}
-
 /// Runs `tribune memory …`.
 pub fn run(args: MemoryArgs, ctx: &Context) -> anyhow::Result<()> {
     match args.command {
@@ -242,215 +189,11 @@ pub fn run(args: MemoryArgs, ctx: &Context) -> anyhow::Result<()> {
     }
 }
 
-/// Opens an existing memory for a command that reads (read-write when possible, so an
-/// older file is upgraded; read-only otherwise).
-fn open_existing(path: &Path) -> anyhow::Result<Memory> {
-    if !path.exists() {
-        return Err(MemoryCliError::NoMemory {
-            path: path.display().to_string(),
-        }
-        .into());
-    }
-    Ok(Memory::open(path)?)
-}
-
-/// The user recorded as creator of new units (`USER`, `USERNAME` or `LOGNAME`).
-pub(crate) fn user_name() -> Option<String> {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-}
-
-/// Attributes of `<tu>` that become provenance rather than properties.
-const PROVENANCE_ATTRIBUTES: &[&str] = &[
-    "tuid",
-    "creationdate",
-    "creationid",
-    "changedate",
-    "changeid",
-];
-/// Prefix of properties that hold TMX attributes, so that they are written back as such.
-const ATTRIBUTE_PREFIX: &str = "tmx:";
-/// Properties for the neighbouring segments, as CAT tools write them.
-const CONTEXT_BEFORE_PROP: &str = "x-context-pre";
-const CONTEXT_AFTER_PROP: &str = "x-context-post";
-/// The property Tribune writes its origin in, and reads it back from.
-const ORIGIN_PROP: &str = "x-tribune-origin";
-
-/// Language tags as written in a file, parsed once: a file repeats the same few thousands
-/// of times.
-#[derive(Default)]
-struct LanguageCache {
-    parsed: Vec<(String, Option<LanguageIdentifier>)>,
-}
-
-impl LanguageCache {
-    fn parse(&mut self, tag: &str) -> Option<LanguageIdentifier> {
-        if let Some((_, lang)) = self.parsed.iter().find(|(t, _)| t == tag) {
-            return lang.clone();
-        }
-        let lang = lang::parse_tag(tag);
-        if self.parsed.len() < 64 {
-            self.parsed.push((tag.to_owned(), lang.clone()));
-        }
-        lang
-    }
-}
-
-/// Replaces a string's content, keeping its allocation.
-fn set(target: &mut String, value: &str) {
-    target.clear();
-    target.push_str(value);
-}
-
-/// Sets an optional string, keeping its allocation when it has one.
-fn set_optional(target: &mut Option<String>, value: Option<&str>) {
-    match (target.as_mut(), value) {
-        (Some(t), Some(v)) => set(t, v),
-        (None, Some(v)) => *target = Some(v.to_owned()),
-        (_, None) => *target = None,
-    }
-}
-
-/// Refills a list of properties from (prefix + name, value) pairs, reusing its strings.
-fn refill_properties<'p>(
-    properties: &mut Vec<Property>,
-    used: &mut usize,
-    prefix: &str,
-    pairs: impl Iterator<Item = (&'p str, &'p str)>,
-) {
-    for (name, value) in pairs {
-        if *used == properties.len() {
-            properties.push(Property {
-                name: String::new(),
-                value: String::new(),
-            });
-        }
-        let property = &mut properties[*used];
-        property.name.clear();
-        property.name.push_str(prefix);
-        property.name.push_str(name);
-        set(&mut property.value, value);
-        *used += 1;
-    }
-}
-
-/// Refills a list of strings, reusing them.
-fn refill_strings(strings: &mut Vec<String>, values: &[String]) {
-    strings.truncate(values.len());
-    for (i, value) in values.iter().enumerate() {
-        match strings.get_mut(i) {
-            Some(s) => set(s, value),
-            None => strings.push(value.clone()),
-        }
-    }
-}
-
-/// Turns a TMX unit into the unit to store, in `out`, reusing its strings and lists: an
-/// import converts millions of units.
-fn fill_unit(
-    unit: &TmxUnit,
-    out: &mut NewUnit,
-    origin: &str,
-    explicit_origin: bool,
-    user: &Option<String>,
-    languages: &mut LanguageCache,
-    now: Timestamp,
-) -> Result<(), SkipReason> {
-    let mut bad_language = false;
-    let mut used = 0;
-    for v in &unit.variants {
-        let Some(lang) = languages.parse(&v.lang) else {
-            bad_language = true;
-            continue;
-        };
-        if used == out.variants.len() {
-            out.variants.push(Variant::new(lang.clone(), String::new()));
-        }
-        let variant = &mut out.variants[used];
-        used += 1;
-        variant.lang = lang;
-        set(&mut variant.text, &v.text);
-        variant.markup.clone_from(&v.markup);
-        let mut properties = 0;
-        refill_properties(
-            &mut variant.properties,
-            &mut properties,
-            ATTRIBUTE_PREFIX,
-            v.attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        );
-        refill_properties(
-            &mut variant.properties,
-            &mut properties,
-            "",
-            v.properties.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        );
-        variant.properties.truncate(properties);
-        refill_strings(&mut variant.notes, &v.notes);
-    }
-    out.variants.truncate(used);
-    if bad_language {
-        let mut tags: Vec<String> = out.variants.iter().map(|v| v.lang.to_string()).collect();
-        tags.sort();
-        tags.dedup();
-        if tags.len() < 2 {
-            return Err(SkipReason::BadLanguage);
-        }
-    }
-    let attribute = |name: &str| {
-        unit.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let provenance = &mut out.provenance;
-    set(&mut provenance.origin, origin);
-    set_optional(&mut provenance.segment, attribute("tuid"));
-    provenance.created = attribute("creationdate")
-        .and_then(Timestamp::parse)
-        .or(Some(now));
-    set_optional(
-        &mut provenance.created_by,
-        attribute("creationid").or(user.as_deref()),
-    );
-    provenance.changed = attribute("changedate").and_then(Timestamp::parse);
-    set_optional(&mut provenance.changed_by, attribute("changeid"));
-    provenance.context_before = None;
-    provenance.context_after = None;
-    let mut properties = 0;
-    for (name, value) in &unit.properties {
-        match name.as_str() {
-            CONTEXT_BEFORE_PROP => provenance.context_before = Some(value.clone()),
-            CONTEXT_AFTER_PROP => provenance.context_after = Some(value.clone()),
-            ORIGIN_PROP if !explicit_origin => set(&mut provenance.origin, value),
-            ORIGIN_PROP => {}
-            _ => refill_properties(
-                &mut out.properties,
-                &mut properties,
-                "",
-                std::iter::once((name.as_str(), value.as_str())),
-            ),
-        }
-    }
-    refill_properties(
-        &mut out.properties,
-        &mut properties,
-        ATTRIBUTE_PREFIX,
-        unit.attributes
-            .iter()
-            .filter(|(name, _)| !PROVENANCE_ATTRIBUTES.contains(&name.as_str()))
-            .map(|(n, v)| (n.as_str(), v.as_str())),
-    );
-    out.properties.truncate(properties);
-    refill_strings(&mut out.notes, &unit.notes);
-    Ok(())
-}
-
-fn progress_bar(length: u64) -> ProgressBar {
+fn progress_bar() -> ProgressBar {
     if !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(length);
+    let bar = ProgressBar::new(0);
     if let Ok(style) = ProgressStyle::with_template(
         "{bar:40} {percent:>3}% {binary_bytes}/{binary_total_bytes} {per_sec} {eta}",
     ) {
@@ -493,270 +236,28 @@ fn summary_line(report: &ImportReport<'_>, ctx: &Context) -> String {
     line
 }
 
-fn import_file(
-    memory: &mut Memory,
-    path: &Path,
-    args: &ImportArgs,
-    user: &Option<String>,
-) -> anyhow::Result<ImportSummary> {
-    let display = path.display().to_string();
-    let open_error = |e: io::Error| MemoryCliError::Open {
-        file: display.clone(),
-        reason: e.to_string(),
-    };
-    // Opened once: a pipe, a FIFO or `<(…)` loses whatever a second opening would skip.
-    let input = SniffedInput::open(path).map_err(open_error)?;
-    let size = input.size();
-    let format = Format::detect(path, input.head());
-    let origin_name = args.origin.clone().unwrap_or_else(|| {
-        path.file_name()
-            .map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned())
-    });
-    let origin = if path.as_os_str() == "-" {
-        Origin::Stdin
-    } else {
-        Origin::File(path.to_path_buf())
-    };
-    let file = input.into_reader();
-    if format == Format::Tsv && (args.from.is_none() || args.to.is_none()) {
-        return Err(MemoryCliError::TsvNeedsLanguages { file: display }.into());
-    }
-    let bar = progress_bar(size);
-    let mut import = memory.begin_import()?;
-    // Three threads, each handing batches to the next and getting them back empty, so that
-    // their buffers are reused instead of allocated per unit: one reads and converts the
-    // file, one prepares the units (records encoded, texts cut into index keys), and this
-    // one writes. Reading and preparing each take longer than writing, so splitting them
-    // keeps both processor cores busy (docs/memory.md, "Import").
-    let (to_prepare, read) = std::sync::mpsc::sync_channel::<Batch<ReadBatch>>(4);
-    let (back_to_reader, reader_buffers) = std::sync::mpsc::channel::<Box<ReadBatch>>();
-    let (to_write, prepared) = std::sync::mpsc::sync_channel::<Batch<PreparedBatch>>(4);
-    let (back_to_preparer, preparer_buffers) = std::sync::mpsc::channel::<Box<PreparedBatch>>();
-    let mut preparer = import.preparer();
-    let source = UnitSource {
-        format,
-        file,
-        display,
-        origin,
-        origin_name,
-        explicit_origin: args.origin.is_some(),
-        from: args.from.clone(),
-        to: args.to.clone(),
-        user: user.clone(),
-        size,
-    };
-    std::thread::scope(|scope| -> anyhow::Result<ImportSummary> {
-        let reading = std::thread::Builder::new()
-            .name("tribune-read".into())
-            .spawn_scoped(scope, move || source.read(&to_prepare, &reader_buffers));
-        let preparing = std::thread::Builder::new()
-            .name("tribune-prepare".into())
-            .spawn_scoped(scope, move || {
-                for message in read {
-                    let message = match message {
-                        Batch::Units(mut units, position) => {
-                            let mut batch = preparer_buffers.try_recv().unwrap_or_default();
-                            units.prepare(&mut preparer, &mut batch);
-                            let _ = back_to_reader.send(units);
-                            Batch::Units(batch, position)
-                        }
-                        Batch::Failed(error) => Batch::Failed(error),
-                    };
-                    if to_write.send(message).is_err() {
-                        return;
-                    }
-                }
-            });
-        for spawned in [reading.map(drop), preparing.map(drop)] {
-            spawned.map_err(|e| MemoryCliError::Open {
-                file: path.display().to_string(),
-                reason: e.to_string(),
-            })?;
-        }
-        for message in prepared {
-            match message {
-                Batch::Units(mut units, position) => {
-                    import.add_batch(&mut units)?;
-                    let _ = back_to_preparer.send(units);
-                    bar.set_position(position);
-                }
-                Batch::Failed(error) => return Err(error),
-            }
-        }
-        bar.finish_and_clear();
-        Ok(import.commit()?)
-    })
-}
-
-/// A batch handed from one import thread to the next (with how far into the file it
-/// reaches, for the progress bar), or why reading stopped.
-enum Batch<T> {
-    Units(Box<T>, u64),
-    Failed(anyhow::Error),
-}
-
-/// Units read and converted, waiting to be prepared: the first `len` slots, each a unit or
-/// why it is skipped. Slots beyond `len` are kept for their strings, refilled by the next
-/// batch.
-#[derive(Default)]
-struct ReadBatch {
-    slots: Vec<(NewUnit, Option<SkipReason>)>,
-    len: usize,
-}
-
-impl ReadBatch {
-    /// The next slot to fill, counted as used.
-    fn next_slot(&mut self) -> &mut (NewUnit, Option<SkipReason>) {
-        if self.len == self.slots.len() {
-            self.slots.push((empty_unit(), None));
-        }
-        self.len += 1;
-        &mut self.slots[self.len - 1]
-    }
-
-    fn is_full(&self) -> bool {
-        self.len >= BATCH
-    }
-
-    /// Prepares every unit into `batch`, in order, and empties this one.
-    fn prepare(&mut self, preparer: &mut Preparer, batch: &mut PreparedBatch) {
-        for (unit, skipped) in &self.slots[..self.len] {
-            match skipped {
-                Some(reason) => batch.push_skipped(*reason),
-                None => preparer.prepare_ref(unit, batch),
-            }
-        }
-        self.len = 0;
-    }
-}
-
-fn empty_unit() -> NewUnit {
-    NewUnit {
-        variants: Vec::new(),
-        provenance: Provenance::default(),
-        properties: Vec::new(),
-        notes: Vec::new(),
-    }
-}
-
-/// What the reading thread needs to turn a file into units.
-struct UnitSource {
-    format: Format,
-    file: Box<dyn Read + Send>,
-    /// The file's name in messages.
-    display: String,
-    origin: Origin,
-    origin_name: String,
-    explicit_origin: bool,
-    from: Option<LanguageIdentifier>,
-    to: Option<LanguageIdentifier>,
-    user: Option<String>,
-    size: u64,
-}
-
-impl UnitSource {
-    /// Reads the file in batches sent to `out` (reusing the batches that come back on
-    /// `buffers`), then sends the last batch, or the error that stopped the reading.
-    fn read(
-        self,
-        out: &std::sync::mpsc::SyncSender<Batch<ReadBatch>>,
-        buffers: &std::sync::mpsc::Receiver<Box<ReadBatch>>,
-    ) {
-        let mut batch: Box<ReadBatch> = Box::default();
-        // Sends the batch once it is full; false when the import has stopped.
-        let mut send = |position: u64, batch: &mut Box<ReadBatch>| {
-            if !batch.is_full() {
-                return true;
-            }
-            let next = buffers.try_recv().unwrap_or_default();
-            out.send(Batch::Units(std::mem::replace(batch, next), position))
-                .is_ok()
-        };
-        let size = self.size;
-        let _ = match self.read_into(&mut batch, &mut send) {
-            Ok(()) => out.send(Batch::Units(batch, size)),
-            Err(error) => out.send(Batch::Failed(error)),
-        };
-    }
-
-    fn read_into(
-        self,
-        batch: &mut Box<ReadBatch>,
-        send: &mut impl FnMut(u64, &mut Box<ReadBatch>) -> bool,
-    ) -> anyhow::Result<()> {
-        match self.format {
-            Format::Tmx => {
-                let input = utf8_input(self.file).map_err(|e| MemoryCliError::Open {
-                    file: self.display.clone(),
-                    reason: e.to_string(),
-                })?;
-                let mut reader = TmxReader::new(input, self.origin)?;
-                let mut languages = LanguageCache::default();
-                let now = Timestamp::now();
-                let mut unit = TmxUnit::default();
-                while reader.next_unit_into(&mut unit)? {
-                    let (slot, skipped) = batch.next_slot();
-                    *skipped = fill_unit(
-                        &unit,
-                        slot,
-                        &self.origin_name,
-                        self.explicit_origin,
-                        &self.user,
-                        &mut languages,
-                        now,
-                    )
-                    .err();
-                    if !send(reader.position(), batch) {
-                        return Ok(());
-                    }
-                }
-            }
-            Format::Tsv => {
-                let (Some(from), Some(to)) = (self.from, self.to) else {
-                    return Ok(());
-                };
-                let input = io::BufReader::with_capacity(256 * 1024, self.file);
-                let mut reader = TsvReader::new(input, self.origin);
-                let created = Some(Timestamp::now());
-                while let Some(pair) = reader.next_pair()? {
-                    let unit = NewUnit {
-                        variants: vec![
-                            Variant::new(from.clone(), pair.source),
-                            Variant::new(to.clone(), pair.target),
-                        ],
-                        provenance: Provenance {
-                            origin: self.origin_name.clone(),
-                            segment: Some(pair.line.to_string()),
-                            created,
-                            created_by: self.user.clone(),
-                            ..Provenance::default()
-                        },
-                        properties: Vec::new(),
-                        notes: Vec::new(),
-                    };
-                    *batch.next_slot() = (unit, None);
-                    if !send(reader.position(), batch) {
-                        return Ok(());
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Units sent from the reading thread at a time.
-const BATCH: usize = 512;
-
 fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<()> {
-    let (mut memory, creation) = Memory::open_noting_creation(&args.memory.memory)?;
-    let user = user_name();
+    let mut opened = open_store(&args.memory.location(), Access::Write)?;
     for path in &args.files {
-        let summary = match import_file(&mut memory, path, &args, &user) {
+        let bar = progress_bar();
+        let progress = |position: u64, size: u64| {
+            bar.set_length(size);
+            bar.set_position(position);
+        };
+        let options = ImportOptions {
+            origin: args.origin.clone(),
+            from: args.from.clone(),
+            to: args.to.clone(),
+            user: ingest::default_user(),
+            progress: Some(&progress),
+        };
+        let imported = ingest::import_file(opened.store_mut(), path, &options);
+        bar.finish_and_clear();
+        let summary = match imported {
             Ok(summary) => summary,
             Err(e) => {
-                memory.close_discarding_if_new(creation);
-                return Err(e);
+                opened.close_discarding_if_new();
+                return Err(e.into());
             }
         };
         let file = safe(&path.display().to_string()).into_owned();
@@ -772,119 +273,16 @@ fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn unit_to_tmx(unit: StoredUnit, pair: Option<&LanguagePair>) -> Option<TmxUnit> {
-    let mut variants: Vec<Variant> = unit.variants;
-    if let Some(pair) = pair {
-        let pick = |lang: &LanguageIdentifier, variants: &[Variant]| {
-            variants.iter().position(|v| v.lang == *lang).or_else(|| {
-                variants
-                    .iter()
-                    .position(|v| v.lang.language == lang.language)
-            })
-        };
-        let from = pick(&pair.from, &variants)?;
-        let to = pick(&pair.to, &variants)?;
-        if from == to {
-            return None;
-        }
-        variants = vec![variants[from].clone(), variants[to].clone()];
-    }
-    let first = unit.provenance.first().cloned().unwrap_or_default();
-    let mut attributes = vec![(
-        "tuid".to_owned(),
-        first.segment.clone().unwrap_or_else(|| unit.id.to_string()),
-    )];
-    let mut push = |name: &str, value: Option<String>| {
-        if let Some(value) = value {
-            attributes.push((name.to_owned(), value));
-        }
-    };
-    push("creationdate", first.created.map(|t| t.to_basic()));
-    push("creationid", first.created_by.clone());
-    push("changedate", first.changed.map(|t| t.to_basic()));
-    push("changeid", first.changed_by.clone());
-    let mut properties = Vec::new();
-    for p in unit.properties {
-        match p.name.strip_prefix(ATTRIBUTE_PREFIX) {
-            Some(name) if !attributes.iter().any(|(n, _)| n == name) => {
-                attributes.push((name.to_owned(), p.value));
-            }
-            Some(_) => {}
-            None => properties.push((p.name, p.value)),
-        }
-    }
-    if !first.origin.is_empty() {
-        properties.push((ORIGIN_PROP.to_owned(), first.origin.clone()));
-    }
-    if let Some(before) = first.context_before {
-        properties.push((CONTEXT_BEFORE_PROP.to_owned(), before));
-    }
-    if let Some(after) = first.context_after {
-        properties.push((CONTEXT_AFTER_PROP.to_owned(), after));
-    }
-    let variants = variants
-        .into_iter()
-        .map(|v| {
-            let mut tv = TmxVariant {
-                lang: v.lang.to_string(),
-                text: v.text,
-                markup: v.markup,
-                notes: v.notes,
-                ..TmxVariant::default()
-            };
-            for p in v.properties {
-                match p.name.strip_prefix(ATTRIBUTE_PREFIX) {
-                    Some(name) => tv.attributes.push((name.to_owned(), p.value)),
-                    None => tv.properties.push((p.name, p.value)),
-                }
-            }
-            tv
-        })
-        .collect();
-    Some(TmxUnit {
-        line: 0,
-        attributes,
-        properties,
-        notes: unit.notes,
-        variants,
-    })
-}
-
-fn export_header(pair: Option<&LanguagePair>) -> TmxHeader {
-    let srclang = pair.map_or_else(|| "*all*".to_owned(), |p| p.from.to_string());
-    TmxHeader {
-        attributes: vec![
-            ("creationtool".into(), "Tribune".into()),
-            (
-                "creationtoolversion".into(),
-                env!("CARGO_PKG_VERSION").into(),
-            ),
-            ("segtype".into(), "sentence".into()),
-            ("o-tmf".into(), "Tribune".into()),
-            ("adminlang".into(), "en".into()),
-            ("srclang".into(), srclang),
-            ("datatype".into(), "plaintext".into()),
-        ],
-        ..TmxHeader::default()
-    }
-}
-
-fn write_export<W: Write>(out: W, memory: &Memory, args: &ExportArgs) -> anyhow::Result<W> {
-    let mut writer = TmxWriter::new(out, &export_header(args.lang_pair.as_ref()))?;
-    memory.for_each_unit(args.origin.as_deref(), |unit| {
-        match unit_to_tmx(unit, args.lang_pair.as_ref()) {
-            Some(tmx) => writer.write_unit(&tmx),
-            None => Ok(()),
-        }
-    })??;
-    Ok(writer.finish()?)
-}
-
 fn export(args: ExportArgs, _ctx: &Context) -> anyhow::Result<()> {
-    if let Some(path) = &args.output {
-        crate::textfile::refuse_overwriting_inputs(path, &[args.memory.memory.as_path()])?;
+    let location = args.memory.location();
+    if let (Some(path), Some(memory_file)) = (&args.output, location.file()) {
+        crate::textfile::refuse_overwriting_inputs(path, &[memory_file])?;
     }
-    let memory = open_existing(&args.memory.memory)?;
+    let opened = open_store(&location, Access::Existing)?;
+    let options = ExportOptions {
+        lang_pair: args.lang_pair.clone(),
+        origin: args.origin.clone(),
+    };
     match &args.output {
         Some(path) => {
             // Written whole or not at all: a failed export leaves no half file.
@@ -893,7 +291,11 @@ fn export(args: ExportArgs, _ctx: &Context) -> anyhow::Result<()> {
                 source: e,
             };
             let file = crate::textfile::OutputFile::create(path).map_err(output_error)?;
-            let writer = write_export(BufWriter::new(file), &memory, &args)?;
+            let writer = match ingest::export_tmx(opened.store(), BufWriter::new(file), &options) {
+                Ok(writer) => writer,
+                Err(IngestError::Write(e)) => return Err(output_error(e).into()),
+                Err(e) => return Err(e.into()),
+            };
             writer
                 .into_inner()
                 .map_err(|e| output_error(e.into_error()))?
@@ -903,15 +305,16 @@ fn export(args: ExportArgs, _ctx: &Context) -> anyhow::Result<()> {
         }
         None => {
             let stdout = io::stdout();
-            match write_export(BufWriter::new(stdout.lock()), &memory, &args) {
-                Ok(_) => Ok(()),
-                Err(e) => match e.downcast_ref::<io::Error>() {
-                    Some(io) if io.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                    Some(io) => {
-                        Err(super::OutputError(io::Error::new(io.kind(), io.to_string())).into())
+            match ingest::export_tmx(opened.store(), BufWriter::new(stdout.lock()), &options) {
+                Ok(mut writer) => match writer.flush() {
+                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                        Err(super::OutputError(e).into())
                     }
-                    None => Err(e),
+                    _ => Ok(()),
                 },
+                Err(IngestError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                Err(IngestError::Write(e)) => Err(super::OutputError(e).into()),
+                Err(e) => Err(e.into()),
             }
         }
     }
@@ -1006,7 +409,8 @@ fn print_matches(
 }
 
 fn lookup(args: LookupArgs, ctx: &Context) -> anyhow::Result<()> {
-    let memory = open_existing(&args.memory.memory)?;
+    let opened = open_store(&args.memory.location(), Access::Existing)?;
+    let memory = opened.store();
     let color = ctx.stdout_color;
     let answer = |query: &str| -> anyhow::Result<()> {
         let mut request = LookupRequest::new(query, &args.from, &args.to);
@@ -1033,13 +437,10 @@ fn lookup(args: LookupArgs, ctx: &Context) -> anyhow::Result<()> {
         let mut input = stdin.lock();
         loop {
             line.clear();
-            if input
-                .read_line(&mut line)
-                .map_err(|e| MemoryCliError::Open {
-                    file: "<stdin>".into(),
-                    reason: e.to_string(),
-                })?
-                == 0
+            if input.read_line(&mut line).map_err(|e| IngestError::Open {
+                file: "<stdin>".into(),
+                reason: e.to_string(),
+            })? == 0
             {
                 break;
             }
@@ -1052,7 +453,8 @@ fn lookup(args: LookupArgs, ctx: &Context) -> anyhow::Result<()> {
 }
 
 fn search(args: SearchArgs, ctx: &Context) -> anyhow::Result<()> {
-    let memory = open_existing(&args.memory.memory)?;
+    let opened = open_store(&args.memory.location(), Access::Existing)?;
+    let memory = opened.store();
     let color = ctx.stdout_color;
     let hits = memory.search(&SearchRequest {
         text: &args.text,
@@ -1117,7 +519,8 @@ fn format_bytes(bytes: u64) -> String {
 }
 
 fn stats(args: MemoryStatsArgs, ctx: &Context) -> anyhow::Result<()> {
-    let memory = open_existing(&args.memory.memory)?;
+    let opened = open_store(&args.memory.location(), Access::Existing)?;
+    let memory = opened.store();
     let stats = memory.stats()?;
     let l = &ctx.l10n;
     write_stdout(|out| match args.format {

@@ -241,13 +241,15 @@ fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
         if let Some(e) = cause.downcast_ref::<crate::exchange::ExchangeError>() {
             return format!("{}: {}", e.location(), l10n.localize(e));
         }
-        if let Some(e) = cause.downcast_ref::<memory::MemoryCliError>() {
-            return l10n.localize(e);
+        if let Some(e) = cause.downcast_ref::<crate::ingest::IngestError>() {
+            return match e {
+                crate::ingest::IngestError::Exchange(e) => {
+                    format!("{}: {}", e.location(), l10n.localize(e))
+                }
+                e => l10n.localize(e),
+            };
         }
         if let Some(e) = cause.downcast_ref::<translate::TranslateCliError>() {
-            return l10n.localize(e);
-        }
-        if let Some(e) = cause.downcast_ref::<xliff::XliffCliError>() {
             return l10n.localize(e);
         }
         if let Some(e) = cause.downcast_ref::<check::CheckFailed>() {
@@ -432,7 +434,7 @@ mod tests {
         for reason in crate::memory::SkipReason::ALL {
             ids.push(format!("memory-skip-{}", reason.as_str()));
         }
-        for outcome in xliff::Outcome::ALL {
+        for outcome in crate::ingest::Outcome::ALL {
             if outcome.is_skip() {
                 ids.push(format!("xliff-skip-{}", outcome.as_str()));
                 ids.push(format!("xliff-skipped-{}", outcome.as_str()));

@@ -16,7 +16,7 @@ use crate::align::{self, InputFormat};
 use crate::exchange::input::{utf8_input, SniffedInput};
 use crate::exchange::xliff::{XliffHeader, XliffReader, XliffVersion, XliffWriter};
 use crate::i18n::{Args as MessageArgs, Localize, Localizer};
-use crate::memory::Memory;
+use crate::memory::{open_store, Access};
 use crate::speech;
 use crate::textfile::{self, Origin};
 use crate::translate::{self, Band, Options, Pretranslation, PreviousDraft, Treatment};
@@ -258,14 +258,11 @@ fn write_text_report(
     out: &mut dyn Write,
     result: &Pretranslation,
     args: &TranslateArgs,
-    memory: Option<&Path>,
+    memory: Option<&str>,
     l: &Localizer,
 ) -> io::Result<()> {
     let analysis = result.analysis();
-    let memory_name = memory.map_or_else(
-        || l.text("translate-report-no-memory"),
-        |p| p.display().to_string(),
-    );
+    let memory_name = memory.map_or_else(|| l.text("translate-report-no-memory"), str::to_owned);
     writeln!(
         out,
         "{}",
@@ -393,11 +390,11 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> anyhow::Result<()> {
         .into());
     }
     super::segment::warn_if_generic(&args.to, ctx);
-    let memory_path = args.memory.memory.clone();
-    let memory = if memory_path.exists() {
-        Some(Memory::open(&memory_path)?)
+    let location = args.memory.location();
+    let memory = if location.exists() {
+        Some(open_store(&location, Access::Existing)?)
     } else {
-        ctx.warn(&NoMemory(memory_path.display().to_string()));
+        ctx.warn(&NoMemory(location.to_string()));
         None
     };
     let previous = read_previous(&args, &from, ctx)?;
@@ -407,7 +404,7 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> anyhow::Result<()> {
     let result = translate::pretranslate(
         &parsed,
         &segments,
-        memory.as_ref(),
+        memory.as_ref().map(|m| m.store()),
         previous.as_ref(),
         &options,
         &target_labels,
@@ -440,7 +437,8 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> anyhow::Result<()> {
     } else if args.xliff.is_none() && args.report.is_none() {
         write_stdout(|out| out.write_all(draft_text.as_bytes()))?;
     }
-    let memory_shown = memory.as_ref().map(|_| memory_path.as_path());
+    let memory_shown = memory.as_ref().map(|m| m.store().location());
+    let memory_shown = memory_shown.as_deref();
     match args.report {
         Some(ReportFormat::Text) => {
             write_stdout(|out| write_text_report(out, &result, &args, memory_shown, &ctx.l10n))?
@@ -450,7 +448,7 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> anyhow::Result<()> {
                 file: &args.file,
                 from: from.to_string(),
                 to: args.to.to_string(),
-                memory: memory_shown.map(|p| p.display().to_string()),
+                memory: memory_shown.map(str::to_owned),
                 threshold: result.threshold,
                 analysis: result.analysis(),
                 segments: json_segments(&result),

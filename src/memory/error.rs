@@ -17,6 +17,12 @@ pub enum MemoryError {
         /// The system error.
         source: std::io::Error,
     },
+    /// No memory there, for a command that only reads one.
+    #[error("no translation memory at {path}")]
+    NotFound {
+        /// The path.
+        path: PathBuf,
+    },
     /// The file is not a SQLite database, or not one made by Tribune.
     #[error("{path} is not a Tribune translation memory")]
     NotAMemory {
@@ -130,6 +136,7 @@ impl MemoryError {
         match self {
             MemoryError::CreateFolder { path, .. }
             | MemoryError::NotAMemory { path }
+            | MemoryError::NotFound { path }
             | MemoryError::NewerSchema { path, .. }
             | MemoryError::UnknownSchema { path, .. }
             | MemoryError::ForeignJournal { path, .. }
@@ -198,6 +205,7 @@ impl Localize for MemoryError {
         match self {
             MemoryError::CreateFolder { .. } => "memory-error-create-folder",
             MemoryError::NotAMemory { .. } => "memory-error-not-a-memory",
+            MemoryError::NotFound { .. } => "memory-error-no-memory",
             MemoryError::NewerSchema { .. } => "memory-error-newer-schema",
             MemoryError::UnknownSchema { .. } => "memory-error-unknown-schema",
             MemoryError::ForeignJournal { .. } => "memory-error-foreign-journal",

@@ -26,6 +26,7 @@ mod record;
 mod schema;
 pub mod score;
 mod stats;
+mod store;
 mod time;
 pub mod tokens;
 
@@ -50,6 +51,9 @@ pub use score::{
     TagChange,
 };
 pub use stats::{LanguageCount, MemoryStats, OriginCount};
+pub use store::{
+    open_store, Access, ExactLookup, OpenedStore, StoreImport, StoreLocation, TranslationStore,
+};
 pub use time::Timestamp;
 
 /// The memory Tribune uses when neither `--memory` nor `TRIBUNE_MEMORY` names one, relative
@@ -351,10 +355,7 @@ impl Memory {
         if creation.file.is_none() {
             return;
         }
-        let empty = self
-            .conn
-            .query_row("SELECT NOT EXISTS (SELECT 1 FROM units)", [], |r| r.get(0))
-            .unwrap_or(false);
+        let empty = self.is_empty().unwrap_or(false);
         drop(self);
         if empty {
             creation.undo();
@@ -469,6 +470,13 @@ impl Memory {
             read_only: true,
             cache: RefCell::default(),
         })
+    }
+
+    /// Whether the memory holds no unit.
+    pub fn is_empty(&self) -> Result<bool, MemoryError> {
+        self.conn
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM units)", [], |r| r.get(0))
+            .map_err(|e| self.sql_error(e))
     }
 
     /// The file of this memory.

@@ -18,7 +18,7 @@ mod xliff;
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
-use crate::memory::{self, DiffPart, LookupRequest, Memory, MemoryError, SegmentContext};
+use crate::memory::{self, DiffPart, LookupRequest, MemoryError, SegmentContext, TranslationStore};
 use crate::revision::{self, Change};
 use crate::speech::{Segment, SegmentKind, Speech};
 
@@ -263,7 +263,7 @@ fn repetition_key(segment: &Segment) -> &str {
 }
 
 fn memory_candidates(
-    memory: &Memory,
+    memory: &dyn TranslationStore,
     segment: &Segment,
     context: &SegmentContext,
     from: &LanguageIdentifier,
@@ -310,7 +310,7 @@ fn rank(candidates: &mut [Candidate]) {
 pub fn pretranslate(
     speech: &Speech,
     segments: &[Segment],
-    memory: Option<&Memory>,
+    memory: Option<&dyn TranslationStore>,
     previous: Option<&PreviousDraft>,
     options: &Options,
     l10n_target: &crate::i18n::Localizer,

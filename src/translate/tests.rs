@@ -3,7 +3,7 @@ use unic_langid::langid;
 use super::*;
 use crate::exchange::xliff::{SegmentState, XliffVersion};
 use crate::i18n::Localizer;
-use crate::memory::{NewUnit, Provenance, Variant};
+use crate::memory::{Memory, NewUnit, Provenance, Variant};
 use crate::speech::{self, Inline};
 use crate::textfile::Origin;
 
@@ -58,7 +58,7 @@ fn run(memory: Option<&Memory>, previous: Option<&PreviousDraft>) -> (Speech, Pr
     let result = pretranslate(
         &parsed,
         &segments,
-        memory,
+        memory.map(|m| m as &dyn TranslationStore),
         previous,
         &Options::new(langid!("fr")),
         &Localizer::for_tag("fr"),

@@ -1,0 +1,278 @@
+//! The boundary between Tribune and wherever its translation memory lives.
+//!
+//! Everything outside this module reaches a memory through [`TranslationStore`] (and the
+//! [`StoreImport`] transaction it opens): the command line, the ingest layer, pre-translation
+//! and the benchmarks. The SQLite file ([`Memory`]) is the first implementation; a second
+//! one (a team memory on a server) implements the same traits, and [`open_store`] picks the
+//! implementation from the [`StoreLocation`], so that no caller changes. docs/memory.md,
+//! "Backends", says what an implementation must provide.
+
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use unic_langid::LanguageIdentifier;
+
+use super::{
+    Added, ConcordanceHit, Creation, ExactTranslations, Import, ImportSummary, LookupRequest,
+    Match, Memory, MemoryError, MemoryStats, NewUnit, PreparedBatch, SearchRequest, SkipReason,
+    StoredUnit,
+};
+
+/// A translation memory, wherever it is kept: what every backend provides.
+///
+/// Implementations deduplicate on insert (same languages and texts: one unit, the new
+/// provenance merged into it), make an import visible all at once at commit and not at all
+/// when it is dropped, and give the lookup scores of [`super::score`], so that a memory
+/// answers the same whatever keeps it.
+pub trait TranslationStore: std::fmt::Debug {
+    /// Where the memory is, as messages name it (a file path; never a password).
+    fn location(&self) -> String;
+
+    /// Whether the memory was opened for lookups only (imports fail with
+    /// [`MemoryError::ReadOnly`]).
+    fn is_read_only(&self) -> bool;
+
+    /// Whether the memory holds no unit.
+    fn is_empty(&self) -> Result<bool, MemoryError>;
+
+    /// Starts an import: one transaction, visible to others only once committed.
+    fn begin_import(&mut self) -> Result<Box<dyn StoreImport + '_>, MemoryError>;
+
+    /// Ranked fuzzy matches for one text (docs/match-score.md).
+    fn lookup(&self, request: &LookupRequest<'_>) -> Result<Vec<Match>, MemoryError>;
+
+    /// The concordance: units whose text holds the words searched for.
+    fn search(&self, request: &SearchRequest<'_>) -> Result<Vec<ConcordanceHit>, MemoryError>;
+
+    /// Units, languages, origins and size.
+    fn stats(&self) -> Result<MemoryStats, MemoryError>;
+
+    /// Hands every unit (of one origin when given) to `visit` in storage order, for export,
+    /// until `visit` says to stop.
+    fn for_each_unit(
+        &self,
+        origin: Option<&str>,
+        visit: &mut dyn FnMut(StoredUnit) -> ControlFlow<()>,
+    ) -> Result<(), MemoryError>;
+
+    /// One unit by its id in this memory.
+    fn unit(&self, id: i64) -> Result<Option<StoredUnit>, MemoryError>;
+
+    /// Exact-source questions answered from the memory as it is now, unaffected by an
+    /// import begun afterwards (`xliff import` asks whether the memory translated a source
+    /// differently before the file). `None` when the memory cannot be read a second time.
+    fn exact_snapshot(&self) -> Option<Box<dyn ExactLookup>>;
+}
+
+/// An import in progress (one transaction) in a [`TranslationStore`].
+pub trait StoreImport {
+    /// Stores one unit (or merges its provenance into the same unit already stored).
+    fn add(&mut self, unit: NewUnit) -> Result<Added, MemoryError>;
+
+    /// Stores a batch prepared on another thread by a [`super::Preparer`], in order, and
+    /// empties it for reuse.
+    fn add_batch(&mut self, batch: &mut PreparedBatch) -> Result<(), MemoryError>;
+
+    /// Counts a unit the caller did not store.
+    fn skip(&mut self, reason: SkipReason);
+
+    /// The counts so far.
+    fn summary(&self) -> &ImportSummary;
+
+    /// Makes the import visible; returns its counts.
+    fn commit(self: Box<Self>) -> Result<ImportSummary, MemoryError>;
+}
+
+/// Which stored translations a source text has exactly (a 100 % match, once trimmed).
+pub trait ExactLookup {
+    /// The targets in `to` of every unit whose source in `from` is `source`, in unit order,
+    /// each unit once.
+    fn targets(
+        &mut self,
+        source: &str,
+        from: &LanguageIdentifier,
+        to: &LanguageIdentifier,
+    ) -> Result<Vec<String>, MemoryError>;
+}
+
+/// Where a memory is: today a SQLite file. A team memory on a server becomes a second
+/// variant, parsed from the same `--memory` value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreLocation {
+    /// A SQLite file (created on first use).
+    File(PathBuf),
+}
+
+impl StoreLocation {
+    /// The location a `--memory` value (or `TRIBUNE_MEMORY`) names.
+    pub fn from_arg(value: &Path) -> StoreLocation {
+        StoreLocation::File(value.to_path_buf())
+    }
+
+    /// The file, when the memory is one: what an output must not overwrite.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            StoreLocation::File(path) => Some(path),
+        }
+    }
+
+    /// Whether a memory is there already.
+    pub fn exists(&self) -> bool {
+        match self {
+            StoreLocation::File(path) => path.exists(),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreLocation::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// How a command uses the memory it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// To store units: created when missing (and removed again by
+    /// [`OpenedStore::close_discarding_if_new`] when nothing was stored).
+    Write,
+    /// To read an existing memory: [`MemoryError::NotFound`] when there is none. An older
+    /// schema is upgraded when the memory can be written, read as it is otherwise.
+    Existing,
+}
+
+/// An open memory, with what opening it created.
+#[derive(Debug)]
+pub struct OpenedStore {
+    store: Box<dyn TranslationStore>,
+    creation: Creation,
+}
+
+impl OpenedStore {
+    /// The memory.
+    pub fn store(&self) -> &dyn TranslationStore {
+        self.store.as_ref()
+    }
+
+    /// The memory, to import into.
+    pub fn store_mut(&mut self) -> &mut dyn TranslationStore {
+        self.store.as_mut()
+    }
+
+    /// Closes the memory after a command failed: when opening created it and it holds no
+    /// unit, it is removed (with the folders made for it), so that a failed first import
+    /// leaves nothing behind.
+    pub fn close_discarding_if_new(self) {
+        let empty = self.store.is_empty().unwrap_or(false);
+        drop(self.store);
+        if empty {
+            self.creation.undo();
+        }
+    }
+}
+
+/// Opens the memory at `location` with the implementation that keeps it.
+pub fn open_store(location: &StoreLocation, access: Access) -> Result<OpenedStore, MemoryError> {
+    match location {
+        StoreLocation::File(path) => {
+            if access == Access::Existing && !path.exists() {
+                return Err(MemoryError::NotFound { path: path.clone() });
+            }
+            let (memory, creation) = Memory::open_noting_creation(path)?;
+            Ok(OpenedStore {
+                store: Box::new(memory),
+                creation,
+            })
+        }
+    }
+}
+
+impl TranslationStore for Memory {
+    fn location(&self) -> String {
+        self.path().display().to_string()
+    }
+
+    fn is_read_only(&self) -> bool {
+        Memory::is_read_only(self)
+    }
+
+    fn is_empty(&self) -> Result<bool, MemoryError> {
+        Memory::is_empty(self)
+    }
+
+    fn begin_import(&mut self) -> Result<Box<dyn StoreImport + '_>, MemoryError> {
+        Ok(Box::new(Memory::begin_import(self)?))
+    }
+
+    fn lookup(&self, request: &LookupRequest<'_>) -> Result<Vec<Match>, MemoryError> {
+        Memory::lookup(self, request)
+    }
+
+    fn search(&self, request: &SearchRequest<'_>) -> Result<Vec<ConcordanceHit>, MemoryError> {
+        Memory::search(self, request)
+    }
+
+    fn stats(&self) -> Result<MemoryStats, MemoryError> {
+        Memory::stats(self)
+    }
+
+    fn for_each_unit(
+        &self,
+        origin: Option<&str>,
+        visit: &mut dyn FnMut(StoredUnit) -> ControlFlow<()>,
+    ) -> Result<(), MemoryError> {
+        let stopped = Memory::for_each_unit(self, origin, |unit| match visit(unit) {
+            ControlFlow::Continue(()) => Ok(()),
+            ControlFlow::Break(()) => Err(()),
+        })?;
+        // Stopping early is what the visitor asked for, not an error.
+        let _ = stopped;
+        Ok(())
+    }
+
+    fn unit(&self, id: i64) -> Result<Option<StoredUnit>, MemoryError> {
+        Memory::unit(self, id)
+    }
+
+    fn exact_snapshot(&self) -> Option<Box<dyn ExactLookup>> {
+        // A second, read-only connection: it does not see an import's writes until they
+        // are committed.
+        let memory = Memory::open_read_only(self.path()).ok()?;
+        Some(Box::new(ExactTranslations::new(memory)))
+    }
+}
+
+impl StoreImport for Import<'_> {
+    fn add(&mut self, unit: NewUnit) -> Result<Added, MemoryError> {
+        Import::add(self, unit)
+    }
+
+    fn add_batch(&mut self, batch: &mut PreparedBatch) -> Result<(), MemoryError> {
+        Import::add_batch(self, batch)
+    }
+
+    fn skip(&mut self, reason: SkipReason) {
+        Import::skip(self, reason)
+    }
+
+    fn summary(&self) -> &ImportSummary {
+        Import::summary(self)
+    }
+
+    fn commit(self: Box<Self>) -> Result<ImportSummary, MemoryError> {
+        Import::commit(*self)
+    }
+}
+
+impl ExactLookup for ExactTranslations {
+    fn targets(
+        &mut self,
+        source: &str,
+        from: &LanguageIdentifier,
+        to: &LanguageIdentifier,
+    ) -> Result<Vec<String>, MemoryError> {
+        ExactTranslations::targets(self, source, from, to)
+    }
+}
