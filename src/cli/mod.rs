@@ -293,8 +293,8 @@ pub fn stderr_line(text: impl std::fmt::Display) {
     let _ = writeln!(io::stderr().lock(), "{text}");
 }
 
-/// Writes results to a file (atomically: a temporary file renamed into place) or, without
-/// a path, to stdout.
+/// Writes results to a file as they are produced (atomically: a temporary file renamed
+/// into place by [`crate::textfile::OutputFile`]) or, without a path, to stdout.
 pub fn write_output(
     path: Option<&std::path::Path>,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -302,12 +302,17 @@ pub fn write_output(
     let Some(path) = path else {
         return write_stdout(f);
     };
-    let mut buffer = Vec::new();
-    f(&mut buffer).map_err(OutputError)?;
-    crate::textfile::write_atomically(path, &buffer).map_err(|e| OutputFileError {
+    let output_error = |e: io::Error| OutputFileError {
         path: path.to_path_buf(),
         source: e,
-    })?;
+    };
+    let file = crate::textfile::OutputFile::create(path).map_err(output_error)?;
+    let mut out = io::BufWriter::new(file);
+    f(&mut out).map_err(output_error)?;
+    out.into_inner()
+        .map_err(|e| output_error(e.into_error()))?
+        .commit()
+        .map_err(output_error)?;
     Ok(())
 }
 

@@ -105,3 +105,6 @@ impl Localize for IngestError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
