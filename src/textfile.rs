@@ -115,7 +115,6 @@ impl fmt::Display for Location {
 #[derive(Debug, Error)]
 pub enum TextFileError {
     /// The operating system refused (missing file, permissions).
-    #[error("{origin}: {source}")]
     Io {
         /// The input.
         origin: Origin,
@@ -123,7 +122,6 @@ pub enum TextFileError {
         source: std::io::Error,
     },
     /// The bytes are not UTF-8.
-    #[error("{location}: invalid UTF-8 at byte {byte_offset}")]
     InvalidUtf8 {
         /// Line and column of the first bad byte.
         location: Location,
@@ -131,7 +129,6 @@ pub enum TextFileError {
         byte_offset: usize,
     },
     /// The input holds NUL bytes: a binary file, not text.
-    #[error("{origin}: binary data (NUL byte at offset {byte_offset}), not text")]
     Binary {
         /// The input.
         origin: Origin,
@@ -140,7 +137,6 @@ pub enum TextFileError {
     },
     /// A C0 control character that is neither a line break nor a tab: it has no place in
     /// a speech, and would reach the memory, the exports (XML forbids it) and a terminal.
-    #[error("{location}: the control character U+{code:04X} is not text")]
     ControlCharacter {
         /// Where it is.
         location: Location,
@@ -148,7 +144,6 @@ pub enum TextFileError {
         code: u32,
     },
     /// The input is larger than [`MAX_TEXT_BYTES`].
-    #[error("{origin}: {size} bytes is more than the {limit} bytes Tribune reads")]
     TooLarge {
         /// The input.
         origin: Origin,
@@ -564,7 +559,6 @@ fn keep_mode_and_owner(
 
 /// An output that would overwrite one of the command's own inputs.
 #[derive(Debug, Error)]
-#[error("{} is also an input of this command ({}): choose another output file", output.display(), input.display())]
 pub struct OutputIsInput {
     /// The output file.
     pub output: PathBuf,
@@ -616,6 +610,8 @@ pub fn refuse_overwriting_inputs(output: &Path, inputs: &[&Path]) -> Result<(), 
     }
     Ok(())
 }
+
+crate::english_display!(TextFileError, OutputIsInput);
 
 #[cfg(test)]
 mod tests {

@@ -79,7 +79,8 @@ memory-error-disk-full = { $path }: the disk is full; nothing was changed
 memory-error-io = { $path }: the system could not read or write the file (disk full, file-size limit or a failing disk); nothing was changed
 memory-error-sql = { $path }: { $reason }
 memory-error-tsv-languages = { $file } is a TSV file: give its languages with --from and --to
-memory-error-no-memory = there is no translation memory at { $path }: import a TMX file first, or give --memory
+memory-error-no-memory = there is no translation memory at { $path }
+memory-hint-no-memory = import a TMX or XLIFF file into it first (tribune memory import, tribune xliff import), or name another memory with --memory or TRIBUNE_MEMORY
 memory-error-open-file = cannot open { $file }: { $reason }
 
 ## Errors of exchange files

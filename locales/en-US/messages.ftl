@@ -1,6 +1,7 @@
 # Messages, labels and errors of the command line.
 
 error-prefix = error
+error-hint-prefix = hint
 warning-prefix = warning
 
 ## Reading files

@@ -91,7 +91,8 @@ memory-error-disk-full = { $path } : le disque est plein ; rien n’a été modi
 memory-error-io = { $path } : le système n’a pas pu lire ou écrire le fichier (disque plein, taille de fichier limitée ou disque défaillant) ; rien n’a été modifié
 memory-error-sql = { $path } : { $reason }
 memory-error-tsv-languages = { $file } est un fichier TSV : indiquez ses langues avec --from et --to
-memory-error-no-memory = il n’y a pas de mémoire de traduction à { $path } : importez d’abord un fichier TMX, ou indiquez --memory
+memory-error-no-memory = il n’y a pas de mémoire de traduction à { $path }
+memory-hint-no-memory = importez-y d’abord un fichier TMX ou XLIFF (tribune memory import, tribune xliff import), ou indiquez une autre mémoire avec --memory ou TRIBUNE_MEMORY
 memory-error-open-file = impossible d’ouvrir { $file } : { $reason }
 
 ## Erreurs des fichiers d’échange

@@ -1,6 +1,7 @@
 # Messages, libellés et erreurs de la ligne de commande.
 
 error-prefix = erreur
+error-hint-prefix = conseil
 warning-prefix = avertissement
 
 ## Lecture des fichiers

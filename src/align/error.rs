@@ -10,25 +10,20 @@ use crate::textfile::{Location, TextFileError};
 #[derive(Debug, Error)]
 pub enum AlignError {
     /// The file could not be read.
-    #[error(transparent)]
     File(#[from] TextFileError),
     /// The speech could not be parsed.
-    #[error(transparent)]
     Speech(#[from] SpeechError),
     /// The file holds no text at all.
-    #[error("{file}: the file is empty")]
     Empty {
         /// The file.
         file: String,
     },
     /// The file holds only stage directions: nothing to translate.
-    #[error("{file}: nothing to align (only stage directions)")]
     NothingToAlign {
         /// The file.
         file: String,
     },
     /// A file is not in the language it should be.
-    #[error("{file}: the text is in {found}, expected {expected}")]
     WrongLanguage {
         /// The file.
         file: String,
@@ -38,7 +33,6 @@ pub enum AlignError {
         found: String,
     },
     /// The two files are given in the wrong order.
-    #[error("{source_file} is in {source_found} and {target_file} in {target_found}: swap them")]
     Swapped {
         /// The file given first.
         source_file: String,
@@ -152,3 +146,5 @@ impl Localize for AlignWarning {
         }
     }
 }
+
+crate::english_display!(AlignError);

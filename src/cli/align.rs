@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
+use super::error::CommandResult;
 use super::segment::{language_arg, warn_if_generic};
 use super::{write_stdout, Context};
 use crate::align::{self, Alignment, Bead, BeadKind, InputFormat};
@@ -71,7 +72,7 @@ pub struct AlignArgs {
 
 /// Stores the plan's pairs in one transaction; returns how many units were added and how
 /// many merged into units already there.
-fn store(plan: &align::StorePlan, args: &AlignArgs) -> anyhow::Result<(u64, u64)> {
+fn store(plan: &align::StorePlan, args: &AlignArgs) -> CommandResult<(u64, u64)> {
     let mut opened = open_store(&args.memory.location(), Access::Write)?;
     let user = ingest::default_user();
     match ingest::store_alignment(opened.store_mut(), plan, user.as_deref()) {
@@ -114,7 +115,7 @@ impl Localize for Summary {
 }
 
 /// Reads both files and aligns them, with the checks of bad input.
-pub fn read_and_align(args: &AlignArgs, ctx: &Context) -> anyhow::Result<Alignment> {
+pub fn read_and_align(args: &AlignArgs, ctx: &Context) -> CommandResult<Alignment> {
     let format = match args.input {
         InputArg::Text => InputFormat::Text,
         InputArg::Lines => InputFormat::Lines,
@@ -246,7 +247,7 @@ fn print_side_by_side(
 }
 
 /// Runs `tribune align`.
-pub fn run(args: AlignArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn run(args: AlignArgs, ctx: &Context) -> CommandResult {
     let alignment = read_and_align(&args, ctx)?;
     let plan = align::storable_pairs(&alignment, args.min_confidence);
     let stored = if args.store {

@@ -6,6 +6,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
+use super::error::CommandResult;
 use super::segment::{language_arg, warn_if_generic};
 use super::{write_stdout, Context, Style};
 use crate::align::{self, Side};
@@ -46,7 +47,6 @@ pub struct CheckArgs {
 
 /// The check found errors (the findings are already printed).
 #[derive(Debug, thiserror::Error)]
-#[error("the check found {errors} errors")]
 pub struct CheckFailed {
     /// How many.
     pub errors: usize,
@@ -125,7 +125,7 @@ fn read(
     file: &str,
     language: Option<&LanguageIdentifier>,
     ctx: &Context,
-) -> anyhow::Result<(Side, String)> {
+) -> CommandResult<(Side, String)> {
     let origin = Origin::from_arg(file);
     let text = textfile::read_text(&origin)?;
     let parsed = speech::parse(&text, &origin, language)?;
@@ -140,7 +140,7 @@ fn read(
 }
 
 /// Runs `tribune check`.
-pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
     let (source, source_text) = read(&args.source, args.source_lang.as_ref(), ctx)?;
     let (target, target_text) = read(&args.target, args.target_lang.as_ref(), ctx)?;
     let source_lang = source.language.clone();
@@ -237,3 +237,5 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+crate::english_display!(CheckFailed);

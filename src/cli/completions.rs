@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 use clap_complete::Shell;
 
+use super::error::CommandResult;
 use super::{command, write_stdout, Context};
 
 /// Arguments of `tribune completions`.
@@ -17,7 +18,7 @@ pub struct CompletionsArgs {
 }
 
 /// Prints a completion script for a shell.
-pub fn completions(args: CompletionsArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn completions(args: CompletionsArgs, ctx: &Context) -> CommandResult {
     let mut cmd = command(&ctx.l10n);
     // Generated into memory first: clap_complete panics when its output fails.
     let mut script = Vec::new();
@@ -39,7 +40,7 @@ pub struct ManArgs {
 }
 
 /// Prints a manual page (roff), or writes them all into a folder.
-pub fn man(args: ManArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn man(args: ManArgs, ctx: &Context) -> CommandResult {
     let mut cmd = command(&ctx.l10n).disable_help_subcommand(true);
     cmd.build();
     let mut pages = Vec::new();
@@ -89,9 +90,11 @@ fn collect_pages(cmd: &clap::Command, pages: &mut Vec<clap::Command>) {
 
 /// A page as clap_mangen renders it, with the EXIT STATUS and ENVIRONMENT sections every
 /// command shares (docs/cli.md), in the interface language.
-fn render_page(cmd: &clap::Command, ctx: &Context) -> anyhow::Result<Vec<u8>> {
+fn render_page(cmd: &clap::Command, ctx: &Context) -> CommandResult<Vec<u8>> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
+    clap_mangen::Man::new(cmd.clone())
+        .render(&mut out)
+        .map_err(super::OutputError)?;
     let l = &ctx.l10n;
     let mut section = |title: &str, items: &[(&str, String)]| {
         out.extend_from_slice(format!(".SH \"{}\"\n", roff_text(title)).as_bytes());

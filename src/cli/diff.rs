@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
+use super::error::CommandResult;
 use super::segment::{language_arg, read_segments};
 use super::{write_output, Context, Style};
 use crate::revision::{self, Change, Revision};
@@ -206,7 +207,7 @@ fn html(revisions: &[Revision], old: &str, new: &str, ctx: &Context) -> String {
 }
 
 /// Runs `tribune diff`.
-pub fn run(args: DiffArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn run(args: DiffArgs, ctx: &Context) -> CommandResult {
     if let Some(output) = &args.output {
         let inputs = [Path::new(&args.old), Path::new(&args.new)];
         crate::textfile::refuse_overwriting_inputs(output, &inputs)?;

@@ -44,7 +44,6 @@ impl ErrorKind {
 /// A usage error found after the arguments were parsed (a value clap cannot judge alone,
 /// such as an output file whose extension names no format Tribune writes).
 #[derive(Debug, thiserror::Error)]
-#[error("usage error: {message_id}")]
 pub struct UsageError {
     /// The Fluent message.
     pub message_id: &'static str,
@@ -62,20 +61,6 @@ impl Localize for UsageError {
             .map(|(name, value)| (*name, value.clone().into()))
             .collect()
     }
-}
-
-/// The kind of a command's error: a usage error or the findings of a check anywhere in its
-/// chain, else a problem with the input.
-pub fn kind_of(error: &anyhow::Error) -> ErrorKind {
-    for cause in error.chain() {
-        if cause.is::<UsageError>() {
-            return ErrorKind::Usage;
-        }
-        if cause.is::<super::check::CheckFailed>() {
-            return ErrorKind::Findings;
-        }
-    }
-    ErrorKind::Input
 }
 
 /// The panic of the command being run, kept by the hook for the report.
@@ -125,3 +110,5 @@ pub fn catching_bugs(l10n: &Localizer, command: impl FnOnce() -> i32) -> i32 {
         }
     }
 }
+
+crate::english_display!(UsageError);

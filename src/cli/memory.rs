@@ -9,6 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
+use super::error::CommandResult;
 use super::segment::language_arg;
 use super::{paint, terminal_safe as safe, write_stdout, Context, Style};
 use crate::ingest::{self, ExportOptions, ImportOptions, IngestError, LanguagePair};
@@ -179,7 +180,7 @@ pub struct MemoryStatsArgs {
 }
 
 /// Runs `tribune memory …`.
-pub fn run(args: MemoryArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn run(args: MemoryArgs, ctx: &Context) -> CommandResult {
     match args.command {
         MemoryCommand::Import(args) => import(args, ctx),
         MemoryCommand::Export(args) => export(args, ctx),
@@ -236,7 +237,7 @@ fn summary_line(report: &ImportReport<'_>, ctx: &Context) -> String {
     line
 }
 
-fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<()> {
+fn import(args: ImportArgs, ctx: &Context) -> CommandResult {
     let mut opened = open_store(&args.memory.location(), Access::Write)?;
     for path in &args.files {
         let bar = progress_bar();
@@ -273,7 +274,7 @@ fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn export(args: ExportArgs, _ctx: &Context) -> anyhow::Result<()> {
+fn export(args: ExportArgs, _ctx: &Context) -> CommandResult {
     let location = args.memory.location();
     if let (Some(path), Some(memory_file)) = (&args.output, location.file()) {
         crate::textfile::refuse_overwriting_inputs(path, &[memory_file])?;
@@ -408,11 +409,11 @@ fn print_matches(
     Ok(())
 }
 
-fn lookup(args: LookupArgs, ctx: &Context) -> anyhow::Result<()> {
+fn lookup(args: LookupArgs, ctx: &Context) -> CommandResult {
     let opened = open_store(&args.memory.location(), Access::Existing)?;
     let memory = opened.store();
     let color = ctx.stdout_color;
-    let answer = |query: &str| -> anyhow::Result<()> {
+    let answer = |query: &str| -> CommandResult {
         let mut request = LookupRequest::new(query, &args.from, &args.to);
         request.threshold = args.threshold;
         request.limit = args.limit;
@@ -452,7 +453,7 @@ fn lookup(args: LookupArgs, ctx: &Context) -> anyhow::Result<()> {
     }
 }
 
-fn search(args: SearchArgs, ctx: &Context) -> anyhow::Result<()> {
+fn search(args: SearchArgs, ctx: &Context) -> CommandResult {
     let opened = open_store(&args.memory.location(), Access::Existing)?;
     let memory = opened.store();
     let color = ctx.stdout_color;
@@ -518,7 +519,7 @@ fn format_bytes(bytes: u64) -> String {
     }
 }
 
-fn stats(args: MemoryStatsArgs, ctx: &Context) -> anyhow::Result<()> {
+fn stats(args: MemoryStatsArgs, ctx: &Context) -> CommandResult {
     let opened = open_store(&args.memory.location(), Access::Existing)?;
     let memory = opened.store();
     let stats = memory.stats()?;

@@ -7,16 +7,13 @@ use std::io::{self, IsTerminal, Write};
 use clap::{Command as ClapCommand, CommandFactory, FromArgMatches, Parser, Subcommand};
 use unic_langid::LanguageIdentifier;
 
-use crate::align::AlignError;
 use crate::i18n::{self, Localize, Localizer};
-use crate::script::ScriptError;
-use crate::speech::SpeechError;
-use crate::textfile::TextFileError;
 
 mod align;
 mod check;
 mod completions;
 mod diff;
+mod error;
 mod exit;
 mod memory;
 mod script;
@@ -26,6 +23,7 @@ mod terminal;
 mod translate;
 mod xliff;
 
+pub use error::{CommandError, CommandResult, UserError};
 pub use exit::{
     ErrorKind, UsageError, EXIT_DONE, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, EXIT_USER_ERROR,
 };
@@ -199,72 +197,8 @@ pub fn command(l10n: &Localizer) -> ClapCommand {
     localize_command(Cli::command(), "", l10n)
 }
 
-/// Renders an error for the user: located, in the interface language.
-fn describe(error: &anyhow::Error, l10n: &Localizer) -> String {
-    for cause in error.chain() {
-        if let Some(e) = cause.downcast_ref::<SpeechError>() {
-            let message = l10n.localize(e);
-            return match e.location() {
-                Some(location) => format!("{location}: {message}"),
-                None => message,
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<AlignError>() {
-            let message = l10n.localize(e);
-            return match e.location() {
-                Some(location) => format!("{location}: {message}"),
-                None => message,
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<TextFileError>() {
-            let message = l10n.localize(e);
-            return match e.location() {
-                Some(location) => format!("{location}: {message}"),
-                None => message,
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<ScriptError>() {
-            return l10n.localize(e);
-        }
-        if let Some(e) = cause.downcast_ref::<OutputError>() {
-            return l10n.localize(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::textfile::OutputIsInput>() {
-            return l10n.localize(e);
-        }
-        if let Some(e) = cause.downcast_ref::<OutputFileError>() {
-            return l10n.localize(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::memory::MemoryError>() {
-            return l10n.localize(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::exchange::ExchangeError>() {
-            return format!("{}: {}", e.location(), l10n.localize(e));
-        }
-        if let Some(e) = cause.downcast_ref::<crate::ingest::IngestError>() {
-            return match e {
-                crate::ingest::IngestError::Exchange(e) => {
-                    format!("{}: {}", e.location(), l10n.localize(e))
-                }
-                e => l10n.localize(e),
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<translate::TranslateCliError>() {
-            return l10n.localize(e);
-        }
-        if let Some(e) = cause.downcast_ref::<check::CheckFailed>() {
-            return l10n.localize(e);
-        }
-        if let Some(e) = cause.downcast_ref::<UsageError>() {
-            return l10n.localize(e);
-        }
-    }
-    error.to_string()
-}
-
 /// Writing results failed (a full disk, a closed pipe is not an error).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write the output: {0}")]
 pub struct OutputError(pub io::Error);
 
 impl Localize for OutputError {
@@ -277,7 +211,7 @@ impl Localize for OutputError {
 }
 
 /// Wraps stdout writes so that a closed pipe (`| head`) ends quietly.
-pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> CommandResult {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match f(&mut out).and_then(|()| out.flush()) {
@@ -298,7 +232,7 @@ pub fn stderr_line(text: impl std::fmt::Display) {
 pub fn write_output(
     path: Option<&std::path::Path>,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> anyhow::Result<()> {
+) -> CommandResult {
     let Some(path) = path else {
         return write_stdout(f);
     };
@@ -318,7 +252,6 @@ pub fn write_output(
 
 /// Writing an output file failed (missing directory, full disk, permissions).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {source}", path.display())]
 pub struct OutputFileError {
     /// The file.
     pub path: std::path::PathBuf,
@@ -338,7 +271,7 @@ impl Localize for OutputFileError {
     }
 }
 
-fn dispatch(cli: Cli, ctx: &Context) -> anyhow::Result<()> {
+fn dispatch(cli: Cli, ctx: &Context) -> CommandResult {
     match cli.command {
         Command::Segment(args) => segment::run(args, ctx),
         Command::Stats(args) => stats::run(args, ctx),
@@ -411,12 +344,19 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             Err(error) => {
                 let prefix = ctx.l10n.text("error-prefix");
                 let prefix = paint(ctx.color, Style::Error, &prefix);
-                stderr_line(format_args!("{prefix}: {}", describe(&error, &ctx.l10n)));
-                exit::kind_of(&error).exit_code()
+                stderr_line(format_args!("{prefix}: {}", error.message(&ctx.l10n)));
+                for hint in error.hints(&ctx.l10n) {
+                    let label = ctx.l10n.text("error-hint-prefix");
+                    let label = paint(ctx.color, Style::Dim, &label);
+                    stderr_line(format_args!("{label}: {hint}"));
+                }
+                error.exit_code()
             }
         }
     })
 }
+
+crate::english_display!(OutputError, OutputFileError);
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use super::error::CommandResult;
 use super::segment::warn_if_generic;
 use super::stats::{rate_arg, PaceArg, RateSpec};
 use super::{write_stdout, Context};
@@ -160,7 +161,7 @@ fn default_file_name(speech: &str, format: Format) -> PathBuf {
 }
 
 /// Runs `tribune script`.
-pub fn run(args: ScriptArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn run(args: ScriptArgs, ctx: &Context) -> CommandResult {
     let format = match args.format {
         Some(FormatArg::Html) => Format::Html,
         Some(FormatArg::Pdf) => Format::Pdf,

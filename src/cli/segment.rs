@@ -5,6 +5,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 use unic_langid::LanguageIdentifier;
 
+use super::error::CommandResult;
 use super::{write_stdout, Context};
 use crate::lang;
 use crate::speech::{self, Segment, SegmentKind};
@@ -63,7 +64,7 @@ pub fn read_segments(
     file: &str,
     language: Option<&LanguageIdentifier>,
     ctx: &Context,
-) -> anyhow::Result<(speech::Speech, Vec<Segment>)> {
+) -> CommandResult<(speech::Speech, Vec<Segment>)> {
     let origin = Origin::from_arg(file);
     let parsed = speech::read(&origin, language)?;
     if let Some(language) = &parsed.meta.language {
@@ -125,7 +126,7 @@ fn print_text(
 }
 
 /// Runs `tribune segment`.
-pub fn run(args: SegmentArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn run(args: SegmentArgs, ctx: &Context) -> CommandResult {
     let (parsed, segments) = read_segments(&args.file, args.lang.as_ref(), ctx)?;
     let speech_lang = parsed.meta.language.clone().unwrap_or_default();
     write_stdout(|out| {

@@ -6,6 +6,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
+use super::error::CommandResult;
 use super::segment::{language_arg, read_segments};
 use super::{write_stdout, Context};
 use crate::speech::{self, format_clock, Pace, Rates, SpeechStats};
@@ -175,7 +176,7 @@ fn print_text(out: &mut dyn Write, report: &Report, ctx: &Context) -> std::io::R
 }
 
 /// Runs `tribune stats`.
-pub fn run(args: StatsArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn run(args: StatsArgs, ctx: &Context) -> CommandResult {
     let rates = Rates {
         pace: match args.pace {
             PaceArg::Normal => Pace::Normal,

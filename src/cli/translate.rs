@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
+use super::error::CommandResult;
 use super::memory::{threshold_arg, MemoryPath};
 use super::segment::{language_arg, read_segments};
 use super::{write_output, write_stdout, Context};
@@ -84,19 +85,16 @@ pub struct TranslateArgs {
 #[derive(Debug, thiserror::Error)]
 pub enum TranslateCliError {
     /// The speech is already in the target language.
-    #[error("the speech is already in {lang}")]
     SameLanguage {
         /// The language.
         lang: String,
     },
     /// A translated speech given as the previous draft needs its source draft.
-    #[error("{file} is a speech: give the source draft it translates with --previous-source")]
     PreviousNeedsSource {
         /// The file.
         file: String,
     },
     /// A file cannot be opened.
-    #[error("cannot open {file}: {reason}")]
     Open {
         /// The file.
         file: String,
@@ -160,7 +158,7 @@ fn read_previous(
     args: &TranslateArgs,
     from: &LanguageIdentifier,
     ctx: &Context,
-) -> anyhow::Result<Option<PreviousDraft>> {
+) -> CommandResult<Option<PreviousDraft>> {
     let Some(path) = &args.previous else {
         return Ok(None);
     };
@@ -374,7 +372,7 @@ fn write_text_report(
 }
 
 /// Runs `tribune translate`.
-pub fn run(args: TranslateArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
     let mut inputs = vec![Path::new(&args.file), args.memory.memory.as_path()];
     inputs.extend(args.previous.as_deref());
     inputs.extend(args.previous_source.as_deref());
@@ -481,3 +479,5 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+crate::english_display!(TranslateCliError);

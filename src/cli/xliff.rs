@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 use unic_langid::LanguageIdentifier;
 
+use super::error::CommandResult;
 use super::memory::MemoryPath;
 use super::segment::language_arg;
 use super::{terminal_safe, write_stdout, Context};
@@ -113,7 +114,7 @@ fn summary_line(report: &FileReport, ctx: &Context) -> String {
 }
 
 /// Runs `tribune xliff …`.
-pub fn run(args: XliffArgs, ctx: &Context) -> anyhow::Result<()> {
+pub fn run(args: XliffArgs, ctx: &Context) -> CommandResult {
     match args.command {
         XliffCommand::Import(args) => {
             let mut opened = open_store(&args.memory.location(), Access::Write)?;

@@ -191,6 +191,30 @@ impl Localizer {
     }
 }
 
+/// Writes `item`'s message from the en-US bundle: the `Display` of Tribune's errors, so that
+/// every English sentence a user can read exists once, in `locales/en-US/` (a log or a
+/// panic message shows the same words as the terminal).
+pub fn write_english(item: &dyn Localize, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    thread_local! {
+        static ENGLISH: Localizer = Localizer::for_tag("en-US");
+    }
+    ENGLISH.with(|english| f.write_str(&english.localize(item)))
+}
+
+/// Implements `Display` for error types through [`write_english`].
+#[macro_export]
+macro_rules! english_display {
+    ($($error:ty),+ $(,)?) => {
+        $(
+            impl std::fmt::Display for $error {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    $crate::i18n::write_english(self, f)
+                }
+            }
+        )+
+    };
+}
+
 /// The message ids one shipped locale defines.
 pub fn message_ids(locale: &str) -> BTreeSet<String> {
     resources(locale)

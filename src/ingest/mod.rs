@@ -38,13 +38,10 @@ pub fn default_user() -> Option<String> {
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     /// The memory refused (read-only, busy, full disk, …).
-    #[error(transparent)]
     Memory(#[from] MemoryError),
     /// The file is not valid TMX, TSV or XLIFF (located).
-    #[error(transparent)]
     Exchange(#[from] ExchangeError),
     /// The file cannot be opened or read.
-    #[error("cannot open {file}: {reason}")]
     Open {
         /// The file.
         file: String,
@@ -52,13 +49,11 @@ pub enum IngestError {
         reason: String,
     },
     /// A TSV file does not say its languages: the import must.
-    #[error("{file}: a TSV file needs --from and --to")]
     TsvNeedsLanguages {
         /// The file.
         file: String,
     },
     /// An XLIFF file does not say a language and the import does not give it.
-    #[error("{file}:{line}: the file does not say its {which} language: give --{option}")]
     NoLanguage {
         /// The file.
         file: String,
@@ -70,7 +65,6 @@ pub enum IngestError {
         option: &'static str,
     },
     /// Writing an export failed.
-    #[error("cannot write the output: {0}")]
     Write(std::io::Error),
 }
 
@@ -105,6 +99,8 @@ impl Localize for IngestError {
         }
     }
 }
+
+crate::english_display!(IngestError);
 
 #[cfg(test)]
 mod tests;

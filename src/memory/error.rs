@@ -10,7 +10,6 @@ use crate::i18n::{Args, Localize};
 #[derive(Debug, Error)]
 pub enum MemoryError {
     /// The folder for a new memory could not be created.
-    #[error("cannot create the folder for {path}: {source}")]
     CreateFolder {
         /// The memory file.
         path: PathBuf,
@@ -18,19 +17,16 @@ pub enum MemoryError {
         source: std::io::Error,
     },
     /// No memory there, for a command that only reads one.
-    #[error("no translation memory at {path}")]
     NotFound {
         /// The path.
         path: PathBuf,
     },
     /// The file is not a SQLite database, or not one made by Tribune.
-    #[error("{path} is not a Tribune translation memory")]
     NotAMemory {
         /// The file.
         path: PathBuf,
     },
     /// The file was made by a newer Tribune; it is left untouched.
-    #[error("{path} uses schema {found}, newer than the {supported} this Tribune knows")]
     NewerSchema {
         /// The file.
         path: PathBuf,
@@ -41,7 +37,6 @@ pub enum MemoryError {
     },
     /// The schema version is one no Tribune ever wrote (negative): a damaged file, or one
     /// another program marked.
-    #[error("{path} has the schema version {found}, which no Tribune writes")]
     UnknownSchema {
         /// The file.
         path: PathBuf,
@@ -51,7 +46,6 @@ pub enum MemoryError {
     /// The memory's `-wal` or `-shm` file belongs to another user, who left it behind: this
     /// user cannot open the memory even for reading until that user, or an administrator,
     /// deals with it.
-    #[error("{journal} belongs to {owner}, so {path} cannot be opened")]
     ForeignJournal {
         /// The memory file.
         path: PathBuf,
@@ -61,13 +55,11 @@ pub enum MemoryError {
         owner: String,
     },
     /// The memory is read-only: lookups work, changes do not.
-    #[error("{path} is read-only")]
     ReadOnly {
         /// The file.
         path: PathBuf,
     },
     /// The memory needs an upgrade, but it is read-only.
-    #[error("{path} uses the older schema {found} and is read-only, so it cannot be upgraded")]
     ReadOnlyNeedsUpgrade {
         /// The file.
         path: PathBuf,
@@ -75,25 +67,21 @@ pub enum MemoryError {
         found: i64,
     },
     /// Another process holds the memory for too long.
-    #[error("{path} is busy (another import is writing to it)")]
     Busy {
         /// The file.
         path: PathBuf,
     },
     /// The disk is full.
-    #[error("{path}: the disk is full")]
     DiskFull {
         /// The file.
         path: PathBuf,
     },
     /// The operating system refused a read or write (a file-size limit, a failing disk).
-    #[error("{path}: input/output error")]
     Io {
         /// The file.
         path: PathBuf,
     },
     /// Any other SQLite error.
-    #[error("{path}: {source}")]
     Sql {
         /// The file.
         path: PathBuf,
@@ -248,3 +236,5 @@ impl Localize for MemoryError {
         args
     }
 }
+
+crate::english_display!(MemoryError);

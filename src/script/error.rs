@@ -10,13 +10,11 @@ use crate::i18n::{Args, Localize};
 #[derive(Debug, Error)]
 pub enum ScriptError {
     /// Two speeches in the same language.
-    #[error("both speeches are in {lang}: give one speech per language")]
     SameLanguage {
         /// The language.
         lang: String,
     },
     /// `--deliver` names a language the script does not have.
-    #[error("the speaker cannot read {lang}: the script is in {languages}")]
     DeliverMissing {
         /// The language asked for.
         lang: String,
@@ -24,10 +22,8 @@ pub enum ScriptError {
         languages: String,
     },
     /// No Chromium to print the PDF with.
-    #[error("no Chromium browser found to print the PDF")]
     BrowserMissing,
     /// Chromium ran and failed.
-    #[error("Chromium could not print the PDF ({status}): {detail}")]
     BrowserFailed {
         /// Its exit status.
         status: String,
@@ -35,20 +31,17 @@ pub enum ScriptError {
         detail: String,
     },
     /// Chromium did not finish in time.
-    #[error("Chromium did not finish printing the PDF within {seconds} seconds")]
     BrowserTimeout {
         /// The time allowed.
         seconds: u64,
     },
     /// A signal (Ctrl-C, `kill`, a closed terminal) stopped the print; the browser was
     /// stopped and the temporary folder removed.
-    #[error("the PDF print was interrupted by signal {signal}")]
     Interrupted {
         /// The signal's number.
         signal: i32,
     },
     /// The output file could not be written (nothing is left half-written).
-    #[error("cannot write {}: {reason}", path.display())]
     Write {
         /// The file.
         path: PathBuf,
@@ -56,7 +49,6 @@ pub enum ScriptError {
         reason: String,
     },
     /// A renderer failed (a template or the Word packager).
-    #[error("cannot render the script: {reason}")]
     Render {
         /// Why.
         reason: String,
@@ -109,3 +101,5 @@ impl Localize for ScriptError {
         }
     }
 }
+
+crate::english_display!(ScriptError);

@@ -10,34 +10,28 @@ use crate::textfile::{Location, Origin, TextFileError};
 #[derive(Debug, Error)]
 pub enum SpeechError {
     /// The input itself could not be read as text.
-    #[error(transparent)]
     Text(#[from] TextFileError),
     /// Nothing but white space (and perhaps front matter).
-    #[error("{origin}: the speech is empty")]
     Empty {
         /// The input.
         origin: Origin,
     },
     /// A `[` with no `]` before the end of its line.
-    #[error("{location}: '[' is not closed; expected ']' before the end of the line")]
     UnclosedBracket {
         /// Where the `[` is.
         location: Location,
     },
     /// A front matter opened with `---` and never closed.
-    #[error("{location}: the front matter opened here is not closed by a '---' line")]
     UnclosedFrontMatter {
         /// The opening line.
         location: Location,
     },
     /// A front matter line that is not `key: value`.
-    #[error("{location}: expected 'key: value' in the front matter")]
     FrontMatterSyntax {
         /// The line.
         location: Location,
     },
     /// A key Tribune does not know (a typo would otherwise be silently ignored).
-    #[error("{location}: unknown front matter key '{key}'")]
     UnknownFrontMatterKey {
         /// The line.
         location: Location,
@@ -45,7 +39,6 @@ pub enum SpeechError {
         key: String,
     },
     /// The same key twice.
-    #[error("{location}: front matter key '{key}' is given twice")]
     DuplicateFrontMatterKey {
         /// The second occurrence.
         location: Location,
@@ -53,7 +46,6 @@ pub enum SpeechError {
         key: String,
     },
     /// `language:` is not a language tag.
-    #[error("{location}: '{value}' is not a language tag (expected e.g. en, fr-FR)")]
     BadLanguage {
         /// The line.
         location: Location,
@@ -61,7 +53,6 @@ pub enum SpeechError {
         value: String,
     },
     /// `target:` is not a duration.
-    #[error("{location}: '{value}' is not a duration (expected MM:SS, e.g. 12:30)")]
     BadDuration {
         /// The line.
         location: Location,
@@ -69,9 +60,6 @@ pub enum SpeechError {
         value: String,
     },
     /// `deliver:` is neither a language tag nor `mixed`.
-    #[error(
-        "{location}: '{value}' is not a delivery language (expected a language tag or 'mixed')"
-    )]
     BadDelivery {
         /// The line.
         location: Location,
@@ -79,7 +67,6 @@ pub enum SpeechError {
         value: String,
     },
     /// The text would take more memory to hold than the process may still allocate.
-    #[error("{location}: holding the speech up to this line takes more than {needed_mib} MiB; {available_mib} MiB are available")]
     TooLarge {
         /// The line where it stops fitting.
         location: Location,
@@ -89,7 +76,6 @@ pub enum SpeechError {
         available_mib: u64,
     },
     /// Nothing says which language the speech is in, and detection is not sure.
-    #[error("{origin}: cannot tell the language of the speech; give --lang")]
     UnknownLanguage {
         /// The input.
         origin: Origin,
@@ -167,3 +153,5 @@ impl Localize for SpeechError {
         args
     }
 }
+
+crate::english_display!(SpeechError);

@@ -456,3 +456,37 @@ fn french_help_shows_no_english_sentence_that_has_a_french_one() {
         }
     }
 }
+
+#[test]
+fn an_error_says_what_went_wrong_and_a_hint_says_what_to_do_in_the_interface_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("none.sqlite");
+    let out = tribune()
+        .args(["memory", "stats", "--memory"])
+        .arg(&memory)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines[0].starts_with("error: there is no translation memory at"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with("hint: import a TMX or XLIFF file"),
+        "{stderr}"
+    );
+    let out = tribune()
+        .args(["--ui-lang", "fr", "memory", "stats", "--memory"])
+        .arg(&memory)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("conseil : ") || stderr.contains("conseil: "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("importez-y d’abord"), "{stderr}");
+    assert!(!memory.exists(), "a command that reads created a memory");
+}
