@@ -2,9 +2,9 @@
 //! the language-generic code of the other modules reads.
 //!
 //! Logic never compares language strings: it asks for the profile of a
-//! [`LanguageIdentifier`] and reads data from it. Profiles are the TOML files in
-//! `src/lang/profiles/`, embedded at build time; a language without a file gets a
-//! generic profile with empty lists.
+//! [`LanguageIdentifier`] and reads data from it. Profiles are the `profile.toml` files of
+//! `languages/<subtag>/`, embedded at build time ([`data`]); a language without a folder
+//! gets a generic profile with empty lists.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -16,10 +16,7 @@ pub use unic_langid::LanguageIdentifier;
 /// A set of words or short phrases; a fast hash, since the segmenter asks for every word.
 pub type WordSet = rustc_hash::FxHashSet<String>;
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
-}
-
+pub mod data;
 pub mod names;
 pub mod typography;
 
@@ -145,11 +142,12 @@ fn lower_set(words: Vec<String>) -> WordSet {
 
 impl LanguageProfile {
     fn from_toml(subtag: &str, text: &str) -> Self {
-        let file: ProfileFile = toml::from_str(text)
-            .unwrap_or_else(|e| panic!("built-in language profile {subtag}.toml is invalid: {e}"));
+        let file: ProfileFile = toml::from_str(text).unwrap_or_else(|e| {
+            panic!("built-in language profile languages/{subtag}/profile.toml is invalid: {e}")
+        });
         let language: LanguageIdentifier = subtag
             .parse()
-            .unwrap_or_else(|e| panic!("profile file name {subtag} is not a language: {e}"));
+            .unwrap_or_else(|e| panic!("folder name languages/{subtag} is not a language: {e}"));
         let kinds = file
             .directions
             .kinds
@@ -217,9 +215,8 @@ impl LanguageProfile {
 }
 
 static PROFILES: LazyLock<Vec<LanguageProfile>> = LazyLock::new(|| {
-    embedded::PROFILES
-        .iter()
-        .map(|(subtag, text)| LanguageProfile::from_toml(subtag, text))
+    data::files(data::PROFILE)
+        .map(|file| LanguageProfile::from_toml(file.subtag, file.text))
         .collect()
 });
 
