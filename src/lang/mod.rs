@@ -57,6 +57,19 @@ pub struct DirectionWords {
     pub minute_units: WordSet,
     /// Number words ("two" -> 2, "une" -> 1).
     pub number_words: HashMap<String, u32>,
+    /// Small words that join a direction's keywords, numbers and durations ("of" in "two
+    /// minutes of silence", "de" in « minute de silence »), lower case: a wording made of
+    /// these and keywords says no more than its label.
+    pub connectors: WordSet,
+}
+
+/// Units of a duration written as a value (front matter `target: 12 min`, `--target 90 s`).
+#[derive(Debug, Default)]
+pub struct DurationUnits {
+    /// Words for seconds ("s", "seconds", "secondes"), lower case.
+    pub seconds: WordSet,
+    /// Words for minutes ("m", "min", "minutes"), lower case.
+    pub minutes: WordSet,
 }
 
 /// Everything Tribune knows about one language.
@@ -74,6 +87,8 @@ pub struct LanguageProfile {
     pub courtesies: WordSet,
     /// Stage-direction vocabulary.
     pub directions: DirectionWords,
+    /// Units of durations written as values.
+    pub durations: DurationUnits,
     /// Month names and abbreviations, lower case, for datelines.
     pub months: WordSet,
     /// Days of the week, lower case, for datelines.
@@ -91,6 +106,7 @@ struct ProfileFile {
     salutations: SalutationsFile,
     courtesies: CourtesiesFile,
     directions: DirectionsFile,
+    durations: DurationsFile,
     header: HeaderFile,
     detection: DetectionFile,
 }
@@ -120,8 +136,15 @@ struct DirectionsFile {
     second_units: Vec<String>,
     minute_units: Vec<String>,
     number_words: HashMap<String, u32>,
+    connectors: Vec<String>,
     #[serde(flatten)]
     kinds: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct DurationsFile {
+    seconds: Vec<String>,
+    minutes: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +205,11 @@ impl LanguageProfile {
                 second_units: lower_set(file.directions.second_units),
                 minute_units: lower_set(file.directions.minute_units),
                 number_words: file.directions.number_words,
+                connectors: lower_set(file.directions.connectors),
+            },
+            durations: DurationUnits {
+                seconds: lower_set(file.durations.seconds),
+                minutes: lower_set(file.durations.minutes),
             },
             months: lower_set(file.header.months),
             weekdays: lower_set(file.header.weekdays),
@@ -201,6 +229,7 @@ impl LanguageProfile {
             salutation_openers: WordSet::default(),
             courtesies: WordSet::default(),
             directions: DirectionWords::default(),
+            durations: DurationUnits::default(),
             months: WordSet::default(),
             weekdays: WordSet::default(),
             dateline_connectors: WordSet::default(),
@@ -344,6 +373,15 @@ mod tests {
             assert!(p.speaking.words_per_minute > p.speaking.interpretable_words_per_minute);
             assert!(p.directions.kinds.contains_key("silence"));
         }
+    }
+
+    #[test]
+    fn direction_connectors_and_duration_units_are_data() {
+        let (en, fr) = (profile(&langid!("en")), profile(&langid!("fr")));
+        assert!(en.directions.connectors.contains("of"));
+        assert!(fr.directions.connectors.contains("du"));
+        assert!(en.durations.minutes.contains("m") && fr.durations.seconds.contains("secondes"));
+        assert!(profile(&langid!("de")).directions.connectors.is_empty());
     }
 
     #[test]

@@ -248,7 +248,8 @@ fn unquote(value: &str) -> &str {
     value
 }
 
-/// Reads a duration: `MM:SS`, `H:MM:SS`, `12 min`, `90 s`, or a bare number of minutes.
+/// Reads a duration: `MM:SS`, `H:MM:SS`, `12 min`, `90 s`, or a bare number of minutes. The
+/// units are those of the `[durations]` tables of the language profiles, in any language.
 pub fn parse_duration(value: &str) -> Option<u32> {
     let value = value.trim();
     let parts: Vec<&str> = value.split(':').collect();
@@ -265,10 +266,14 @@ pub fn parse_duration(value: &str) -> Option<u32> {
     }
     let digits_end = value.find(|c: char| !c.is_ascii_digit())?;
     let number: u32 = value[..digits_end].parse().ok()?;
-    match value[digits_end..].trim().to_lowercase().as_str() {
-        "s" | "sec" | "secs" | "second" | "seconds" | "seconde" | "secondes" => Some(number),
-        "m" | "min" | "mins" | "minute" | "minutes" | "mn" => Some(number * 60),
-        _ => None,
+    let unit = value[digits_end..].trim().to_lowercase();
+    let profiles = lang::profiles();
+    if profiles.iter().any(|p| p.durations.seconds.contains(&unit)) {
+        Some(number)
+    } else if profiles.iter().any(|p| p.durations.minutes.contains(&unit)) {
+        Some(number * 60)
+    } else {
+        None
     }
 }
 
@@ -978,6 +983,11 @@ mod tests {
         assert_eq!(parse_duration("12 min"), Some(720));
         assert_eq!(parse_duration("90 s"), Some(90));
         assert_eq!(parse_duration("7"), Some(420));
+        // The units of every profile's [durations], in any case.
+        assert_eq!(parse_duration("5 m"), Some(300));
+        assert_eq!(parse_duration("3 Mins"), Some(180));
+        assert_eq!(parse_duration("2 secondes"), Some(2));
+        assert_eq!(parse_duration("2 hours"), None);
         assert_eq!(parse_duration("soon"), None);
         assert_eq!(parse_duration("1:75"), None);
     }
