@@ -39,9 +39,7 @@ pub fn parse(
     let (mut meta, body_start) = parse_front_matter(&lines, origin)?;
     let language = language
         .cloned()
-        .or_else(|| meta.language.clone())
-        .or_else(|| origin.path().and_then(lang::language_from_file_name))
-        .or_else(|| lang::detect(text))
+        .or_else(|| stated_language(&meta, text, origin))
         .ok_or_else(|| {
             if lines[body_start..].iter().all(|l| l.trim().is_empty()) {
                 SpeechError::Empty {
@@ -137,6 +135,31 @@ fn refuse_what_would_not_fit(text: &str, origin: &Origin) -> Result<(), SpeechEr
 
 // ---------------------------------------------------------------------------------------
 // Front matter
+
+/// The language a speech says it is in, in order: its front matter (`language: fr`), its file
+/// name (`NAME.fr.txt`), a guess from its words; `None` when nothing tells. This is how
+/// [`parse`] finds the language when none is given, for any command that reads a speech
+/// before it parses it (`tribune align` reads both languages first). A front matter that
+/// does not parse says nothing here; [`parse`] reports it.
+pub fn language_of(text: &str, origin: &Origin) -> Option<LanguageIdentifier> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let meta = parse_front_matter(&lines, origin)
+        .map(|(meta, _)| meta)
+        .unwrap_or_default();
+    stated_language(&meta, text, origin)
+}
+
+/// The language the front matter, the file name or the words of a speech say.
+fn stated_language(meta: &Meta, text: &str, origin: &Origin) -> Option<LanguageIdentifier> {
+    meta.language
+        .clone()
+        .or_else(|| origin.path().and_then(lang::language_from_file_name))
+        .or_else(|| lang::detect(text))
+}
 
 /// The keys a front matter may hold, with their accepted spellings.
 const FRONT_MATTER_KEYS: [(&str, &[&str]); 8] = [
@@ -974,6 +997,25 @@ mod tests {
             Some(false)
         );
         assert_eq!(salutation("We thank you all.", fr), None);
+    }
+
+    #[test]
+    fn the_language_of_a_text_is_read_as_parse_reads_it() {
+        let named = Origin::File("remarks.fr.txt".into());
+        let english = "We are here today to honour the memory of those who gave their lives.";
+        // Front matter, then file name, then the words.
+        let text = format!("---\nlanguage: es\n---\n{english}\n");
+        assert_eq!(language_of(&text, &named), Some(langid!("es")));
+        assert_eq!(language_of(english, &named), Some(langid!("fr")));
+        assert_eq!(language_of(english, &Origin::Stdin), Some(langid!("en")));
+        assert_eq!(language_of("MINUSMA 2017", &Origin::Stdin), None);
+        // A front matter that does not parse says nothing; parse reports it.
+        let broken = format!("---\nlanguage: es\n{english}\n");
+        assert_eq!(language_of(&broken, &Origin::Stdin), Some(langid!("en")));
+        for text in [text.as_str(), english] {
+            let parsed = parse(text, &named, None).unwrap();
+            assert_eq!(parsed.meta.language, language_of(text, &named));
+        }
     }
 
     #[test]
