@@ -1,5 +1,11 @@
-//! Embeds the data files (Fluent locales and language profiles) into the binary, so that
-//! `tribune` works from any directory and a new language is added by adding files only.
+//! Embeds the data files into the binary, so that `tribune` works from any directory and a new
+//! language is added by adding files only:
+//!
+//! - `locales/<locale>/*.ftl`: the interface messages (src/i18n);
+//! - `languages/<subtag>/*.toml`: what Tribune knows about a language, one file per module
+//!   that reads it (`profile.toml` for src/lang, `align.toml` for src/align,
+//!   `word_forms.toml` for src/memory); every folder needs a `profile.toml`;
+//! - `languages/pairs/<a>-<b>.tsv`: bilingual word lists, for the aligner.
 
 use std::env;
 use std::fmt::Write as _;
@@ -13,6 +19,16 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
         .collect();
     entries.sort();
     entries
+}
+
+/// The folder of `languages/` that holds the bilingual word lists (not a language).
+const PAIRS_FOLDER: &str = "pairs";
+/// The file that makes a folder of `languages/` a language.
+const PROFILE_FILE: &str = "profile.toml";
+
+/// A bare language subtag, as BCP 47 writes it in lower case.
+fn is_language_subtag(name: &str) -> bool {
+    (2..=3).contains(&name.len()) && name.chars().all(|c| c.is_ascii_lowercase())
 }
 
 fn main() {
@@ -47,22 +63,78 @@ fn main() {
     code.push_str("];\n");
     fs::write(out.join("locales.rs"), code).expect("write locales.rs");
 
-    // src/lang/profiles/<subtag>.toml -> &[(subtag, content)]
-    let profiles_dir = root.join("src/lang/profiles");
-    println!("cargo:rerun-if-changed={}", profiles_dir.display());
-    let mut code = String::from("pub static PROFILES: &[(&str, &str)] = &[\n");
-    for file in sorted_entries(&profiles_dir) {
-        if file.extension().is_some_and(|e| e == "toml") {
-            println!("cargo:rerun-if-changed={}", file.display());
-            let subtag = file.file_stem().unwrap().to_string_lossy().into_owned();
-            writeln!(
-                code,
-                "    ({subtag:?}, include_str!({:?})),",
-                file.display()
-            )
-            .unwrap();
+    // languages/<subtag>/<kind>.toml -> &[(subtag, &[(kind, content)])], and
+    // languages/pairs/<a>-<b>.tsv -> &[(a, b, content)]
+    let languages_dir = root.join("languages");
+    let pairs_dir = languages_dir.join(PAIRS_FOLDER);
+    println!("cargo:rerun-if-changed={}", languages_dir.display());
+    let mut code = String::from(
+        "/// Each language folder: its subtag and its files (kind, text), sorted.\n\
+         pub static LANGUAGES: &[(&str, &[(&str, &str)])] = &[\n",
+    );
+    let mut subtags = Vec::new();
+    for dir in sorted_entries(&languages_dir)
+        .into_iter()
+        .filter(|p| p.is_dir() && *p != pairs_dir)
+    {
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let subtag = dir.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            is_language_subtag(&subtag),
+            "languages/{subtag}: a language folder is named by its language subtag (2 or 3 \
+             lower-case letters: en, fr, fil)"
+        );
+        assert!(
+            dir.join(PROFILE_FILE).is_file(),
+            "languages/{subtag}: a language folder needs its {PROFILE_FILE}"
+        );
+        writeln!(code, "    ({subtag:?}, &[").unwrap();
+        for file in sorted_entries(&dir) {
+            if file.extension().is_some_and(|e| e == "toml") {
+                println!("cargo:rerun-if-changed={}", file.display());
+                let kind = file.file_stem().unwrap().to_string_lossy().into_owned();
+                writeln!(
+                    code,
+                    "        ({kind:?}, include_str!({:?})),",
+                    file.display()
+                )
+                .unwrap();
+            }
+        }
+        code.push_str("    ]),\n");
+        subtags.push(subtag);
+    }
+    code.push_str("];\n");
+    code.push_str(
+        "/// Each bilingual word list: its two language subtags and its text, sorted.\n\
+         pub static PAIRS: &[(&str, &str, &str)] = &[\n",
+    );
+    println!("cargo:rerun-if-changed={}", pairs_dir.display());
+    if pairs_dir.is_dir() {
+        for file in sorted_entries(&pairs_dir) {
+            if file.extension().is_some_and(|e| e == "tsv") {
+                println!("cargo:rerun-if-changed={}", file.display());
+                let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+                let (first, second) = stem
+                    .split_once('-')
+                    .filter(|(a, b)| {
+                        subtags.iter().any(|s| s == a) && subtags.iter().any(|s| s == b)
+                    })
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "languages/{PAIRS_FOLDER}/{stem}.tsv: a word list is named after two \
+                             language folders of languages/, as en-fr.tsv"
+                        )
+                    });
+                writeln!(
+                    code,
+                    "    ({first:?}, {second:?}, include_str!({:?})),",
+                    file.display()
+                )
+                .unwrap();
+            }
         }
     }
     code.push_str("];\n");
-    fs::write(out.join("profiles.rs"), code).expect("write profiles.rs");
+    fs::write(out.join("languages.rs"), code).expect("write languages.rs");
 }

@@ -1,13 +1,13 @@
 # tribune align: help texts, errors, warnings and labels.
 
 cli-align-about = Align a speech with its translation, sentence by sentence: beads of segments that translate each other, each with a confidence.
-cli-align--source = The source speech (English unless --source-lang says otherwise); “-” reads standard input.
-cli-align--target = Its translation (French unless --target-lang says otherwise).
+cli-align--source = The source speech; “-” reads standard input.
+cli-align--target = Its translation.
 cli-align--input = How the files are laid out: text (speeches, segmented by Tribune) or lines (one segment per line, already segmented).
 cli-align--format = Output: beads (EN_INDICES<TAB>FR_INDICES per bead, 0-based), tsv (source and target text), jsonl (one JSON object per bead) or text (side by side).
 cli-align--min-confidence = Beads under this confidence (0 to 1) are marked for review and would not be stored.
-cli-align--source-lang = Language of the first file.
-cli-align--target-lang = Language of the second file.
+cli-align--source-lang = Language of the first file (default: its front matter, its file name or its words, else en).
+cli-align--target-lang = Language of the second file (default: its front matter, its file name or its words, else fr).
 
 align-error-empty = { $file } is empty: expected a speech or one segment per line
 align-error-nothing = { $file } holds only stage directions: there is nothing to align

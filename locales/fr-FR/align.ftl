@@ -1,13 +1,13 @@
 # tribune align : aides, erreurs, avertissements et libellés.
 
 cli-align-about = Aligner un discours et sa traduction phrase par phrase : des groupes de segments qui se traduisent, chacun avec un indice de confiance.
-cli-align--source = Le discours source (en anglais, sauf indication contraire de --source-lang) ; « - » lit l’entrée standard.
-cli-align--target = Sa traduction (en français, sauf indication contraire de --target-lang).
+cli-align--source = Le discours source ; « - » lit l’entrée standard.
+cli-align--target = Sa traduction.
 cli-align--input = Présentation des fichiers : text (discours, segmentés par Tribune) ou lines (un segment par ligne, déjà segmentés).
 cli-align--format = Sortie : beads (INDICES_EN<TAB>INDICES_FR par groupe, à partir de 0), tsv (texte source et cible), jsonl (un objet JSON par groupe) ou text (côte à côte).
 cli-align--min-confidence = Les groupes dont la confiance (de 0 à 1) est inférieure sont signalés pour révision et ne seraient pas enregistrés.
-cli-align--source-lang = Langue du premier fichier.
-cli-align--target-lang = Langue du second fichier.
+cli-align--source-lang = Langue du premier fichier (par défaut : son en-tête, son nom ou ses mots, à défaut en).
+cli-align--target-lang = Langue du second fichier (par défaut : son en-tête, son nom ou ses mots, à défaut fr).
 
 align-error-empty = { $file } est vide : un discours ou un segment par ligne est attendu
 align-error-nothing = { $file } ne contient que des indications scéniques : il n’y a rien à aligner

@@ -26,12 +26,43 @@ pub fn read_side(
     format: InputFormat,
     language: &LanguageIdentifier,
 ) -> Result<(Side, String, Vec<AlignWarning>), AlignError> {
-    let text = textfile::read_text(origin)?;
-    let (side, warnings) = match format {
-        InputFormat::Text => side_from_text(&text, origin, language)?,
-        InputFormat::Lines => side_from_lines(&text, origin, language)?,
-    };
+    let text = read_text(origin)?;
+    let (side, warnings) = side_from(&text, origin, format, language)?;
     Ok((side, text, warnings))
+}
+
+/// Reads a side's text from a file (or stdin), so that its language can be taken from it
+/// ([`speech::language_of`]) before it is cut into a [`Side`] with [`side_from`].
+pub fn read_text(origin: &Origin) -> Result<String, AlignError> {
+    Ok(textfile::read_text(origin)?)
+}
+
+/// The language of a side: `given` (a flag), else what the file says, as every command that
+/// reads a speech takes it ([`speech::language_of`]: front matter, file name, words), else
+/// `fallback`.
+pub fn side_language(
+    given: Option<&LanguageIdentifier>,
+    text: &str,
+    origin: &Origin,
+    fallback: LanguageIdentifier,
+) -> LanguageIdentifier {
+    given
+        .cloned()
+        .or_else(|| speech::language_of(text, origin))
+        .unwrap_or(fallback)
+}
+
+/// One side from its text, laid out as `format`, in `language`.
+pub fn side_from(
+    text: &str,
+    origin: &Origin,
+    format: InputFormat,
+    language: &LanguageIdentifier,
+) -> Result<(Side, Vec<AlignWarning>), AlignError> {
+    match format {
+        InputFormat::Text => side_from_text(text, origin, language),
+        InputFormat::Lines => side_from_lines(text, origin, language),
+    }
 }
 
 fn name_of(origin: &Origin) -> String {
@@ -260,6 +291,30 @@ mod tests {
     use super::*;
     use crate::speech::DirectionKind;
     use unic_langid::langid;
+
+    #[test]
+    fn a_side_takes_the_flag_then_the_file_then_the_fallback() {
+        let named = Origin::File("notes.fr.sent".into());
+        let text = "Bamako, 2017.";
+        let given = langid!("es");
+        assert_eq!(
+            side_language(Some(&given), text, &named, langid!("en")),
+            given
+        );
+        assert_eq!(
+            side_language(None, text, &named, langid!("en")),
+            langid!("fr")
+        );
+        let front_matter = "---\nlanguage: de\n---\nBamako, 2017.\n";
+        assert_eq!(
+            side_language(None, front_matter, &Origin::Stdin, langid!("en")),
+            langid!("de")
+        );
+        assert_eq!(
+            side_language(None, text, &Origin::Stdin, langid!("en")),
+            langid!("en")
+        );
+    }
 
     fn lines(text: &str, lang: LanguageIdentifier) -> Side {
         side_from_lines(text, &Origin::Stdin, &lang).unwrap().0

@@ -1,7 +1,8 @@
 //! What the aligner knows about languages: how each writes numbers, which of its words carry
 //! no content, and bilingual word lists per language pair. All of it is data
-//! (`src/align/data/<language>.toml`, `src/align/data/<a>-<b>.tsv`), so the code stays
-//! language-generic: a new language pair is a new pair of files and one line below.
+//! (`languages/<subtag>/align.toml`, `languages/pairs/<a>-<b>.tsv`, embedded by build.rs,
+//! see [`crate::lang::data`]), so the code stays language-generic: a new language pair is a
+//! new pair of files, and no code lists them.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -10,14 +11,7 @@ use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 use unicode_normalization::UnicodeNormalization;
 
-/// Per-language data files, by language subtag.
-const LANGUAGE_FILES: &[(&str, &str)] = &[
-    ("en", include_str!("data/en.toml")),
-    ("fr", include_str!("data/fr.toml")),
-];
-
-/// Bilingual word lists: (first language, second language, file).
-const LEXICON_FILES: &[(&str, &str, &str)] = &[("en", "fr", include_str!("data/en-fr.tsv"))];
+use crate::lang::data;
 
 /// How a language writes numbers and which words it never uses as evidence.
 #[derive(Debug, Default)]
@@ -67,12 +61,13 @@ struct WordsFile {
 }
 
 fn parse_language(subtag: &str, text: &str) -> AlignLanguage {
-    let file: LanguageFile = toml::from_str(text)
-        .unwrap_or_else(|e| panic!("built-in aligner data {subtag}.toml is invalid: {e}"));
+    let file: LanguageFile = toml::from_str(text).unwrap_or_else(|e| {
+        panic!("built-in aligner data languages/{subtag}/align.toml is invalid: {e}")
+    });
     let first_char = |s: &str| {
         s.chars()
             .next()
-            .unwrap_or_else(|| panic!("{subtag}.toml: empty number mark"))
+            .unwrap_or_else(|| panic!("languages/{subtag}/align.toml: empty number mark"))
     };
     let mut stopwords: HashSet<String> = file.words.stopwords.iter().map(|w| fold(w)).collect();
     // The language profile's detection words are frequent words too.
@@ -89,7 +84,7 @@ fn parse_language(subtag: &str, text: &str) -> AlignLanguage {
             pass.iter()
                 .map(|rule| {
                     let (from, to) = rule.split_once('>').unwrap_or_else(|| {
-                        panic!("{subtag}.toml: stemming rule {rule:?} has no '>'")
+                        panic!("languages/{subtag}/align.toml: stemming rule {rule:?} has no '>'")
                     });
                     (fold(from), fold(to))
                 })
@@ -119,9 +114,13 @@ fn parse_language(subtag: &str, text: &str) -> AlignLanguage {
 }
 
 static LANGUAGES: LazyLock<Vec<(String, AlignLanguage)>> = LazyLock::new(|| {
-    LANGUAGE_FILES
-        .iter()
-        .map(|(subtag, text)| ((*subtag).to_owned(), parse_language(subtag, text)))
+    data::files(data::ALIGN)
+        .map(|file| {
+            (
+                file.subtag.to_owned(),
+                parse_language(file.subtag, file.text),
+            )
+        })
         .collect()
 });
 
@@ -175,7 +174,7 @@ fn parse_lexicon(first: &str, second: &str, text: &str) -> LexiconPair {
             continue;
         }
         let Some((word, renderings)) = line.split_once('\t') else {
-            panic!("{first}-{second}.tsv: expected a tab in {line:?}");
+            panic!("languages/pairs/{first}-{second}.tsv: expected a tab in {line:?}");
         };
         // The first language's side may list forms that stemming does not join
         // ("bring, brought").
@@ -205,9 +204,8 @@ fn parse_lexicon(first: &str, second: &str, text: &str) -> LexiconPair {
 }
 
 static LEXICONS: LazyLock<Vec<LexiconPair>> = LazyLock::new(|| {
-    LEXICON_FILES
-        .iter()
-        .map(|(a, b, text)| parse_lexicon(a, b, text))
+    data::pairs()
+        .map(|pair| parse_lexicon(pair.first, pair.second, pair.text))
         .collect()
 });
 

@@ -29,7 +29,10 @@ use unic_langid::LanguageIdentifier;
 use crate::speech::{DirectionKind, Segment, SegmentKind};
 
 pub use error::{AlignError, AlignWarning};
-pub use input::{check_languages, read_side, side_from_lines, side_from_text, InputFormat};
+pub use input::{
+    check_languages, read_side, read_text, side_from, side_from_lines, side_from_text,
+    side_language, InputFormat,
+};
 pub use language::has_lexicon;
 pub use store::{storable_pairs, HeldBack, HoldReason, StorablePair, StorePlan};
 

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
-use unic_langid::LanguageIdentifier;
+use unic_langid::{langid, LanguageIdentifier};
 
 use super::error::CommandResult;
 use super::segment::{language_arg, warn_if_generic};
@@ -38,14 +38,18 @@ pub enum AlignFormat {
     Text,
 }
 
+/// The languages of the two files when neither a flag, the file nor its words say
+/// (`--source-lang` and `--target-lang` defaulted to them before files could say).
+const FALLBACK_LANGUAGES: [LanguageIdentifier; 2] = [langid!("en"), langid!("fr")];
+
 /// Arguments of `tribune align`.
 #[derive(Debug, Args)]
 pub struct AlignArgs {
-    /// The source speech (English by default).
-    #[arg(value_name = "EN_FILE")]
+    /// The source speech.
+    #[arg(value_name = "SOURCE")]
     pub source: String,
-    /// Its translation (French by default).
-    #[arg(value_name = "FR_FILE")]
+    /// Its translation.
+    #[arg(value_name = "TARGET")]
     pub target: String,
     /// How the files are laid out.
     #[arg(long, value_enum, default_value_t = InputArg::Text)]
@@ -56,12 +60,12 @@ pub struct AlignArgs {
     /// Beads under this confidence are marked for review.
     #[arg(long, value_name = "X", default_value_t = 0.5, value_parser = confidence_arg)]
     pub min_confidence: f64,
-    /// Language of the first file.
-    #[arg(long, value_name = "LANG", default_value = "en", value_parser = language_arg)]
-    pub source_lang: LanguageIdentifier,
-    /// Language of the second file.
-    #[arg(long, value_name = "LANG", default_value = "fr", value_parser = language_arg)]
-    pub target_lang: LanguageIdentifier,
+    /// Language of the first file (default: its front matter, file name or words, else en).
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub source_lang: Option<LanguageIdentifier>,
+    /// Language of the second file (default: its front matter, file name or words, else fr).
+    #[arg(long, value_name = "LANG", value_parser = language_arg)]
+    pub target_lang: Option<LanguageIdentifier>,
     /// Store the confident 1-1, 1-2 and 2-1 beads in the translation memory.
     #[arg(long)]
     pub store: bool,
@@ -120,24 +124,32 @@ pub fn read_and_align(args: &AlignArgs, ctx: &Context) -> CommandResult<Alignmen
         InputArg::Text => InputFormat::Text,
         InputArg::Lines => InputFormat::Lines,
     };
-    for lang in [&args.source_lang, &args.target_lang] {
-        warn_if_generic(lang, ctx);
-    }
-    if !align::has_lexicon(&args.source_lang, &args.target_lang) {
-        ctx.warn(&align::AlignWarning::NoLexicon {
-            source: args.source_lang.to_string(),
-            target: args.target_lang.to_string(),
-        });
-    }
     let source_origin = Origin::from_arg(&args.source);
     let target_origin = Origin::from_arg(&args.target);
-    let (source, source_text, source_warnings) =
-        align::read_side(&source_origin, format, &args.source_lang)?;
-    let (target, target_text, target_warnings) =
-        align::read_side(&target_origin, format, &args.target_lang)?;
+    let source_text = align::read_text(&source_origin)?;
+    let target_text = align::read_text(&target_origin)?;
+    let [source_fallback, target_fallback] = FALLBACK_LANGUAGES;
+    let (source_given, target_given) = (args.source_lang.as_ref(), args.target_lang.as_ref());
+    let source_lang =
+        align::side_language(source_given, &source_text, &source_origin, source_fallback);
+    let target_lang =
+        align::side_language(target_given, &target_text, &target_origin, target_fallback);
+    for lang in [&source_lang, &target_lang] {
+        warn_if_generic(lang, ctx);
+    }
+    if !align::has_lexicon(&source_lang, &target_lang) {
+        ctx.warn(&align::AlignWarning::NoLexicon {
+            source: source_lang.to_string(),
+            target: target_lang.to_string(),
+        });
+    }
+    let (source, source_warnings) =
+        align::side_from(&source_text, &source_origin, format, &source_lang)?;
+    let (target, target_warnings) =
+        align::side_from(&target_text, &target_origin, format, &target_lang)?;
     align::check_languages(
-        (&source.name, &source_text, &args.source_lang),
-        (&target.name, &target_text, &args.target_lang),
+        (&source.name, &source_text, &source_lang),
+        (&target.name, &target_text, &target_lang),
     )?;
     for warning in source_warnings.iter().chain(&target_warnings) {
         ctx.warn(warning);

@@ -82,10 +82,10 @@ fn font_size_arg(value: &str) -> Result<f32, String> {
 #[derive(Debug, Args)]
 pub struct ScriptArgs {
     /// The speech (`-` for standard input).
-    #[arg(value_name = "EN_FILE")]
+    #[arg(value_name = "SOURCE")]
     pub speech: String,
     /// Its translation, shown beside it.
-    #[arg(value_name = "FR_FILE")]
+    #[arg(value_name = "TARGET")]
     pub translation: Option<String>,
     /// How the languages are laid out.
     #[arg(long, value_enum, default_value_t = LayoutArg::Columns)]

@@ -2,9 +2,9 @@
 //! the language-generic code of the other modules reads.
 //!
 //! Logic never compares language strings: it asks for the profile of a
-//! [`LanguageIdentifier`] and reads data from it. Profiles are the TOML files in
-//! `src/lang/profiles/`, embedded at build time; a language without a file gets a
-//! generic profile with empty lists.
+//! [`LanguageIdentifier`] and reads data from it. Profiles are the `profile.toml` files of
+//! `languages/<subtag>/`, embedded at build time ([`data`]); a language without a folder
+//! gets a generic profile with empty lists.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -16,10 +16,7 @@ pub use unic_langid::LanguageIdentifier;
 /// A set of words or short phrases; a fast hash, since the segmenter asks for every word.
 pub type WordSet = rustc_hash::FxHashSet<String>;
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
-}
-
+pub mod data;
 pub mod names;
 pub mod typography;
 
@@ -60,6 +57,19 @@ pub struct DirectionWords {
     pub minute_units: WordSet,
     /// Number words ("two" -> 2, "une" -> 1).
     pub number_words: HashMap<String, u32>,
+    /// Small words that join a direction's keywords, numbers and durations ("of" in "two
+    /// minutes of silence", "de" in « minute de silence »), lower case: a wording made of
+    /// these and keywords says no more than its label.
+    pub connectors: WordSet,
+}
+
+/// Units of a duration written as a value (front matter `target: 12 min`, `--target 90 s`).
+#[derive(Debug, Default)]
+pub struct DurationUnits {
+    /// Words for seconds ("s", "seconds", "secondes"), lower case.
+    pub seconds: WordSet,
+    /// Words for minutes ("m", "min", "minutes"), lower case.
+    pub minutes: WordSet,
 }
 
 /// Everything Tribune knows about one language.
@@ -77,6 +87,8 @@ pub struct LanguageProfile {
     pub courtesies: WordSet,
     /// Stage-direction vocabulary.
     pub directions: DirectionWords,
+    /// Units of durations written as values.
+    pub durations: DurationUnits,
     /// Month names and abbreviations, lower case, for datelines.
     pub months: WordSet,
     /// Days of the week, lower case, for datelines.
@@ -94,6 +106,7 @@ struct ProfileFile {
     salutations: SalutationsFile,
     courtesies: CourtesiesFile,
     directions: DirectionsFile,
+    durations: DurationsFile,
     header: HeaderFile,
     detection: DetectionFile,
 }
@@ -123,8 +136,15 @@ struct DirectionsFile {
     second_units: Vec<String>,
     minute_units: Vec<String>,
     number_words: HashMap<String, u32>,
+    connectors: Vec<String>,
     #[serde(flatten)]
     kinds: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct DurationsFile {
+    seconds: Vec<String>,
+    minutes: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -145,11 +165,12 @@ fn lower_set(words: Vec<String>) -> WordSet {
 
 impl LanguageProfile {
     fn from_toml(subtag: &str, text: &str) -> Self {
-        let file: ProfileFile = toml::from_str(text)
-            .unwrap_or_else(|e| panic!("built-in language profile {subtag}.toml is invalid: {e}"));
+        let file: ProfileFile = toml::from_str(text).unwrap_or_else(|e| {
+            panic!("built-in language profile languages/{subtag}/profile.toml is invalid: {e}")
+        });
         let language: LanguageIdentifier = subtag
             .parse()
-            .unwrap_or_else(|e| panic!("profile file name {subtag} is not a language: {e}"));
+            .unwrap_or_else(|e| panic!("folder name languages/{subtag} is not a language: {e}"));
         let kinds = file
             .directions
             .kinds
@@ -184,6 +205,11 @@ impl LanguageProfile {
                 second_units: lower_set(file.directions.second_units),
                 minute_units: lower_set(file.directions.minute_units),
                 number_words: file.directions.number_words,
+                connectors: lower_set(file.directions.connectors),
+            },
+            durations: DurationUnits {
+                seconds: lower_set(file.durations.seconds),
+                minutes: lower_set(file.durations.minutes),
             },
             months: lower_set(file.header.months),
             weekdays: lower_set(file.header.weekdays),
@@ -203,6 +229,7 @@ impl LanguageProfile {
             salutation_openers: WordSet::default(),
             courtesies: WordSet::default(),
             directions: DirectionWords::default(),
+            durations: DurationUnits::default(),
             months: WordSet::default(),
             weekdays: WordSet::default(),
             dateline_connectors: WordSet::default(),
@@ -217,9 +244,8 @@ impl LanguageProfile {
 }
 
 static PROFILES: LazyLock<Vec<LanguageProfile>> = LazyLock::new(|| {
-    embedded::PROFILES
-        .iter()
-        .map(|(subtag, text)| LanguageProfile::from_toml(subtag, text))
+    data::files(data::PROFILE)
+        .map(|file| LanguageProfile::from_toml(file.subtag, file.text))
         .collect()
 });
 
@@ -347,6 +373,15 @@ mod tests {
             assert!(p.speaking.words_per_minute > p.speaking.interpretable_words_per_minute);
             assert!(p.directions.kinds.contains_key("silence"));
         }
+    }
+
+    #[test]
+    fn direction_connectors_and_duration_units_are_data() {
+        let (en, fr) = (profile(&langid!("en")), profile(&langid!("fr")));
+        assert!(en.directions.connectors.contains("of"));
+        assert!(fr.directions.connectors.contains("du"));
+        assert!(en.durations.minutes.contains("m") && fr.durations.seconds.contains("secondes"));
+        assert!(profile(&langid!("de")).directions.connectors.is_empty());
     }
 
     #[test]

@@ -18,17 +18,18 @@ type NameTable = Vec<(LanguageIdentifier, LanguageIdentifier, Vec<String>)>;
 
 static NAMES: LazyLock<NameTable> = LazyLock::new(|| {
     let mut table = Vec::new();
-    for (subtag, text) in super::embedded::PROFILES {
-        let file: NamesFile = toml::from_str(text).unwrap_or_else(|e| {
-            panic!("built-in language profile {subtag}.toml: bad [names]: {e}")
+    for profile in super::data::files(super::data::PROFILE) {
+        let subtag = profile.subtag;
+        let file: NamesFile = toml::from_str(profile.text).unwrap_or_else(|e| {
+            panic!("built-in language profile languages/{subtag}/profile.toml: bad [names]: {e}")
         });
         let written_in: LanguageIdentifier = subtag
             .parse()
-            .unwrap_or_else(|e| panic!("profile file name {subtag} is not a language: {e}"));
+            .unwrap_or_else(|e| panic!("folder name languages/{subtag} is not a language: {e}"));
         for (named, names) in file.names {
-            let named: LanguageIdentifier = named
-                .parse()
-                .unwrap_or_else(|e| panic!("{subtag}.toml: [names] key {named}: {e}"));
+            let named: LanguageIdentifier = named.parse().unwrap_or_else(|e| {
+                panic!("languages/{subtag}/profile.toml: [names] key {named}: {e}")
+            });
             table.push((written_in.clone(), named, names));
         }
     }

@@ -4,7 +4,7 @@
 //! memory keeps text as written, and the same text can be typeset for fr-FR or fr-CA.
 //!
 //! The rules are data: the `[typography]` table of each language profile
-//! (`src/lang/profiles/*.toml`), with one spacing table per region and a `default` one.
+//! (`languages/<subtag>/profile.toml`), with one spacing table per region and a `default` one.
 //! A language without rules (English) is shown exactly as written.
 
 use std::collections::HashMap;
@@ -107,15 +107,15 @@ pub struct Typography {
 }
 
 static RULES: LazyLock<Vec<(LanguageIdentifier, Typography)>> = LazyLock::new(|| {
-    super::embedded::PROFILES
-        .iter()
-        .map(|(subtag, text)| {
-            let file: ProfileTypography = toml::from_str(text).unwrap_or_else(|e| {
-                panic!("built-in language profile {subtag}.toml: bad [typography]: {e}")
+    super::data::files(super::data::PROFILE)
+        .map(|profile| {
+            let subtag = profile.subtag;
+            let file: ProfileTypography = toml::from_str(profile.text).unwrap_or_else(|e| {
+                panic!("built-in language profile languages/{subtag}/profile.toml: bad [typography]: {e}")
             });
             let language: LanguageIdentifier = subtag
                 .parse()
-                .unwrap_or_else(|e| panic!("profile file name {subtag} is not a language: {e}"));
+                .unwrap_or_else(|e| panic!("folder name languages/{subtag} is not a language: {e}"));
             let t = file.typography;
             (
                 language,

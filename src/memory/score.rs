@@ -16,6 +16,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
+use crate::lang::data;
+
 use super::tokens::{joined, number_value, tokenize, word_index_key, Token, TokenKind};
 
 /// Cost of a word, number or tag that is different, missing or extra, in tenths.
@@ -23,7 +25,7 @@ pub const WORD_COST: u32 = 10;
 /// Cost of a number whose value changed (`3,700` → `3,800`).
 pub const NUMBER_VALUE_COST: u32 = 5;
 /// Cost of another form of the same word (`adopted` → `adopts`, `résolution` →
-/// `résolutions`): the endings of the query's language (src/memory/word_forms.toml).
+/// `résolutions`): the endings of the query's language (`languages/<subtag>/word_forms.toml`).
 pub const FORM_COST: u32 = 5;
 /// Cost of a word whose accents changed (`election` → `élection`, `a` → `à`).
 pub const ACCENT_COST: u32 = 3;
@@ -160,11 +162,13 @@ struct FormsFile {
 }
 
 static FORMS: LazyLock<HashMap<String, WordForms>> = LazyLock::new(|| {
-    let files: HashMap<String, FormsFile> =
-        toml::from_str(include_str!("word_forms.toml")).expect("word_forms.toml is valid");
-    files
-        .into_iter()
-        .map(|(language, file)| (language, WordForms::new(file.endings)))
+    data::files(data::WORD_FORMS)
+        .map(|file| {
+            let forms: FormsFile = toml::from_str(file.text).unwrap_or_else(|e| {
+                panic!("languages/{}/word_forms.toml is invalid: {e}", file.subtag)
+            });
+            (file.subtag.to_owned(), WordForms::new(forms.endings))
+        })
         .collect()
 });
 

@@ -39,9 +39,7 @@ pub fn parse(
     let (mut meta, body_start) = parse_front_matter(&lines, origin)?;
     let language = language
         .cloned()
-        .or_else(|| meta.language.clone())
-        .or_else(|| origin.path().and_then(lang::language_from_file_name))
-        .or_else(|| lang::detect(text))
+        .or_else(|| stated_language(&meta, text, origin))
         .ok_or_else(|| {
             if lines[body_start..].iter().all(|l| l.trim().is_empty()) {
                 SpeechError::Empty {
@@ -137,6 +135,31 @@ fn refuse_what_would_not_fit(text: &str, origin: &Origin) -> Result<(), SpeechEr
 
 // ---------------------------------------------------------------------------------------
 // Front matter
+
+/// The language a speech says it is in, in order: its front matter (`language: fr`), its file
+/// name (`NAME.fr.txt`), a guess from its words; `None` when nothing tells. This is how
+/// [`parse`] finds the language when none is given, for any command that reads a speech
+/// before it parses it (`tribune align` reads both languages first). A front matter that
+/// does not parse says nothing here; [`parse`] reports it.
+pub fn language_of(text: &str, origin: &Origin) -> Option<LanguageIdentifier> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let meta = parse_front_matter(&lines, origin)
+        .map(|(meta, _)| meta)
+        .unwrap_or_default();
+    stated_language(&meta, text, origin)
+}
+
+/// The language the front matter, the file name or the words of a speech say.
+fn stated_language(meta: &Meta, text: &str, origin: &Origin) -> Option<LanguageIdentifier> {
+    meta.language
+        .clone()
+        .or_else(|| origin.path().and_then(lang::language_from_file_name))
+        .or_else(|| lang::detect(text))
+}
 
 /// The keys a front matter may hold, with their accepted spellings.
 const FRONT_MATTER_KEYS: [(&str, &[&str]); 8] = [
@@ -248,7 +271,8 @@ fn unquote(value: &str) -> &str {
     value
 }
 
-/// Reads a duration: `MM:SS`, `H:MM:SS`, `12 min`, `90 s`, or a bare number of minutes.
+/// Reads a duration: `MM:SS`, `H:MM:SS`, `12 min`, `90 s`, or a bare number of minutes. The
+/// units are those of the `[durations]` tables of the language profiles, in any language.
 pub fn parse_duration(value: &str) -> Option<u32> {
     let value = value.trim();
     let parts: Vec<&str> = value.split(':').collect();
@@ -265,10 +289,14 @@ pub fn parse_duration(value: &str) -> Option<u32> {
     }
     let digits_end = value.find(|c: char| !c.is_ascii_digit())?;
     let number: u32 = value[..digits_end].parse().ok()?;
-    match value[digits_end..].trim().to_lowercase().as_str() {
-        "s" | "sec" | "secs" | "second" | "seconds" | "seconde" | "secondes" => Some(number),
-        "m" | "min" | "mins" | "minute" | "minutes" | "mn" => Some(number * 60),
-        _ => None,
+    let unit = value[digits_end..].trim().to_lowercase();
+    let profiles = lang::profiles();
+    if profiles.iter().any(|p| p.durations.seconds.contains(&unit)) {
+        Some(number)
+    } else if profiles.iter().any(|p| p.durations.minutes.contains(&unit)) {
+        Some(number * 60)
+    } else {
+        None
     }
 }
 
@@ -972,12 +1000,36 @@ mod tests {
     }
 
     #[test]
+    fn the_language_of_a_text_is_read_as_parse_reads_it() {
+        let named = Origin::File("remarks.fr.txt".into());
+        let english = "We are here today to honour the memory of those who gave their lives.";
+        // Front matter, then file name, then the words.
+        let text = format!("---\nlanguage: es\n---\n{english}\n");
+        assert_eq!(language_of(&text, &named), Some(langid!("es")));
+        assert_eq!(language_of(english, &named), Some(langid!("fr")));
+        assert_eq!(language_of(english, &Origin::Stdin), Some(langid!("en")));
+        assert_eq!(language_of("MINUSMA 2017", &Origin::Stdin), None);
+        // A front matter that does not parse says nothing; parse reports it.
+        let broken = format!("---\nlanguage: es\n{english}\n");
+        assert_eq!(language_of(&broken, &Origin::Stdin), Some(langid!("en")));
+        for text in [text.as_str(), english] {
+            let parsed = parse(text, &named, None).unwrap();
+            assert_eq!(parsed.meta.language, language_of(text, &named));
+        }
+    }
+
+    #[test]
     fn durations() {
         assert_eq!(parse_duration("6:00"), Some(360));
         assert_eq!(parse_duration("1:02:03"), Some(3723));
         assert_eq!(parse_duration("12 min"), Some(720));
         assert_eq!(parse_duration("90 s"), Some(90));
         assert_eq!(parse_duration("7"), Some(420));
+        // The units of every profile's [durations], in any case.
+        assert_eq!(parse_duration("5 m"), Some(300));
+        assert_eq!(parse_duration("3 Mins"), Some(180));
+        assert_eq!(parse_duration("2 secondes"), Some(2));
+        assert_eq!(parse_duration("2 hours"), None);
         assert_eq!(parse_duration("soon"), None);
         assert_eq!(parse_duration("1:75"), None);
     }

@@ -43,8 +43,9 @@ fn lower_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether every word of the wording is a keyword of its kind, a duration word or a number,
-/// in some known language: then the label (and the numbers) say all the wording says.
+/// Whether every word of the wording is a keyword of its kind, a duration word, a connector
+/// ("of", "de") or a number, in some known language (the wording's language is not known
+/// here): then the label (and the numbers) say all the wording says.
 fn only_keywords_and_numbers(wording: &str, kind: DirectionKind) -> bool {
     lower_words(wording).iter().all(|word| {
         word.chars()
@@ -54,7 +55,7 @@ fn only_keywords_and_numbers(wording: &str, kind: DirectionKind) -> bool {
                 d.second_units.contains(word)
                     || d.minute_units.contains(word)
                     || d.number_words.contains_key(word)
-                    || ["of", "de", "for", "the", "la", "le", "du"].contains(&word.as_str())
+                    || d.connectors.contains(word)
                     || d.kinds.get(kind.as_str()).is_some_and(|phrases| {
                         phrases
                             .iter()

@@ -152,14 +152,26 @@ fn standard_input_can_be_one_side() {
         .stdout(predicate::str::contains("0\t0"));
 }
 
+/// The body of a speech, without its front matter (and so without its `language:`).
+fn body_of(path: &str) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    match text.strip_prefix("---\n") {
+        Some(rest) => rest.split_once("\n---\n").expect("closed").1.to_owned(),
+        None => text,
+    }
+}
+
 #[test]
 fn files_in_the_wrong_order_are_refused() {
+    // The languages the flags expect...
+    let expected = ["--source-lang", "en", "--target-lang", "fr"];
     tribune()
         .args([
             "align",
             &speech("water-summit-dakar.fr.txt"),
             &speech("water-summit-dakar.en.txt"),
         ])
+        .args(expected)
         .assert()
         .code(1)
         .stdout("")
@@ -172,9 +184,24 @@ fn files_in_the_wrong_order_are_refused() {
             &speech("water-summit-dakar.fr.txt"),
             &speech("water-summit-dakar.en.txt"),
         ])
+        .args(expected)
         .assert()
         .code(1)
         .stderr(predicate::str::contains("mauvais ordre"));
+    // ...or the file names say, against the words of the texts.
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr) = (
+        dir.path().join("remarks.en.txt"),
+        dir.path().join("remarks.fr.txt"),
+    );
+    std::fs::write(&en, body_of(&speech("water-summit-dakar.fr.txt"))).unwrap();
+    std::fs::write(&fr, body_of(&speech("water-summit-dakar.en.txt"))).unwrap();
+    tribune()
+        .arg("align")
+        .args([&en, &fr])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("wrong order"));
 }
 
 #[test]
@@ -184,6 +211,8 @@ fn a_file_in_the_wrong_language_is_named() {
             "align",
             &speech("water-summit-dakar.en.txt"),
             &speech("flood-relief-niamey.en.txt"),
+            "--target-lang",
+            "fr",
         ])
         .assert()
         .code(1)
@@ -191,6 +220,67 @@ fn a_file_in_the_wrong_language_is_named() {
             predicate::str::contains("flood-relief-niamey.en.txt")
                 .and(predicate::str::contains("fr")),
         );
+    // A file name that says French over an English text.
+    let dir = tempfile::tempdir().unwrap();
+    let named_fr = dir.path().join("flood-relief.fr.txt");
+    std::fs::write(&named_fr, body_of(&speech("flood-relief-niamey.en.txt"))).unwrap();
+    tribune()
+        .args(["align", &speech("water-summit-dakar.en.txt")])
+        .arg(&named_fr)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("flood-relief.fr.txt").and(predicate::str::contains("fr")),
+        );
+}
+
+#[test]
+fn the_languages_come_from_the_front_matter() {
+    // No language in the file names: each front matter says it, the French speech first.
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("first.txt"), dir.path().join("second.txt"));
+    std::fs::copy(speech("water-summit-dakar.fr.txt"), &first).unwrap();
+    std::fs::copy(speech("water-summit-dakar.en.txt"), &second).unwrap();
+    let out = stdout_of(&[
+        first.to_str().unwrap(),
+        second.to_str().unwrap(),
+        "--format",
+        "tsv",
+    ]);
+    // French to English: the French-only salutation is now on the source side.
+    assert!(
+        out.lines().any(|l| l == "Mesdames et Messieurs,\t"),
+        "{out}"
+    );
+    // The front matter wins over the text's words and over the fallback (en, fr): a
+    // language without a word list is named as such.
+    std::fs::write(&first, "---\nlanguage: es\n---\n¡Gracias, Dakar!\n").unwrap();
+    tribune()
+        .arg("align")
+        .args([&first, &second])
+        .assert()
+        .stderr(predicate::str::contains("no word list for es and en"));
+}
+
+#[test]
+fn without_any_clue_the_languages_are_english_and_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("first.txt"), dir.path().join("second.txt"));
+    std::fs::write(&first, "Bamako, 2017.\n").unwrap();
+    std::fs::write(&second, "Bamako, 2017.\n").unwrap();
+    tribune()
+        .arg("align")
+        .args([&first, &second])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no word list").not());
+    tribune()
+        .arg("align")
+        .args([&first, &second])
+        .args(["--source-lang", "de"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no word list for de and fr"));
 }
 
 #[test]

@@ -129,6 +129,7 @@ fn files_in_the_wrong_order_store_nothing() {
         .arg("align")
         .arg(&fr)
         .arg(&en)
+        .args(["--source-lang", "en", "--target-lang", "fr"])
         .args(["--store", "--memory"])
         .arg(&memory)
         .assert()
