@@ -13,7 +13,6 @@ use crate::textfile::{Location, Origin};
 #[derive(Debug, Error)]
 pub enum ExchangeError {
     /// The file could not be read.
-    #[error("{location}: {source}")]
     Io {
         /// Where reading stopped.
         location: Location,
@@ -21,7 +20,6 @@ pub enum ExchangeError {
         source: std::io::Error,
     },
     /// The XML is not well-formed.
-    #[error("{location}: malformed XML: {detail}")]
     Xml {
         /// Where.
         location: Location,
@@ -29,7 +27,6 @@ pub enum ExchangeError {
         detail: String,
     },
     /// An entity reference other than the XML ones (`&lt;` …) or a character reference.
-    #[error("{location}: unknown entity &{name}; (only &lt; &gt; &amp; &apos; &quot; and &#N; are read)")]
     UnknownEntity {
         /// Where.
         location: Location,
@@ -37,7 +34,6 @@ pub enum ExchangeError {
         name: String,
     },
     /// The root element is not `<tmx>`.
-    #[error("{location}: expected a <tmx> document, found {found}")]
     NotTmx {
         /// Where.
         location: Location,
@@ -45,7 +41,6 @@ pub enum ExchangeError {
         found: String,
     },
     /// The root element is not `<xliff>`.
-    #[error("{location}: expected an XLIFF document, found {found}")]
     NotXliff {
         /// Where.
         location: Location,
@@ -53,9 +48,6 @@ pub enum ExchangeError {
         found: String,
     },
     /// An XLIFF version Tribune does not read (it reads 1.x and 2.x).
-    #[error(
-        "{location}: XLIFF version {version} is not supported (1.0 to 1.2 and 2.0 to 2.2 are)"
-    )]
     XliffVersion {
         /// Where.
         location: Location,
@@ -63,7 +55,6 @@ pub enum ExchangeError {
         version: String,
     },
     /// An element or text where another was expected.
-    #[error("{location}: unexpected {found}; expected {expected}")]
     Unexpected {
         /// Where.
         location: Location,
@@ -73,7 +64,6 @@ pub enum ExchangeError {
         expected: String,
     },
     /// A required attribute is missing.
-    #[error("{location}: <{element}> has no {attribute} attribute")]
     MissingAttribute {
         /// Where.
         location: Location,
@@ -83,7 +73,6 @@ pub enum ExchangeError {
         attribute: String,
     },
     /// The file ends before the document does.
-    #[error("{location}: the file ends early; expected {expected}")]
     UnexpectedEnd {
         /// Where.
         location: Location,
@@ -91,19 +80,16 @@ pub enum ExchangeError {
         expected: String,
     },
     /// A TSV line without a tab.
-    #[error("{location}: expected source<TAB>target")]
     TsvColumns {
         /// Where.
         location: Location,
     },
     /// Bytes that are not UTF-8.
-    #[error("{location}: the text is not valid UTF-8")]
     InvalidUtf8 {
         /// Where.
         location: Location,
     },
     /// A text or tag longer than [`MAX_MARKUP_GAP`]: refused before it is held in memory.
-    #[error("{location}: a text or tag of more than {limit_mib} MiB without markup")]
     TooLongWithoutMarkup {
         /// Where it starts.
         location: Location,
@@ -111,7 +97,6 @@ pub enum ExchangeError {
         limit_mib: u64,
     },
     /// A segment longer than [`MAX_SEGMENT_BYTES`]: no translation unit is that long.
-    #[error("{location}: a segment of more than {limit_kib} KiB")]
     SegmentTooLong {
         /// Where the segment's overflowing part is.
         location: Location,
@@ -119,7 +104,6 @@ pub enum ExchangeError {
         limit_kib: usize,
     },
     /// Inline elements nested deeper than [`MAX_INLINE_DEPTH`].
-    #[error("{location}: inline elements nested more than {limit} deep")]
     NestedTooDeep {
         /// The start tag that goes one level too deep.
         location: Location,
@@ -261,3 +245,5 @@ impl Localize for ExchangeError {
         }
     }
 }
+
+crate::english_display!(ExchangeError);
