@@ -215,15 +215,11 @@ impl Localize for TextFileError {
                 limit,
             } => vec![
                 ("file", origin.to_string().into()),
-                ("size", format_megabytes(*size).into()),
-                ("limit", format_megabytes(*limit).into()),
+                ("size", crate::i18n::megabytes(*size).into()),
+                ("limit", crate::i18n::megabytes(*limit).into()),
             ],
         }
     }
-}
-
-fn format_megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
 /// Reads raw bytes from a file or stdin, refusing more than `limit` bytes.

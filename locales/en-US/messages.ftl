@@ -11,7 +11,9 @@ error-file-io = cannot read { $file }: { $reason }
 error-invalid-utf8 = the text is not valid UTF-8 (first bad byte at offset { $offset }); save the file as UTF-8
 error-control-character = the control character { $code } is not text: remove it (a vertical tab or a form feed is read as a line break, a tab is kept)
 error-binary-file = this is a binary file (NUL byte at offset { $offset }), not a plain-text speech
-error-file-too-large = the file is { $size }, more than the { $limit } Tribune reads; is it really a speech?
+error-file-too-large = the file is { $size } MB, more than the { $limit } MB Tribune reads; is it really a speech?
+size-megabytes = { $size } MB
+size-kilobytes = { $size } kB
 error-output = cannot write the output: { $reason }
 
 ## Speeches

@@ -11,7 +11,9 @@ error-file-io = impossible de lire { $file } : { $reason }
 error-invalid-utf8 = le texte n’est pas en UTF-8 valide (premier octet erroné à la position { $offset }) ; enregistrez le fichier en UTF-8
 error-control-character = le caractère de contrôle { $code } n’est pas du texte : supprimez-le (une tabulation verticale ou un saut de page est lu comme un saut de ligne, une tabulation est gardée)
 error-binary-file = ce fichier est binaire (octet NUL à la position { $offset }), ce n’est pas un discours en texte brut
-error-file-too-large = le fichier fait { $size }, plus que les { $limit } que Tribune accepte ; s’agit-il vraiment d’un discours ?
+error-file-too-large = le fichier fait { $size } Mo, plus que les { $limit } Mo que Tribune accepte ; s’agit-il vraiment d’un discours ?
+size-megabytes = { $size } Mo
+size-kilobytes = { $size } ko
 error-output = impossible d’écrire le résultat : { $reason }
 
 ## Discours

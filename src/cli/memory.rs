@@ -511,14 +511,6 @@ fn search(args: SearchArgs, ctx: &Context) -> CommandResult {
     })
 }
 
-fn format_bytes(bytes: u64) -> String {
-    if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
-    } else {
-        format!("{:.1} kB", bytes as f64 / 1000.0)
-    }
-}
-
 fn stats(args: MemoryStatsArgs, ctx: &Context) -> CommandResult {
     let opened = open_store(&args.memory.location(), Access::Existing)?;
     let memory = opened.store();
@@ -537,7 +529,7 @@ fn stats(args: MemoryStatsArgs, ctx: &Context) -> CommandResult {
                     "memory-stats-file",
                     &[
                         ("path", stats.path.clone().into()),
-                        ("size", format_bytes(stats.size_bytes).into())
+                        ("size", l.byte_size(stats.size_bytes).into())
                     ]
                 )
             )?;

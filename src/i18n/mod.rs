@@ -191,6 +191,25 @@ impl Localizer {
     }
 }
 
+/// A size in bytes as megabytes (10⁶ bytes) to one decimal: the number the messages that
+/// print a file size take, with their unit (`{ $size } MB`, `{ $size } Mo`) in the message.
+pub fn megabytes(bytes: u64) -> f64 {
+    (bytes as f64 / 100_000.0).round() / 10.0
+}
+
+impl Localizer {
+    /// A file size with its unit in the interface language: megabytes from one megabyte up,
+    /// kilobytes below (`size-megabytes`, `size-kilobytes`).
+    pub fn byte_size(&self, bytes: u64) -> String {
+        if bytes >= 1_000_000 {
+            self.format("size-megabytes", &[("size", megabytes(bytes).into())])
+        } else {
+            let kilobytes = (bytes as f64 / 100.0).round() / 10.0;
+            self.format("size-kilobytes", &[("size", kilobytes.into())])
+        }
+    }
+}
+
 /// Writes `item`'s message from the en-US bundle: the `Display` of Tribune's errors, so that
 /// every English sentence a user can read exists once, in `locales/en-US/` (a log or a
 /// panic message shows the same words as the terminal).
@@ -336,6 +355,17 @@ pub fn audit() -> Vec<String> {
 mod tests {
     use super::*;
     use unic_langid::langid;
+
+    #[test]
+    fn file_sizes_are_written_with_the_units_of_the_interface_language() {
+        let english = Localizer::for_tag("en-US");
+        let french = Localizer::for_tag("fr-FR");
+        assert_eq!(english.byte_size(2_345_678), "2.3 MB");
+        assert_eq!(english.byte_size(45_600), "45.6 kB");
+        assert_eq!(french.byte_size(2_345_678), "2.3 Mo");
+        assert_eq!(french.byte_size(45_600), "45.6 ko");
+        assert_eq!(megabytes(1_073_741_824), 1073.7);
+    }
 
     #[test]
     fn every_locale_has_every_message_and_each_formats() {
