@@ -9,6 +9,7 @@
 pub mod align;
 pub mod check;
 pub mod cli;
+pub mod columns;
 pub mod exchange;
 pub mod i18n;
 pub mod ingest;

@@ -11,6 +11,7 @@ use super::error::CommandResult;
 use super::segment::{language_arg, warn_if_generic};
 use super::{write_stdout, Context};
 use crate::align::{self, Alignment, Bead, BeadKind, InputFormat};
+use crate::columns::{wrap, LongWords};
 use crate::i18n::{Args as MessageArgs, Localize};
 use crate::ingest;
 use crate::memory::{open_store, Access};
@@ -176,33 +177,6 @@ fn needs_review(bead: &Bead, min_confidence: f64) -> bool {
         && matches!(bead.kind, BeadKind::Translation | BeadKind::Salutation)
 }
 
-/// Cuts a text into lines of at most `width` characters, at spaces where possible.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let needed =
-            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
-        if needed > width && !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(word);
-        while current.chars().count() > width {
-            let head: String = current.chars().take(width).collect();
-            let tail: String = current.chars().skip(width).collect();
-            lines.push(head);
-            current = tail;
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
-}
-
 fn print_side_by_side(
     out: &mut dyn Write,
     alignment: &Alignment,
@@ -239,8 +213,16 @@ fn print_side_by_side(
             BeadKind::Salutation => format!(" ({})", ctx.l10n.text("align-kind-salutation")),
             _ => String::new(),
         };
-        let left = wrap(&super::terminal_safe(&alignment.source_text(bead)), COLUMN);
-        let right = wrap(&super::terminal_safe(&alignment.target_text(bead)), COLUMN);
+        let left = wrap(
+            &super::terminal_safe(&alignment.source_text(bead)),
+            COLUMN,
+            LongWords::Cut,
+        );
+        let right = wrap(
+            &super::terminal_safe(&alignment.target_text(bead)),
+            COLUMN,
+            LongWords::Cut,
+        );
         let rows = left.len().max(right.len()).max(1);
         for row in 0..rows {
             let prefix = if row == 0 {
@@ -336,13 +318,5 @@ mod tests {
         assert_eq!(confidence_arg("0.8"), Ok(0.8));
         assert!(confidence_arg("1.5").is_err());
         assert!(confidence_arg("high").is_err());
-    }
-
-    #[test]
-    fn wrapping_keeps_every_word() {
-        let lines = wrap("one two three four five six", 9);
-        assert_eq!(lines, ["one two", "three", "four five", "six"]);
-        assert_eq!(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
-        assert!(wrap("", 5).is_empty());
     }
 }

@@ -14,6 +14,7 @@ use super::memory::{threshold_arg, MemoryPath};
 use super::segment::{language_arg, read_segments};
 use super::{write_output, write_stdout, Context};
 use crate::align::{self, InputFormat};
+use crate::columns::pad;
 use crate::exchange::input::{utf8_input, SniffedInput};
 use crate::exchange::xliff::{XliffHeader, XliffReader, XliffVersion, XliffWriter};
 use crate::i18n::{Args as MessageArgs, Localize, Localizer};
@@ -245,11 +246,6 @@ fn json_segments(result: &Pretranslation) -> Vec<JsonSegment<'_>> {
             }
         })
         .collect()
-}
-
-fn pad(text: &str, width: usize) -> String {
-    let count = text.chars().count();
-    format!("{text}{}", " ".repeat(width.saturating_sub(count)))
 }
 
 fn write_text_report(

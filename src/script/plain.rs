@@ -6,6 +6,7 @@
 use unic_langid::LanguageIdentifier;
 
 use super::model::{Column, Cue, Item, Layout, Row, Script, ScriptBlock};
+use crate::columns::{pad, wrap, LongWords};
 use crate::lang::typography;
 use crate::speech::SegmentKind;
 
@@ -113,35 +114,6 @@ fn column_heading(script: &Script, index: usize) -> String {
 // ---------------------------------------------------------------------------------------
 // Plain text
 
-/// Greedy word wrap; a word longer than the width gets a line of its own.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut len = 0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let word_len = word.chars().count();
-        if len > 0 && len + 1 + word_len > width {
-            lines.push(std::mem::take(&mut line));
-            len = 0;
-        }
-        if len > 0 {
-            line.push(' ');
-            len += 1;
-        }
-        line.push_str(word);
-        len += word_len;
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-fn pad(text: &str, width: usize) -> String {
-    let len = text.chars().count();
-    format!("{text}{}", " ".repeat(width.saturating_sub(len)))
-}
-
 fn text_row(script: &Script, row: &Row, width: usize, out: &mut String) {
     let cells: Vec<Vec<String>> = row
         .cells
@@ -150,7 +122,13 @@ fn text_row(script: &Script, row: &Row, width: usize, out: &mut String) {
         .map(|(c, cell)| {
             cell.items
                 .iter()
-                .flat_map(|item| wrap(&item_text(item, &script.columns[c].lang), width))
+                .flat_map(|item| {
+                    wrap(
+                        &item_text(item, &script.columns[c].lang),
+                        width,
+                        LongWords::Keep,
+                    )
+                })
                 .collect()
         })
         .collect();
@@ -366,19 +344,6 @@ pub fn render_markdown(script: &Script) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrapping_keeps_every_word() {
-        assert_eq!(
-            wrap("one two three four five", 9),
-            ["one two", "three", "four five"]
-        );
-        assert_eq!(
-            wrap("supercalifragilistic x", 5),
-            ["supercalifragilistic", "x"]
-        );
-        assert!(wrap("", 5).is_empty());
-    }
 
     #[test]
     fn markdown_is_escaped() {
