@@ -15,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::error::MAX_INLINE_DEPTH;
 use super::input::LineTracker;
-use super::xml::{found, is_blank, name_of, tag_text, XmlCursor};
+use super::xml::{attribute, found, is_blank, name_of, tag_text, XmlCursor};
 use super::ExchangeError;
 use crate::textfile::Origin;
 
@@ -33,10 +33,7 @@ pub struct TmxHeader {
 impl TmxHeader {
     /// The value of an attribute.
     pub fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        attribute(&self.attributes, name)
     }
 }
 
@@ -75,10 +72,7 @@ pub struct TmxUnit {
 impl TmxUnit {
     /// The value of an attribute.
     pub fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        attribute(&self.attributes, name)
     }
 }
 

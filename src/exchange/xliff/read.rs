@@ -128,6 +128,19 @@ impl Content {
             self.push_text(&text);
         }
     }
+
+    /// An inline element closes: a segment is complete, or its closing markup is added.
+    fn close(&mut self, closed: Open) {
+        match closed {
+            Open::Segment => {
+                if let Some(segment) = self.open_segment.take() {
+                    self.segments.push(segment);
+                }
+            }
+            Open::Text(Some(markup)) | Open::Code(markup) => self.push_code(&markup),
+            Open::Text(None) => {}
+        }
+    }
 }
 
 /// An inline element open inside a content.
@@ -141,6 +154,41 @@ enum Open {
     /// Native code (1.2 `<bpt>`, `<ept>`, `<ph>`, `<it>`, and `<sub>` inside them): its text
     /// is markup, not text. The closing markup.
     Code(String),
+}
+
+/// The inline elements open in a content being read, and how many of them are native code:
+/// a count, so that each event costs the same however deep the nesting is.
+struct OpenInlines {
+    stack: Vec<Open>,
+    codes: usize,
+    /// The `i` the next paired code (`<g>`, `<pc>`) gets in TMX markup.
+    next_code: usize,
+}
+
+impl OpenInlines {
+    fn new() -> Self {
+        OpenInlines {
+            stack: Vec::new(),
+            codes: 0,
+            next_code: 1,
+        }
+    }
+
+    /// Whether the text read now is inside native code.
+    fn in_code(&self) -> bool {
+        self.codes > 0
+    }
+
+    fn push(&mut self, item: Open) {
+        self.codes += usize::from(matches!(item, Open::Code(_)));
+        self.stack.push(item);
+    }
+
+    fn pop(&mut self) -> Option<Open> {
+        let closed = self.stack.pop();
+        self.codes -= usize::from(matches!(closed, Some(Open::Code(_))));
+        closed
+    }
 }
 
 /// An inline tag read inside a content: what [`XliffReader::inline_start`] and
@@ -912,16 +960,12 @@ impl<R: BufRead> XliffReader<R> {
     /// tag: text, inline elements and codes.
     fn read_content(&mut self, buf: &mut Vec<u8>, element: &str) -> Result<Content, ExchangeError> {
         let mut content = Content::default();
-        // The open inline elements, and how many of them are native code: a count, so that
-        // each event costs the same however deep the nesting is.
-        let mut open: Vec<Open> = Vec::new();
-        let mut open_codes = 0usize;
-        let mut next_code = 1usize;
+        let mut inlines = OpenInlines::new();
         loop {
             let (at, event) = self.xml.read(buf)?;
             self.xml.limit_length(&content.whole.text, at)?;
             self.xml.limit_length(content.whole.markup(), at)?;
-            let in_code = open_codes > 0;
+            let in_code = inlines.in_code();
             let piece = match event {
                 Event::Text(t) => {
                     let text = t.xml10_content().into_owned();
@@ -931,79 +975,22 @@ impl<R: BufRead> XliffReader<R> {
                 Event::CData(c) => Some(c.xml10_content().into_owned()),
                 Event::GeneralRef(r) => Some(self.xml.resolve(&r.xml10_content(), at)?.to_string()),
                 Event::Start(e) => {
-                    if open.len() == MAX_INLINE_DEPTH {
-                        return Err(ExchangeError::NestedTooDeep {
-                            location: self.xml.location(at),
-                            limit: MAX_INLINE_DEPTH,
-                        });
-                    }
-                    let (space, name) = self.element(&e);
-                    let attributes = self.attributes(&e, at)?;
-                    let qualified = name_of(&e);
-                    let tag = InlineTag {
-                        space,
-                        name: &name,
-                        qualified: &qualified,
-                        attributes: &attributes,
-                        at,
-                    };
-                    match self.inline_start(&tag, in_code, &mut next_code)? {
-                        InlineStart::Open(item, markup) => {
-                            if let Some(markup) = markup {
-                                content.push_code(&markup);
-                            }
-                            if matches!(item, Open::Segment) && content.open_segment.is_none() {
-                                let mid = owned_attribute(&attributes, "mid")
-                                    .unwrap_or_else(|| (content.segments.len() + 1).to_string());
-                                content.open_segment = Some((mid, Accumulator::default()));
-                            }
-                            open_codes += usize::from(matches!(item, Open::Code(_)));
-                            open.push(item);
-                        }
-                        InlineStart::Placeholder(markup, text) => {
-                            content.push_placeholder(markup, text);
-                            self.xml.skip_element(&qualified, buf)?;
-                        }
+                    if let Some(skipped) = self.start_inline(&e, at, &mut content, &mut inlines)? {
+                        self.xml.skip_element(&skipped, buf)?;
                     }
                     None
                 }
                 Event::Empty(e) => {
-                    let (space, name) = self.element(&e);
-                    let attributes = self.attributes(&e, at)?;
-                    let qualified = name_of(&e);
-                    if in_code {
-                        content
-                            .push_code(&escape(tag_text(&qualified, &attributes, true).as_str()));
-                    } else {
-                        let tag = InlineTag {
-                            space,
-                            name: &name,
-                            qualified: &qualified,
-                            attributes: &attributes,
-                            at,
-                        };
-                        let (markup, text) = self.inline_empty(&tag)?;
-                        content.push_placeholder(markup, text);
-                    }
+                    self.empty_inline(&e, at, in_code, &mut content)?;
                     None
                 }
-                Event::End(_) => {
-                    let closed = open.pop();
-                    open_codes -= usize::from(matches!(closed, Some(Open::Code(_))));
-                    match closed {
-                        None => return Ok(content),
-                        Some(Open::Segment) => {
-                            if let Some(segment) = content.open_segment.take() {
-                                content.segments.push(segment);
-                            }
-                        }
-                        Some(Open::Text(Some(markup))) | Some(Open::Code(markup)) => {
-                            content.push_code(&markup)
-                        }
-                        Some(Open::Text(None)) => {}
+                Event::End(_) => match inlines.pop() {
+                    None => return Ok(content),
+                    Some(closed) => {
+                        content.close(closed);
+                        None
                     }
-                    None
-                }
+                },
                 Event::Comment(_) | Event::PI(_) => None,
                 Event::Eof => return Err(self.xml.early_end(&format!("</{element}>"))),
                 other => {
@@ -1019,6 +1006,79 @@ impl<R: BufRead> XliffReader<R> {
                 }
             }
         }
+    }
+
+    /// An inline start tag in a content: it opens an element, or it is a placeholder written
+    /// with an end tag, whose name is returned so that the caller skips its content.
+    fn start_inline(
+        &self,
+        e: &BytesStart<'_>,
+        at: u64,
+        content: &mut Content,
+        inlines: &mut OpenInlines,
+    ) -> Result<Option<String>, ExchangeError> {
+        if inlines.stack.len() == MAX_INLINE_DEPTH {
+            return Err(ExchangeError::NestedTooDeep {
+                location: self.xml.location(at),
+                limit: MAX_INLINE_DEPTH,
+            });
+        }
+        let (space, name) = self.element(e);
+        let attributes = self.attributes(e, at)?;
+        let qualified = name_of(e);
+        let tag = InlineTag {
+            space,
+            name: &name,
+            qualified: &qualified,
+            attributes: &attributes,
+            at,
+        };
+        let in_code = inlines.in_code();
+        match self.inline_start(&tag, in_code, &mut inlines.next_code)? {
+            InlineStart::Open(item, markup) => {
+                if let Some(markup) = markup {
+                    content.push_code(&markup);
+                }
+                if matches!(item, Open::Segment) && content.open_segment.is_none() {
+                    let mid = owned_attribute(&attributes, "mid")
+                        .unwrap_or_else(|| (content.segments.len() + 1).to_string());
+                    content.open_segment = Some((mid, Accumulator::default()));
+                }
+                inlines.push(item);
+                Ok(None)
+            }
+            InlineStart::Placeholder(markup, text) => {
+                content.push_placeholder(markup, text);
+                Ok(Some(qualified))
+            }
+        }
+    }
+
+    /// An empty inline element in a content: code inside native code, else a placeholder.
+    fn empty_inline(
+        &self,
+        e: &BytesStart<'_>,
+        at: u64,
+        in_code: bool,
+        content: &mut Content,
+    ) -> Result<(), ExchangeError> {
+        let (space, name) = self.element(e);
+        let attributes = self.attributes(e, at)?;
+        let qualified = name_of(e);
+        if in_code {
+            content.push_code(&escape(tag_text(&qualified, &attributes, true).as_str()));
+        } else {
+            let tag = InlineTag {
+                space,
+                name: &name,
+                qualified: &qualified,
+                attributes: &attributes,
+                at,
+            };
+            let (markup, text) = self.inline_empty(&tag)?;
+            content.push_placeholder(markup, text);
+        }
+        Ok(())
     }
 
     /// What an inline start tag does.
