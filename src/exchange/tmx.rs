@@ -11,14 +11,13 @@ use std::borrow::Cow;
 use std::io::{self, BufRead, Write};
 
 use crate::exchange::xml_escape as escape;
-use crate::exchange::{is_xml_char, refuse_forbidden_chars};
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::XmlVersion;
 
-use super::error::{MAX_INLINE_DEPTH, MAX_SEGMENT_BYTES};
+use super::error::MAX_INLINE_DEPTH;
 use super::input::LineTracker;
+use super::xml::{attribute, found, is_blank, name_of, tag_text, XmlCursor};
 use super::ExchangeError;
-use crate::textfile::{Location, Origin};
+use crate::textfile::Origin;
 
 /// The `<header>` of a TMX file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,10 +33,7 @@ pub struct TmxHeader {
 impl TmxHeader {
     /// The value of an attribute.
     pub fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        attribute(&self.attributes, name)
     }
 }
 
@@ -76,10 +72,7 @@ pub struct TmxUnit {
 impl TmxUnit {
     /// The value of an attribute.
     pub fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        attribute(&self.attributes, name)
     }
 }
 
@@ -90,8 +83,7 @@ const TEXT_ELEMENTS: &[&str] = &["hi", "sub"];
 
 /// A streaming TMX reader.
 pub struct TmxReader<R: BufRead> {
-    xml: quick_xml::Reader<LineTracker<R>>,
-    origin: Origin,
+    xml: XmlCursor<quick_xml::Reader<LineTracker<R>>>,
     header: TmxHeader,
     finished: bool,
     buf: Vec<u8>,
@@ -130,25 +122,11 @@ fn set(target: &mut String, value: &str) {
     target.push_str(value);
 }
 
-fn name_of(e: &BytesStart<'_>) -> String {
-    e.name().as_ref().to_owned()
-}
-
-fn is_blank(text: &str) -> bool {
-    text.chars().all(char::is_whitespace)
-}
-
 impl<R: BufRead> TmxReader<R> {
     /// Starts reading: checks the root `<tmx>` and reads the `<header>`, up to `<body>`.
     pub fn new(input: R, origin: Origin) -> Result<Self, ExchangeError> {
-        let mut xml = quick_xml::Reader::from_reader(LineTracker::new(input));
-        let config = xml.config_mut();
-        config.trim_text(false);
-        config.check_end_names = true;
-        config.expand_empty_elements = false;
         let mut reader = TmxReader {
-            xml,
-            origin,
+            xml: XmlCursor::new(input, origin),
             header: TmxHeader::default(),
             finished: false,
             buf: Vec::new(),
@@ -164,29 +142,22 @@ impl<R: BufRead> TmxReader<R> {
 
     /// Bytes read so far (of the UTF-8 input), for a progress bar.
     pub fn position(&self) -> u64 {
-        self.xml.get_ref().position()
+        self.xml.position()
     }
 
-    fn location(&self, offset: u64) -> Location {
-        let (line, column) = self.xml.get_ref().line_column(offset);
-        Location::at(&self.origin, line, column)
-    }
-
-    /// Reads the next event; the caller gets its start offset too.
-    fn read<'b>(&mut self, buf: &'b mut Vec<u8>) -> Result<(u64, Event<'b>), ExchangeError> {
-        buf.clear();
-        let start = self.xml.buffer_position();
-        match self.xml.read_event_into(buf) {
-            Ok(event) => Ok((start, event)),
-            Err(error) => Err(ExchangeError::from_xml(
-                error,
-                self.xml.get_ref(),
-                &self.origin,
-                // Some errors (nesting, namespace limits) leave the error position unset:
-                // the event that failed started at `start` at the earliest.
-                self.xml.error_position().max(start),
-            )),
-        }
+    /// Calls `each` with every attribute of `e`: every stored field is held to the segment
+    /// limit and to the characters XML allows.
+    fn each_attribute(
+        &self,
+        e: &BytesStart<'_>,
+        at: u64,
+        mut each: impl FnMut(&str, &str),
+    ) -> Result<(), ExchangeError> {
+        self.xml.for_each_attribute(e, at, |name, value| {
+            self.xml.limit_field(&value, at)?;
+            each(name, &value);
+            Ok(())
+        })
     }
 
     fn attributes(
@@ -207,137 +178,49 @@ impl<R: BufRead> TmxReader<R> {
         out: &mut Vec<(String, String)>,
     ) -> Result<(), ExchangeError> {
         let mut filled = Refill::new(out);
-        for attribute in e.attributes() {
-            let attribute = attribute.map_err(|err| ExchangeError::Xml {
-                location: self.location(at),
-                detail: err.to_string(),
-            })?;
-            let value = attribute
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|err| self.escape_error(err, at))?;
-            self.limit_field(&value, at)?;
-            let (name, text) = filled.next();
-            set(name, attribute.key.as_ref());
-            set(text, &value);
-        }
-        Ok(())
+        self.each_attribute(e, at, |name, value| {
+            let (n, v) = filled.next();
+            set(n, name);
+            set(v, value);
+        })
     }
 
-    fn escape_error(&self, error: quick_xml::Error, at: u64) -> ExchangeError {
-        let location = self.location(at);
-        match error {
-            quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(
-                _,
-                name,
-            )) => ExchangeError::UnknownEntity { location, name },
-            other => ExchangeError::Xml {
-                location,
-                detail: other.to_string(),
-            },
-        }
-    }
-
-    fn unexpected(&self, at: u64, found: String, expected: &str) -> ExchangeError {
-        ExchangeError::Unexpected {
-            location: self.location(at),
-            found,
-            expected: expected.to_owned(),
-        }
-    }
-
-    fn early_end(&self, expected: &str) -> ExchangeError {
-        ExchangeError::UnexpectedEnd {
-            location: self.location(self.xml.buffer_position()),
-            expected: expected.to_owned(),
-        }
-    }
-
-    /// Every stored field (attribute values, notes, properties) is held to the segment
-    /// limit, and to the characters XML allows.
-    fn limit_field(&self, value: &str, at: u64) -> Result<(), ExchangeError> {
-        self.limit_length(value, at)?;
-        self.refuse_forbidden(value, at)
-    }
-
-    /// A located error for text longer than a segment may be.
-    fn limit_length(&self, text: &str, at: u64) -> Result<(), ExchangeError> {
-        if text.len() > MAX_SEGMENT_BYTES {
-            return Err(ExchangeError::SegmentTooLong {
-                location: self.location(at),
-                limit_kib: MAX_SEGMENT_BYTES >> 10,
-            });
-        }
-        Ok(())
-    }
-
-    /// A located error for the first character XML forbids in text read at `at`.
-    fn refuse_forbidden(&self, text: &str, at: u64) -> Result<(), ExchangeError> {
-        refuse_forbidden_chars(text, |offset| self.location(at + offset as u64))
-    }
-
-    /// Resolves `&name;` or `&#N;`: the five XML entities and character references only.
-    fn resolve(&self, name: &str, at: u64) -> Result<char, ExchangeError> {
-        let resolved = match name {
-            "lt" => '<',
-            "gt" => '>',
-            "amp" => '&',
-            "apos" => '\'',
-            "quot" => '"',
-            _ => {
-                if let Some(number) = name.strip_prefix('#') {
-                    let code = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                        None => number.parse::<u32>().ok(),
-                    };
-                    return match code.and_then(char::from_u32).filter(|c| is_xml_char(*c)) {
-                        Some(c) => Ok(c),
-                        None => Err(ExchangeError::Xml {
-                            location: self.location(at),
-                            detail: format!("&{name}; is not a valid character"),
-                        }),
-                    };
-                }
-                return Err(ExchangeError::UnknownEntity {
-                    location: self.location(at),
-                    name: name.to_owned(),
-                });
+    /// The value of a required attribute into `out` (every attribute is checked).
+    fn required_into(
+        &self,
+        e: &BytesStart<'_>,
+        at: u64,
+        attribute: &str,
+        out: &mut String,
+    ) -> Result<(), ExchangeError> {
+        let mut found = false;
+        self.each_attribute(e, at, |name, value| {
+            if name == attribute && !found {
+                set(out, value);
+                found = true;
             }
-        };
-        Ok(resolved)
+        })?;
+        if found {
+            Ok(())
+        } else {
+            Err(self.xml.missing(at, &name_of(e), attribute))
+        }
     }
 
     fn read_prologue(&mut self) -> Result<(), ExchangeError> {
         let mut buf = std::mem::take(&mut self.buf);
-        // The root element.
-        loop {
-            let (at, event) = self.read(&mut buf)?;
-            match event {
-                Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
-                Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Start(e) if e.name().as_ref() == "tmx" => break,
-                Event::Eof => {
-                    return Err(ExchangeError::NotTmx {
-                        location: self.location(at),
-                        found: "an empty file".to_owned(),
-                    })
+        let not_tmx = |location, found| ExchangeError::NotTmx { location, found };
+        self.xml
+            .read_root(&mut buf, not_tmx, |xml, at, root, empty| {
+                if !empty && root.name().as_ref() == "tmx" {
+                    Ok(())
+                } else {
+                    Err(not_tmx(xml.location(at), format!("<{}>", name_of(root))))
                 }
-                Event::Start(e) | Event::Empty(e) => {
-                    return Err(ExchangeError::NotTmx {
-                        location: self.location(at),
-                        found: format!("<{}>", name_of(&e)),
-                    })
-                }
-                _ => {
-                    return Err(ExchangeError::NotTmx {
-                        location: self.location(at),
-                        found: "text".to_owned(),
-                    })
-                }
-            }
-        }
+            })?;
         // The header, then the body.
         loop {
-            let (at, event) = self.read(&mut buf)?;
+            let (at, event) = self.xml.read(&mut buf)?;
             match event {
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
@@ -351,18 +234,11 @@ impl<R: BufRead> TmxReader<R> {
                 Event::Start(e) if e.name().as_ref() == "body" => break,
                 Event::Empty(e) if e.name().as_ref() == "body" => {
                     self.finished = true;
-                    self.expect_document_end(&mut buf)?;
+                    self.xml.expect_document_end(&mut buf, Some("tmx"))?;
                     break;
                 }
-                Event::Eof => return Err(self.early_end("<body>")),
-                Event::Start(e) | Event::Empty(e) => {
-                    return Err(self.unexpected(
-                        at,
-                        format!("<{}>", name_of(&e)),
-                        "<header> or <body>",
-                    ))
-                }
-                _ => return Err(self.unexpected(at, "text".to_owned(), "<header> or <body>")),
+                Event::Eof => return Err(self.xml.early_end("<body>")),
+                other => return Err(self.xml.unexpected(at, found(&other), "<header> or <body>")),
             }
         }
         self.buf = buf;
@@ -371,102 +247,31 @@ impl<R: BufRead> TmxReader<R> {
 
     fn read_header_children(&mut self, buf: &mut Vec<u8>) -> Result<(), ExchangeError> {
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::End(_) => return Ok(()),
                 Event::Start(e) if e.name().as_ref() == "prop" => {
-                    let kind = self.required(&e, at, "type")?;
-                    let value = self.read_text(buf, "prop")?;
+                    let (mut kind, mut value) = (String::new(), String::new());
+                    self.required_into(&e, at, "type", &mut kind)?;
+                    self.read_text_into(buf, "prop", &mut value)?;
                     self.header.properties.push((kind, value));
                 }
                 Event::Start(e) if e.name().as_ref() == "note" => {
-                    let value = self.read_text(buf, "note")?;
+                    let mut value = String::new();
+                    self.read_text_into(buf, "note", &mut value)?;
                     self.header.notes.push(value);
                 }
                 Event::Start(e) => {
                     // Other header content (<ude> user-defined encodings) is not needed.
-                    let name = e.name().as_ref().to_owned();
-                    self.skip_element(buf, &name)?;
+                    self.xml.skip_element(&name_of(&e), buf)?;
                 }
-                Event::Eof => return Err(self.early_end("</header>")),
+                Event::Eof => return Err(self.xml.early_end("</header>")),
                 _ => {}
             }
         }
     }
 
-    fn skip_element(&mut self, buf: &mut Vec<u8>, name: &str) -> Result<(), ExchangeError> {
-        let mut depth = 1;
-        while depth > 0 {
-            let (_, event) = self.read(buf)?;
-            match event {
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth -= 1,
-                Event::Eof => return Err(self.early_end(&format!("</{name}>"))),
-                _ => {}
-            }
-        }
-        Ok(())
-    }
-
-    fn required(
-        &self,
-        e: &BytesStart<'_>,
-        at: u64,
-        attribute: &str,
-    ) -> Result<String, ExchangeError> {
-        self.attributes(e, at)?
-            .into_iter()
-            .find(|(n, _)| n == attribute)
-            .map(|(_, v)| v)
-            .ok_or_else(|| ExchangeError::MissingAttribute {
-                location: self.location(at),
-                element: name_of(e),
-                attribute: attribute.to_owned(),
-            })
-    }
-
-    /// The value of a required attribute into `out` (every attribute is checked).
-    fn required_into(
-        &self,
-        e: &BytesStart<'_>,
-        at: u64,
-        attribute: &str,
-        out: &mut String,
-    ) -> Result<(), ExchangeError> {
-        let mut found = false;
-        for a in e.attributes() {
-            let a = a.map_err(|err| ExchangeError::Xml {
-                location: self.location(at),
-                detail: err.to_string(),
-            })?;
-            let value = a
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|err| self.escape_error(err, at))?;
-            self.limit_field(&value, at)?;
-            if a.key.as_ref() == attribute && !found {
-                set(out, &value);
-                found = true;
-            }
-        }
-        if found {
-            Ok(())
-        } else {
-            Err(ExchangeError::MissingAttribute {
-                location: self.location(at),
-                element: name_of(e),
-                attribute: attribute.to_owned(),
-            })
-        }
-    }
-
-    /// The text content of a simple element (`<note>`, `<prop>`).
-    fn read_text(&mut self, buf: &mut Vec<u8>, element: &str) -> Result<String, ExchangeError> {
-        let mut text = String::new();
-        self.read_text_into(buf, element, &mut text)?;
-        Ok(text)
-    }
-
-    /// The text content of a simple element into `text` (cleared first).
+    /// The text content of a simple element (`<note>`, `<prop>`) into `text` (cleared first).
     fn read_text_into(
         &mut self,
         buf: &mut Vec<u8>,
@@ -475,56 +280,35 @@ impl<R: BufRead> TmxReader<R> {
     ) -> Result<(), ExchangeError> {
         text.clear();
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             // A note or a property is stored like a segment, and held to the same limit
             // (its characters are checked piece by piece below).
-            self.limit_length(text, at)?;
+            self.xml.limit_length(text, at)?;
             match event {
                 Event::Text(t) => {
                     let content = t.xml10_content();
-                    self.refuse_forbidden(&content, at)?;
+                    self.xml.refuse_forbidden(&content, at)?;
                     text.push_str(&content)
                 }
                 Event::CData(c) => text.push_str(&c.xml10_content()),
                 Event::GeneralRef(r) => {
-                    let resolved = self.resolve(&r.xml10_content(), at)?;
+                    let resolved = self.xml.resolve(&r.xml10_content(), at)?;
                     text.push(resolved);
                 }
                 Event::End(_) => return Ok(()),
                 Event::Comment(_) | Event::PI(_) => {}
-                Event::Eof => return Err(self.early_end(&format!("</{element}>"))),
+                Event::Eof => return Err(self.xml.early_end(&format!("</{element}>"))),
                 Event::Start(e) | Event::Empty(e) => {
-                    return Err(self.unexpected(
+                    return Err(self.xml.unexpected(
                         at,
                         format!("<{}>", name_of(&e)),
                         &format!("text or </{element}>"),
                     ))
                 }
                 other => {
-                    return Err(self.unexpected(at, format!("{other:?}"), &format!("</{element}>")))
+                    let expected = format!("</{element}>");
+                    return Err(self.xml.unexpected(at, format!("{other:?}"), &expected));
                 }
-            }
-        }
-    }
-
-    fn expect_document_end(&mut self, buf: &mut Vec<u8>) -> Result<(), ExchangeError> {
-        let mut closed_tmx = false;
-        loop {
-            let (at, event) = self.read(buf)?;
-            match event {
-                Event::End(e) if e.name().as_ref() == "tmx" && !closed_tmx => closed_tmx = true,
-                Event::Comment(_) | Event::PI(_) => {}
-                Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof if closed_tmx => return Ok(()),
-                Event::Eof => return Err(self.early_end("</tmx>")),
-                Event::Start(e) | Event::Empty(e) => {
-                    return Err(self.unexpected(
-                        at,
-                        format!("<{}>", name_of(&e)),
-                        "the end of the document",
-                    ))
-                }
-                _ => return Err(self.unexpected(at, "text".to_owned(), "the end of the document")),
             }
         }
     }
@@ -557,10 +341,10 @@ impl<R: BufRead> TmxReader<R> {
         unit: &mut TmxUnit,
     ) -> Result<bool, ExchangeError> {
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::Start(e) if e.name().as_ref() == "tu" => {
-                    unit.line = self.xml.get_ref().line(at);
+                    unit.line = self.xml.line(at);
                     self.attributes_into(&e, at, &mut unit.attributes)?;
                     self.read_unit(buf, unit)?;
                     return Ok(true);
@@ -568,16 +352,13 @@ impl<R: BufRead> TmxReader<R> {
                 Event::Empty(e) if e.name().as_ref() == "tu" => {}
                 Event::End(e) if e.name().as_ref() == "body" => {
                     self.finished = true;
-                    self.expect_document_end(buf)?;
+                    self.xml.expect_document_end(buf, Some("tmx"))?;
                     return Ok(false);
                 }
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Err(self.early_end("</body>")),
-                Event::Start(e) | Event::Empty(e) => {
-                    return Err(self.unexpected(at, format!("<{}>", name_of(&e)), "<tu>"))
-                }
-                _ => return Err(self.unexpected(at, "text".to_owned(), "<tu>")),
+                Event::Eof => return Err(self.xml.early_end("</body>")),
+                other => return Err(self.xml.unexpected(at, found(&other), "<tu>")),
             }
         }
     }
@@ -587,7 +368,7 @@ impl<R: BufRead> TmxReader<R> {
         let mut notes = Refill::new(&mut unit.notes);
         let mut variants = Refill::new(&mut unit.variants);
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::End(_) => return Ok(()),
                 Event::Start(e) if e.name().as_ref() == "prop" => {
@@ -602,25 +383,15 @@ impl<R: BufRead> TmxReader<R> {
                 Event::Start(e) if e.name().as_ref() == "tuv" => {
                     let variant = variants.next();
                     self.variant_attributes(&e, at, variant)?;
-                    self.read_variant(buf, variant, at)?;
+                    self.read_variant(buf, variant)?;
                 }
                 Event::Empty(e) if matches!(e.name().as_ref(), "prop" | "note") => {}
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Err(self.early_end("</tu>")),
-                Event::Start(e) | Event::Empty(e) => {
-                    return Err(self.unexpected(
-                        at,
-                        format!("<{}>", name_of(&e)),
-                        "<tuv>, <prop> or <note> in <tu>",
-                    ))
-                }
-                _ => {
-                    return Err(self.unexpected(
-                        at,
-                        "text".to_owned(),
-                        "<tuv>, <prop> or <note> in <tu>",
-                    ))
+                Event::Eof => return Err(self.xml.early_end("</tu>")),
+                other => {
+                    let expected = "<tuv>, <prop> or <note> in <tu>";
+                    return Err(self.xml.unexpected(at, found(&other), expected));
                 }
             }
         }
@@ -635,34 +406,22 @@ impl<R: BufRead> TmxReader<R> {
         variant: &mut TmxVariant,
     ) -> Result<(), ExchangeError> {
         let mut others = Refill::new(&mut variant.attributes);
+        let lang = &mut variant.lang;
         let mut has_lang = false;
-        for attribute in e.attributes() {
-            let attribute = attribute.map_err(|err| ExchangeError::Xml {
-                location: self.location(at),
-                detail: err.to_string(),
-            })?;
-            let value = attribute
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|err| self.escape_error(err, at))?;
-            self.limit_field(&value, at)?;
-            let name = attribute.key.as_ref();
+        self.each_attribute(e, at, |name, value| {
             if name == "xml:lang" || name == "lang" {
-                set(&mut variant.lang, &value);
+                set(lang, value);
                 has_lang = true;
             } else {
                 let (n, v) = others.next();
                 set(n, name);
-                set(v, &value);
+                set(v, value);
             }
-        }
+        })?;
         if has_lang {
             Ok(())
         } else {
-            Err(ExchangeError::MissingAttribute {
-                location: self.location(at),
-                element: "tuv".to_owned(),
-                attribute: "xml:lang".to_owned(),
-            })
+            Err(self.xml.missing(at, "tuv", "xml:lang"))
         }
     }
 
@@ -671,7 +430,6 @@ impl<R: BufRead> TmxReader<R> {
         &mut self,
         buf: &mut Vec<u8>,
         variant: &mut TmxVariant,
-        _at: u64,
     ) -> Result<(), ExchangeError> {
         let mut properties = Refill::new(&mut variant.properties);
         let mut notes = Refill::new(&mut variant.notes);
@@ -679,7 +437,7 @@ impl<R: BufRead> TmxReader<R> {
         variant.markup = None;
         let mut has_seg = false;
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::End(_) => break,
                 Event::Start(e) if e.name().as_ref() == "seg" => {
@@ -699,23 +457,22 @@ impl<R: BufRead> TmxReader<R> {
                 Event::Empty(e) if matches!(e.name().as_ref(), "prop" | "note") => {}
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Err(self.early_end("</tuv>")),
+                Event::Eof => return Err(self.xml.early_end("</tuv>")),
                 Event::Start(e) | Event::Empty(e) => {
-                    return Err(self.unexpected(
+                    return Err(self.xml.unexpected(
                         at,
                         format!("<{}>", name_of(&e)),
                         "<seg>, <prop> or <note> in <tuv>",
                     ))
                 }
-                _ => return Err(self.unexpected(at, "text".to_owned(), "<seg> in <tuv>")),
+                _ => return Err(self.xml.unexpected(at, "text".to_owned(), "<seg> in <tuv>")),
             }
         }
         if !has_seg {
-            return Err(self.unexpected(
-                self.xml.buffer_position(),
-                "</tuv>".to_owned(),
-                "<seg> in <tuv>",
-            ));
+            let end = self.xml.offset();
+            return Err(self
+                .xml
+                .unexpected(end, "</tuv>".to_owned(), "<seg> in <tuv>"));
         }
         Ok(())
     }
@@ -734,7 +491,7 @@ impl<R: BufRead> TmxReader<R> {
         let mut open: Vec<(String, bool)> = Vec::new();
         let mut open_codes = 0usize;
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             let in_code = open_codes > 0;
             let push_text = |piece: &str, text: &mut String, markup: &mut String| {
                 if !in_code {
@@ -744,24 +501,24 @@ impl<R: BufRead> TmxReader<R> {
                     markup.push_str(&escape(piece));
                 }
             };
-            self.limit_length(text, at)?;
-            self.limit_length(&markup, at)?;
+            self.xml.limit_length(text, at)?;
+            self.xml.limit_length(&markup, at)?;
             match event {
                 Event::Text(t) => {
                     let content = t.xml10_content();
-                    self.refuse_forbidden(&content, at)?;
+                    self.xml.refuse_forbidden(&content, at)?;
                     push_text(&content, text, &mut markup)
                 }
                 Event::CData(c) => push_text(&c.xml10_content(), text, &mut markup),
                 Event::GeneralRef(r) => {
-                    let resolved = self.resolve(&r.xml10_content(), at)?;
+                    let resolved = self.xml.resolve(&r.xml10_content(), at)?;
                     push_text(resolved.encode_utf8(&mut [0; 4]), text, &mut markup);
                 }
                 Event::Start(e) | Event::Empty(e)
                     if !CODE_ELEMENTS.contains(&e.name().as_ref())
                         && !TEXT_ELEMENTS.contains(&e.name().as_ref()) =>
                 {
-                    return Err(self.unexpected(
+                    return Err(self.xml.unexpected(
                         at,
                         format!("<{}>", name_of(&e)),
                         "text or inline elements (<bpt>, <ept>, <ph>, <it>, <ut>, <hi>, <sub>) in <seg>",
@@ -770,7 +527,7 @@ impl<R: BufRead> TmxReader<R> {
                 Event::Start(e) => {
                     if open.len() == MAX_INLINE_DEPTH {
                         return Err(ExchangeError::NestedTooDeep {
-                            location: self.location(at),
+                            location: self.xml.location(at),
                             limit: MAX_INLINE_DEPTH,
                         });
                     }
@@ -779,7 +536,7 @@ impl<R: BufRead> TmxReader<R> {
                         has_elements = true;
                     }
                     let name = name_of(&e);
-                    markup.push_str(&start_tag(&name, &self.attributes(&e, at)?, false));
+                    markup.push_str(&tag_text(&name, &self.attributes(&e, at)?, false));
                     let code = CODE_ELEMENTS.contains(&name.as_str());
                     open_codes += usize::from(code);
                     open.push((name, code));
@@ -790,7 +547,7 @@ impl<R: BufRead> TmxReader<R> {
                         has_elements = true;
                     }
                     let name = name_of(&e);
-                    markup.push_str(&start_tag(&name, &self.attributes(&e, at)?, true));
+                    markup.push_str(&tag_text(&name, &self.attributes(&e, at)?, true));
                 }
                 Event::End(_) => match open.pop() {
                     Some((name, code)) => {
@@ -802,8 +559,8 @@ impl<R: BufRead> TmxReader<R> {
                     None => break,
                 },
                 Event::Comment(_) | Event::PI(_) => {}
-                Event::Eof => return Err(self.early_end("</seg>")),
-                other => return Err(self.unexpected(at, format!("{other:?}"), "</seg>")),
+                Event::Eof => return Err(self.xml.early_end("</seg>")),
+                other => return Err(self.xml.unexpected(at, format!("{other:?}"), "</seg>")),
             }
         }
         Ok(has_elements.then_some(markup))
@@ -816,19 +573,6 @@ impl<R: BufRead> Iterator for TmxReader<R> {
     fn next(&mut self) -> Option<Self::Item> {
         self.next_unit().transpose()
     }
-}
-
-fn start_tag(name: &str, attributes: &[(String, String)], empty: bool) -> String {
-    let mut tag = format!("<{name}");
-    for (key, value) in attributes {
-        tag.push(' ');
-        tag.push_str(key);
-        tag.push_str("=\"");
-        tag.push_str(&escape(value.as_str()));
-        tag.push('"');
-    }
-    tag.push_str(if empty { "/>" } else { ">" });
-    tag
 }
 
 /// Writes TMX 1.4b, one unit at a time.

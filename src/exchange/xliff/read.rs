@@ -13,16 +13,16 @@ use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
-use quick_xml::XmlVersion;
 
 use super::{
     SegmentState, XliffMatch, XliffSegment, XliffText, XliffUnit, NAMESPACE_2, NAMESPACE_MATCHES,
     NAMESPACE_SDL,
 };
 use crate::exchange::input::LineTracker;
+use crate::exchange::xml::{attribute, is_blank, name_of, tag_text, XmlCursor};
 use crate::exchange::ExchangeError;
-use crate::exchange::{MAX_INLINE_DEPTH, MAX_SEGMENT_BYTES};
-use crate::textfile::{Location, Origin};
+use crate::exchange::MAX_INLINE_DEPTH;
+use crate::textfile::Origin;
 
 /// Which vocabulary an element belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,12 +76,12 @@ impl Accumulator {
         self.markup.push_str(markup);
     }
 
-    /// The length of the inline markup gathered so far (0 while there is none).
-    fn markup_len(&self) -> usize {
+    /// The inline markup gathered so far (empty while there is none).
+    fn markup(&self) -> &str {
         if self.coded {
-            self.markup.len()
+            &self.markup
         } else {
-            0
+            ""
         }
     }
 
@@ -100,6 +100,47 @@ impl Accumulator {
 struct Content {
     whole: Accumulator,
     segments: Vec<(String, Accumulator)>,
+    /// The `<mrk mtype="seg">` open now, with its `mid`: what is read goes to it too.
+    open_segment: Option<(String, Accumulator)>,
+}
+
+impl Content {
+    fn push_text(&mut self, piece: &str) {
+        self.whole.push_text(piece);
+        if let Some((_, segment)) = self.open_segment.as_mut() {
+            segment.push_text(piece);
+        }
+    }
+
+    fn push_code(&mut self, markup: &str) {
+        self.whole.push_code(markup);
+        if let Some((_, segment)) = self.open_segment.as_mut() {
+            segment.push_code(markup);
+        }
+    }
+
+    /// What a placeholder adds: its markup, then its text.
+    fn push_placeholder(&mut self, markup: Option<String>, text: Option<String>) {
+        if let Some(markup) = markup {
+            self.push_code(&markup);
+        }
+        if let Some(text) = text {
+            self.push_text(&text);
+        }
+    }
+
+    /// An inline element closes: a segment is complete, or its closing markup is added.
+    fn close(&mut self, closed: Open) {
+        match closed {
+            Open::Segment => {
+                if let Some(segment) = self.open_segment.take() {
+                    self.segments.push(segment);
+                }
+            }
+            Open::Text(Some(markup)) | Open::Code(markup) => self.push_code(&markup),
+            Open::Text(None) => {}
+        }
+    }
 }
 
 /// An inline element open inside a content.
@@ -115,10 +156,188 @@ enum Open {
     Code(String),
 }
 
+/// The inline elements open in a content being read, and how many of them are native code:
+/// a count, so that each event costs the same however deep the nesting is.
+struct OpenInlines {
+    stack: Vec<Open>,
+    codes: usize,
+    /// The `i` the next paired code (`<g>`, `<pc>`) gets in TMX markup.
+    next_code: usize,
+}
+
+impl OpenInlines {
+    fn new() -> Self {
+        OpenInlines {
+            stack: Vec::new(),
+            codes: 0,
+            next_code: 1,
+        }
+    }
+
+    /// Whether the text read now is inside native code.
+    fn in_code(&self) -> bool {
+        self.codes > 0
+    }
+
+    fn push(&mut self, item: Open) {
+        self.codes += usize::from(matches!(item, Open::Code(_)));
+        self.stack.push(item);
+    }
+
+    fn pop(&mut self) -> Option<Open> {
+        let closed = self.stack.pop();
+        self.codes -= usize::from(matches!(closed, Some(Open::Code(_))));
+        closed
+    }
+}
+
+/// An inline tag read inside a content: what [`XliffReader::inline_start`] and
+/// [`XliffReader::inline_empty`] decide on.
+struct InlineTag<'a> {
+    space: Space,
+    /// The local name.
+    name: &'a str,
+    /// The name as written, prefix included.
+    qualified: &'a str,
+    attributes: &'a [(String, String)],
+    /// Where it starts.
+    at: u64,
+}
+
+/// What an inline start tag does to the content.
+enum InlineStart {
+    /// It opens an element (with markup to add now).
+    Open(Open, Option<String>),
+    /// It is a placeholder written with an end tag: its markup and text, and its content is
+    /// skipped.
+    Placeholder(Option<String>, Option<String>),
+}
+
+/// What a 1.2 `<trans-unit>` holds besides its notes and candidates, as read: its sources,
+/// its target (with the target's attributes) and SDLXLIFF confirmations by segment id.
+#[derive(Default)]
+struct Parts1_2 {
+    source: Option<(Content, Option<String>)>,
+    seg_source: Option<Content>,
+    target: Option<(Content, Vec<(String, String)>)>,
+    confirmations: HashMap<String, String>,
+}
+
+/// What a 1.2 `<target>` says of every segment of its unit.
+struct TargetState1_2 {
+    raw_state: Option<String>,
+    qualifier: Option<String>,
+    lang: Option<String>,
+    /// The unit's `approved="yes"`.
+    approved: bool,
+}
+
+impl TargetState1_2 {
+    /// A segment of the unit; `confirmation`: its SDLXLIFF `conf`, which outranks `state`.
+    fn segment(
+        &self,
+        id: Option<String>,
+        source: XliffText,
+        target: Option<XliffText>,
+        confirmation: Option<&String>,
+    ) -> XliffSegment {
+        let has_text = target.as_ref().is_some_and(|t| !t.text.trim().is_empty());
+        let mut state = match (confirmation, &self.raw_state) {
+            (Some(conf), _) => SegmentState::from_sdl(conf),
+            (None, Some(raw)) => SegmentState::from_1_2(raw),
+            (None, None) if has_text => Some(SegmentState::Translated),
+            (None, None) => None,
+        };
+        if self.approved && has_text {
+            state = Some(state.map_or(SegmentState::Reviewed, |s| s.max(SegmentState::Reviewed)));
+        }
+        XliffSegment {
+            id,
+            source,
+            target,
+            state,
+            raw_state: confirmation.cloned().or_else(|| self.raw_state.clone()),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+
+impl Parts1_2 {
+    /// The unit's segments: one per `<mrk mtype="seg">` of its `<seg-source>` when it has
+    /// them, else one. `None` when the unit has no `<source>`.
+    fn into_segments(self, approved: bool) -> Option<Vec<XliffSegment>> {
+        let (source, source_lang) = self.source?;
+        let (target, target_attributes) = match self.target {
+            Some((content, attributes)) => (Some(content), attributes),
+            None => (None, Vec::new()),
+        };
+        let states = TargetState1_2 {
+            raw_state: owned_attribute(&target_attributes, "state"),
+            qualifier: owned_attribute(&target_attributes, "state-qualifier"),
+            lang: owned_attribute(&target_attributes, "xml:lang"),
+            approved,
+        };
+        let segments = match self.seg_source {
+            Some(segmented) if !segmented.segments.is_empty() => {
+                let mut targets: HashMap<String, Accumulator> = target
+                    .map(|t| t.segments.into_iter().collect())
+                    .unwrap_or_default();
+                let mut segments = Vec::with_capacity(segmented.segments.len());
+                for (mid, text) in segmented.segments {
+                    let target = targets.remove(&mid).map(|t| t.finish(states.lang.clone()));
+                    let confirmation = self.confirmations.get(&mid);
+                    let source = text.finish(source_lang.clone());
+                    segments.push(states.segment(Some(mid), source, target, confirmation));
+                }
+                segments
+            }
+            _ => {
+                let target = target.map(|t| t.whole.finish(states.lang.clone()));
+                let confirmation = self.confirmations.values().next();
+                let source = source.whole.finish(source_lang);
+                vec![states.segment(None, source, target, confirmation)]
+            }
+        };
+        Some(segments)
+    }
+}
+
+/// How a version names a translation candidate (1.2 `<alt-trans>`, 2.x `<mtc:match>`) and
+/// its attributes: the one thing the two readings differ in.
+struct CandidateNames {
+    /// The element as the errors name it.
+    element: &'static str,
+    /// The match quality attribute.
+    quality: &'static str,
+    /// Whether the quality may end with `%` (1.2 tools write `87%`).
+    percent: bool,
+    /// The kind attribute.
+    kind: &'static str,
+    /// The attribute naming the segment it applies to (`#id`), when the version has one.
+    segment: Option<&'static str>,
+}
+
+/// XLIFF 1.2 `<alt-trans>`.
+const ALT_TRANS: CandidateNames = CandidateNames {
+    element: "alt-trans",
+    quality: "match-quality",
+    percent: true,
+    kind: "alttranstype",
+    segment: None,
+};
+
+/// XLIFF 2.x `<mtc:match>` (matches module).
+const MATCH: CandidateNames = CandidateNames {
+    element: "mtc:match",
+    quality: "matchQuality",
+    percent: false,
+    kind: "type",
+    segment: Some("ref"),
+};
+
 /// A streaming XLIFF reader.
 pub struct XliffReader<R: BufRead> {
-    xml: NsReader<LineTracker<R>>,
-    origin: Origin,
+    xml: XmlCursor<NsReader<LineTracker<R>>>,
     namespace: Option<String>,
     version: String,
     v2: bool,
@@ -130,10 +349,6 @@ pub struct XliffReader<R: BufRead> {
     buf: Vec<u8>,
 }
 
-fn is_blank(text: &str) -> bool {
-    text.chars().all(char::is_whitespace)
-}
-
 fn yes_no(value: &str) -> Option<bool> {
     match value.trim() {
         "yes" => Some(true),
@@ -142,69 +357,29 @@ fn yes_no(value: &str) -> Option<bool> {
     }
 }
 
-/// `&name;` or `&#N;` resolved: the five XML entities and character references only.
-fn resolve_reference(name: &str) -> Result<String, ReferenceError> {
-    let resolved = match name {
-        "lt" => "<",
-        "gt" => ">",
-        "amp" => "&",
-        "apos" => "'",
-        "quot" => "\"",
-        _ => {
-            let Some(number) = name.strip_prefix('#') else {
-                return Err(ReferenceError::Unknown);
-            };
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => number.parse::<u32>().ok(),
-            };
-            return code
-                .and_then(char::from_u32)
-                .filter(|c| crate::exchange::is_xml_char(*c))
-                .map(String::from)
-                .ok_or(ReferenceError::BadCharacter);
-        }
-    };
-    Ok(resolved.to_owned())
-}
-
-enum ReferenceError {
-    Unknown,
-    BadCharacter,
-}
-
-/// A tag as text, for the markup of a code (`<x id="1"/>`, `<g id="2">`).
-fn tag_text(name: &str, attributes: &[(String, String)], empty: bool) -> String {
-    let mut tag = format!("<{name}");
-    for (key, value) in attributes {
-        tag.push_str(&format!(" {key}=\"{}\"", escape(value.as_str())));
-    }
-    tag.push_str(if empty { "/>" } else { ">" });
-    tag
-}
-
-fn attribute<'a>(attributes: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attributes
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
-}
-
 fn owned_attribute(attributes: &[(String, String)], name: &str) -> Option<String> {
     attribute(attributes, name).map(str::to_owned)
+}
+
+/// The attributes of an element, in order, as read.
+fn attributes<R: BufRead>(
+    xml: &XmlCursor<NsReader<LineTracker<R>>>,
+    e: &BytesStart<'_>,
+    at: u64,
+) -> Result<Vec<(String, String)>, ExchangeError> {
+    let mut out = Vec::new();
+    xml.for_each_attribute(e, at, |name, value| {
+        out.push((name.to_owned(), value.into_owned()));
+        Ok(())
+    })?;
+    Ok(out)
 }
 
 impl<R: BufRead> XliffReader<R> {
     /// Starts reading: checks the root `<xliff>` and its version.
     pub fn new(input: R, origin: Origin) -> Result<Self, ExchangeError> {
-        let mut xml = NsReader::from_reader(LineTracker::new(input));
-        let config = xml.config_mut();
-        config.trim_text(false);
-        config.check_end_names = true;
-        config.expand_empty_elements = false;
         let mut reader = XliffReader {
-            xml,
-            origin,
+            xml: XmlCursor::new(input, origin),
             namespace: None,
             version: String::new(),
             v2: false,
@@ -231,28 +406,7 @@ impl<R: BufRead> XliffReader<R> {
 
     /// Bytes read so far, for a progress bar.
     pub fn position(&self) -> u64 {
-        self.xml.get_ref().position()
-    }
-
-    fn location(&self, offset: u64) -> Location {
-        let (line, column) = self.xml.get_ref().line_column(offset);
-        Location::at(&self.origin, line, column)
-    }
-
-    fn read<'b>(&mut self, buf: &'b mut Vec<u8>) -> Result<(u64, Event<'b>), ExchangeError> {
-        buf.clear();
-        let start = self.xml.buffer_position();
-        match self.xml.read_event_into(buf) {
-            Ok(event) => Ok((start, event)),
-            Err(error) => Err(ExchangeError::from_xml(
-                error,
-                self.xml.get_ref(),
-                &self.origin,
-                // Some errors (nesting, namespace limits) leave the error position unset:
-                // the event that failed started at `start` at the earliest.
-                self.xml.error_position().max(start),
-            )),
-        }
+        self.xml.position()
     }
 
     fn space_of(&self, resolved: ResolveResult<'_>) -> Space {
@@ -274,7 +428,7 @@ impl<R: BufRead> XliffReader<R> {
 
     /// The vocabulary and local name of an element.
     fn element(&self, e: &BytesStart<'_>) -> (Space, String) {
-        let (resolved, local) = self.xml.resolver().resolve_element(e.name());
+        let (resolved, local) = self.xml.parser().resolver().resolve_element(e.name());
         let local = local.as_ref().to_owned();
         (self.space_of(resolved), local)
     }
@@ -284,163 +438,50 @@ impl<R: BufRead> XliffReader<R> {
         e: &BytesStart<'_>,
         at: u64,
     ) -> Result<Vec<(String, String)>, ExchangeError> {
-        let mut out = Vec::new();
-        for attribute in e.attributes() {
-            let attribute = attribute.map_err(|err| ExchangeError::Xml {
-                location: self.location(at),
-                detail: err.to_string(),
-            })?;
-            let value = attribute
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|err| self.escape_error(err, at))?;
-            out.push((attribute.key.as_ref().to_owned(), value.into_owned()));
-        }
-        Ok(out)
-    }
-
-    fn escape_error(&self, error: quick_xml::Error, at: u64) -> ExchangeError {
-        let location = self.location(at);
-        match error {
-            quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(
-                _,
-                name,
-            )) => ExchangeError::UnknownEntity { location, name },
-            other => ExchangeError::Xml {
-                location,
-                detail: other.to_string(),
-            },
-        }
-    }
-
-    fn resolve(&self, name: &str, at: u64) -> Result<String, ExchangeError> {
-        resolve_reference(name).map_err(|e| match e {
-            ReferenceError::Unknown => ExchangeError::UnknownEntity {
-                location: self.location(at),
-                name: name.to_owned(),
-            },
-            ReferenceError::BadCharacter => ExchangeError::Xml {
-                location: self.location(at),
-                detail: format!("&{name}; is not a valid character"),
-            },
-        })
-    }
-
-    fn unexpected(&self, at: u64, found: String, expected: &str) -> ExchangeError {
-        ExchangeError::Unexpected {
-            location: self.location(at),
-            found,
-            expected: expected.to_owned(),
-        }
-    }
-
-    fn early_end(&self, expected: &str) -> ExchangeError {
-        ExchangeError::UnexpectedEnd {
-            location: self.location(self.xml.buffer_position()),
-            expected: expected.to_owned(),
-        }
-    }
-
-    fn missing(&self, at: u64, element: &str, attribute: &str) -> ExchangeError {
-        ExchangeError::MissingAttribute {
-            location: self.location(at),
-            element: element.to_owned(),
-            attribute: attribute.to_owned(),
-        }
+        attributes(&self.xml, e, at)
     }
 
     fn read_root(&mut self) -> Result<(), ExchangeError> {
         let mut buf = std::mem::take(&mut self.buf);
-        loop {
-            let (at, event) = self.read(&mut buf)?;
-            let (e, empty) = match event {
-                Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) => continue,
-                Event::Text(t) if is_blank(&t.xml10_content()) => continue,
-                Event::Start(e) => (e, false),
-                Event::Empty(e) => (e, true),
-                Event::Eof => {
-                    return Err(ExchangeError::NotXliff {
-                        location: self.location(at),
-                        found: "an empty file".to_owned(),
-                    })
-                }
-                _ => {
-                    return Err(ExchangeError::NotXliff {
-                        location: self.location(at),
-                        found: "text".to_owned(),
-                    })
-                }
-            };
-            let (resolved, local) = self.xml.resolver().resolve_element(e.name());
-            let namespace = match resolved {
-                ResolveResult::Bound(ns) => Some(ns.0.to_owned()),
-                _ => None,
-            };
-            if local.as_ref() != "xliff" {
-                return Err(ExchangeError::NotXliff {
-                    location: self.location(at),
-                    found: format!("<{}>", e.name().as_ref()),
-                });
+        let not_xliff = |location, found| ExchangeError::NotXliff { location, found };
+        let (at, namespace, attributes, empty) =
+            self.xml
+                .read_root(&mut buf, not_xliff, |xml, at, root, empty| {
+                    let (resolved, local) = xml.parser().resolver().resolve_element(root.name());
+                    let namespace = match resolved {
+                        ResolveResult::Bound(ns) => Some(ns.0.to_owned()),
+                        _ => None,
+                    };
+                    if local.as_ref() != "xliff" {
+                        return Err(not_xliff(xml.location(at), format!("<{}>", name_of(root))));
+                    }
+                    Ok((at, namespace, attributes(xml, root, at)?, empty))
+                })?;
+        let version = match (owned_attribute(&attributes, "version"), &namespace) {
+            (Some(v), _) => v,
+            (None, Some(ns)) if ns == NAMESPACE_2 => "2.0".to_owned(),
+            (None, Some(ns)) if ns.starts_with("urn:oasis:names:tc:xliff:document:1.") => {
+                ns.rsplit(':').next().unwrap_or("1.2").to_owned()
             }
-            let attributes = self.attributes(&e, at)?;
-            let version = match (owned_attribute(&attributes, "version"), &namespace) {
-                (Some(v), _) => v,
-                (None, Some(ns)) if ns == NAMESPACE_2 => "2.0".to_owned(),
-                (None, Some(ns)) if ns.starts_with("urn:oasis:names:tc:xliff:document:1.") => {
-                    ns.rsplit(':').next().unwrap_or("1.2").to_owned()
-                }
-                (None, _) => return Err(self.missing(at, "xliff", "version")),
-            };
-            let v2 = namespace.as_deref() == Some(NAMESPACE_2) || version.starts_with("2.");
-            if !(version.starts_with("1.") || version.starts_with("2.")) {
-                return Err(ExchangeError::XliffVersion {
-                    location: self.location(at),
-                    version,
-                });
-            }
-            self.namespace = namespace;
-            self.version = version;
-            self.v2 = v2;
-            self.source_lang = owned_attribute(&attributes, "srcLang");
-            self.target_lang = owned_attribute(&attributes, "trgLang");
-            if empty {
-                self.finished = true;
-            }
-            self.buf = buf;
-            return Ok(());
+            (None, _) => return Err(self.xml.missing(at, "xliff", "version")),
+        };
+        let v2 = namespace.as_deref() == Some(NAMESPACE_2) || version.starts_with("2.");
+        if !(version.starts_with("1.") || version.starts_with("2.")) {
+            return Err(ExchangeError::XliffVersion {
+                location: self.xml.location(at),
+                version,
+            });
         }
-    }
-
-    fn skip_element(&mut self, buf: &mut Vec<u8>, name: &str) -> Result<(), ExchangeError> {
-        let mut depth = 1;
-        while depth > 0 {
-            let (_, event) = self.read(buf)?;
-            match event {
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth -= 1,
-                Event::Eof => return Err(self.early_end(&format!("</{name}>"))),
-                _ => {}
-            }
+        self.namespace = namespace;
+        self.version = version;
+        self.v2 = v2;
+        self.source_lang = owned_attribute(&attributes, "srcLang");
+        self.target_lang = owned_attribute(&attributes, "trgLang");
+        if empty {
+            self.finished = true;
         }
+        self.buf = buf;
         Ok(())
-    }
-
-    fn expect_document_end(&mut self, buf: &mut Vec<u8>) -> Result<(), ExchangeError> {
-        loop {
-            let (at, event) = self.read(buf)?;
-            match event {
-                Event::Comment(_) | Event::PI(_) => {}
-                Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Ok(()),
-                Event::Start(e) | Event::Empty(e) => {
-                    return Err(self.unexpected(
-                        at,
-                        format!("<{}>", e.name().as_ref()),
-                        "the end of the document",
-                    ))
-                }
-                _ => return Err(self.unexpected(at, "text".to_owned(), "the end of the document")),
-            }
-        }
     }
 
     /// The `translate` in force: the innermost container that sets one, else yes.
@@ -470,27 +511,18 @@ impl<R: BufRead> XliffReader<R> {
     fn next_unit_with(&mut self, buf: &mut Vec<u8>) -> Result<Option<XliffUnit>, ExchangeError> {
         let unit_name = if self.v2 { "unit" } else { "trans-unit" };
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::Start(e) => {
                     let (space, name) = self.element(&e);
                     if space != Space::Xliff {
-                        let qualified = e.name().as_ref().to_owned();
-                        self.skip_element(buf, &qualified)?;
+                        self.xml.skip_element(&name_of(&e), buf)?;
                         continue;
                     }
                     match name.as_str() {
                         "file" => {
                             let attributes = self.attributes(&e, at)?;
-                            self.file = FileContext {
-                                original: owned_attribute(&attributes, "original"),
-                                source_lang: owned_attribute(&attributes, "source-language")
-                                    .or_else(|| self.source_lang.clone()),
-                                target_lang: owned_attribute(&attributes, "target-language")
-                                    .or_else(|| self.target_lang.clone()),
-                            };
-                            let translate = attribute(&attributes, "translate").and_then(yes_no);
-                            self.stack.push(Frame::Container(translate));
+                            self.enter_file(&attributes);
                         }
                         "body" => self.stack.push(Frame::Container(None)),
                         "group" => {
@@ -501,7 +533,7 @@ impl<R: BufRead> XliffReader<R> {
                         "header" | "skeleton" | "notes" | "originalData" | "bin-unit"
                         | "glossary" | "reference" | "phase-group" | "tool" | "note"
                         | "context-group" | "count-group" | "prop-group" => {
-                            self.skip_element(buf, &name)?;
+                            self.xml.skip_element(&name, buf)?;
                         }
                         n if n == unit_name => {
                             let attributes = self.attributes(&e, at)?;
@@ -513,9 +545,9 @@ impl<R: BufRead> XliffReader<R> {
                             return Ok(Some(unit));
                         }
                         _ => {
-                            return Err(self.unexpected(
+                            return Err(self.xml.unexpected(
                                 at,
-                                format!("<{}>", e.name().as_ref()),
+                                format!("<{}>", name_of(&e)),
                                 &format!("<file>, <group> or <{unit_name}>"),
                             ))
                         }
@@ -524,9 +556,9 @@ impl<R: BufRead> XliffReader<R> {
                 Event::Empty(e) => {
                     let (space, name) = self.element(&e);
                     if space == Space::Xliff && name == unit_name {
-                        return Err(self.unexpected(
+                        return Err(self.xml.unexpected(
                             at,
-                            format!("<{}/>", e.name().as_ref()),
+                            format!("<{}/>", name_of(&e)),
                             &format!("<{unit_name}> with a <source>"),
                         ));
                     }
@@ -534,7 +566,7 @@ impl<R: BufRead> XliffReader<R> {
                 Event::End(_) => {
                     if self.stack.pop().is_none() {
                         self.finished = true;
-                        self.expect_document_end(buf)?;
+                        self.xml.expect_document_end(buf, None)?;
                         return Ok(None);
                     }
                     if self.stack.is_empty() {
@@ -543,9 +575,9 @@ impl<R: BufRead> XliffReader<R> {
                 }
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Err(self.early_end("</xliff>")),
+                Event::Eof => return Err(self.xml.early_end("</xliff>")),
                 _ => {
-                    return Err(self.unexpected(
+                    return Err(self.xml.unexpected(
                         at,
                         "text".to_owned(),
                         &format!("<file>, <group> or <{unit_name}>"),
@@ -555,6 +587,19 @@ impl<R: BufRead> XliffReader<R> {
         }
     }
 
+    /// A `<file>` opens: what it says of its units, and the `translate` it sets.
+    fn enter_file(&mut self, attributes: &[(String, String)]) {
+        self.file = FileContext {
+            original: owned_attribute(attributes, "original"),
+            source_lang: owned_attribute(attributes, "source-language")
+                .or_else(|| self.source_lang.clone()),
+            target_lang: owned_attribute(attributes, "target-language")
+                .or_else(|| self.target_lang.clone()),
+        };
+        let translate = attribute(attributes, "translate").and_then(yes_no);
+        self.stack.push(Frame::Container(translate));
+    }
+
     fn new_unit(
         &self,
         attributes: &[(String, String)],
@@ -562,14 +607,14 @@ impl<R: BufRead> XliffReader<R> {
     ) -> Result<XliffUnit, ExchangeError> {
         let element = if self.v2 { "unit" } else { "trans-unit" };
         let id =
-            owned_attribute(attributes, "id").ok_or_else(|| self.missing(at, element, "id"))?;
+            owned_attribute(attributes, "id").ok_or_else(|| self.xml.missing(at, element, "id"))?;
         let translate = attribute(attributes, "translate")
             .and_then(yes_no)
             .unwrap_or_else(|| self.inherited_translate());
         let kind_attribute = if self.v2 { "type" } else { "restype" };
         Ok(XliffUnit {
             id,
-            line: self.xml.get_ref().line(at),
+            line: self.xml.line(at),
             original: self.file.original.clone(),
             source_lang: self.file.source_lang.clone(),
             target_lang: self.file.target_lang.clone(),
@@ -581,6 +626,7 @@ impl<R: BufRead> XliffReader<R> {
         })
     }
 
+    /// A 1.2 `<trans-unit>` whose start tag (with `attributes`, at `at`) was read.
     fn read_unit_1_2(
         &mut self,
         buf: &mut Vec<u8>,
@@ -589,12 +635,28 @@ impl<R: BufRead> XliffReader<R> {
     ) -> Result<XliffUnit, ExchangeError> {
         let mut unit = self.new_unit(&attributes, at)?;
         let approved = attribute(&attributes, "approved").and_then(yes_no) == Some(true);
-        let mut source: Option<(Content, Option<String>)> = None;
-        let mut seg_source: Option<Content> = None;
-        let mut target: Option<(Content, Vec<(String, String)>)> = None;
-        let mut confirmations: HashMap<String, String> = HashMap::new();
+        let parts = self.read_parts_1_2(buf, &mut unit)?;
+        let Some(segments) = parts.into_segments(approved) else {
+            let end = self.xml.offset();
+            let expected = "<source> in <trans-unit>";
+            return Err(self
+                .xml
+                .unexpected(end, "</trans-unit>".to_owned(), expected));
+        };
+        unit.segments = segments;
+        Ok(unit)
+    }
+
+    /// The children of a 1.2 `<trans-unit>`, up to its end tag: notes and candidates go to
+    /// `unit`, the rest is returned.
+    fn read_parts_1_2(
+        &mut self,
+        buf: &mut Vec<u8>,
+        unit: &mut XliffUnit,
+    ) -> Result<Parts1_2, ExchangeError> {
+        let mut parts = Parts1_2::default();
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::Start(e) => {
                     let (space, name) = self.element(&e);
@@ -602,47 +664,43 @@ impl<R: BufRead> XliffReader<R> {
                     match (space, name.as_str()) {
                         (Space::Xliff, "source") => {
                             let lang = owned_attribute(&attributes, "xml:lang");
-                            source = Some((self.read_content(buf, "source")?, lang));
+                            parts.source = Some((self.read_content(buf, "source")?, lang));
                         }
                         (Space::Xliff, "seg-source") => {
-                            seg_source = Some(self.read_content(buf, "seg-source")?);
+                            parts.seg_source = Some(self.read_content(buf, "seg-source")?);
                         }
                         (Space::Xliff, "target") => {
-                            target = Some((self.read_content(buf, "target")?, attributes));
+                            parts.target = Some((self.read_content(buf, "target")?, attributes));
                         }
                         (Space::Xliff, "alt-trans") => {
-                            if let Some(candidate) = self.read_alt_trans(buf, &attributes)? {
-                                unit.matches.push(candidate);
-                            }
+                            let candidate = self.read_candidate(buf, &attributes, &ALT_TRANS)?;
+                            unit.matches.extend(candidate);
                         }
                         (Space::Xliff, "note") => {
                             let note = self.read_content(buf, "note")?;
                             unit.notes.push(note.whole.text);
                         }
                         (Space::Sdl, "seg-defs") => {
-                            self.read_seg_defs(buf, &mut confirmations)?;
+                            self.read_seg_defs(buf, &mut parts.confirmations)?;
                         }
-                        _ => {
-                            let qualified = e.name().as_ref().to_owned();
-                            self.skip_element(buf, &qualified)?;
-                        }
+                        _ => self.xml.skip_element(&name_of(&e), buf)?,
                     }
                 }
                 Event::Empty(e) => {
                     let (space, name) = self.element(&e);
                     if space == Space::Xliff && name == "target" {
                         let attributes = self.attributes(&e, at)?;
-                        target = Some((Content::default(), attributes));
+                        parts.target = Some((Content::default(), attributes));
                     } else if space == Space::Xliff && name == "source" {
-                        source = Some((Content::default(), None));
+                        parts.source = Some((Content::default(), None));
                     }
                 }
-                Event::End(_) => break,
+                Event::End(_) => return Ok(parts),
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Err(self.early_end("</trans-unit>")),
+                Event::Eof => return Err(self.xml.early_end("</trans-unit>")),
                 _ => {
-                    return Err(self.unexpected(
+                    return Err(self.xml.unexpected(
                         at,
                         "text".to_owned(),
                         "<source>, <target>, <alt-trans> or <note> in <trans-unit>",
@@ -650,67 +708,6 @@ impl<R: BufRead> XliffReader<R> {
                 }
             }
         }
-        let Some((source, source_lang)) = source else {
-            return Err(self.unexpected(
-                self.xml.buffer_position(),
-                "</trans-unit>".to_owned(),
-                "<source> in <trans-unit>",
-            ));
-        };
-        let (target, target_attributes) = match target {
-            Some((content, attributes)) => (Some(content), attributes),
-            None => (None, Vec::new()),
-        };
-        let raw_state = owned_attribute(&target_attributes, "state");
-        let qualifier = owned_attribute(&target_attributes, "state-qualifier");
-        let target_lang = owned_attribute(&target_attributes, "xml:lang");
-        let state_of = |has_text: bool, confirmation: Option<&String>| -> Option<SegmentState> {
-            let mut state = match (confirmation, &raw_state) {
-                (Some(conf), _) => SegmentState::from_sdl(conf),
-                (None, Some(raw)) => SegmentState::from_1_2(raw),
-                (None, None) if has_text => Some(SegmentState::Translated),
-                (None, None) => None,
-            };
-            if approved && has_text {
-                state =
-                    Some(state.map_or(SegmentState::Reviewed, |s| s.max(SegmentState::Reviewed)));
-            }
-            state
-        };
-        match seg_source {
-            Some(segmented) if !segmented.segments.is_empty() => {
-                let mut targets: HashMap<String, Accumulator> = target
-                    .map(|t| t.segments.into_iter().collect())
-                    .unwrap_or_default();
-                for (mid, text) in segmented.segments {
-                    let target = targets.remove(&mid).map(|t| t.finish(target_lang.clone()));
-                    let has_text = target.as_ref().is_some_and(|t| !t.text.trim().is_empty());
-                    let confirmation = confirmations.get(&mid);
-                    unit.segments.push(XliffSegment {
-                        state: state_of(has_text, confirmation),
-                        raw_state: confirmation.cloned().or_else(|| raw_state.clone()),
-                        qualifier: qualifier.clone(),
-                        id: Some(mid),
-                        source: text.finish(source_lang.clone()),
-                        target,
-                    });
-                }
-            }
-            _ => {
-                let target = target.map(|t| t.whole.finish(target_lang.clone()));
-                let has_text = target.as_ref().is_some_and(|t| !t.text.trim().is_empty());
-                let confirmation = confirmations.values().next();
-                unit.segments.push(XliffSegment {
-                    id: None,
-                    source: source.whole.finish(source_lang),
-                    target,
-                    state: state_of(has_text, confirmation),
-                    raw_state: confirmation.cloned().or(raw_state),
-                    qualifier,
-                });
-            }
-        }
-        Ok(unit)
     }
 
     fn read_seg_defs(
@@ -719,7 +716,7 @@ impl<R: BufRead> XliffReader<R> {
         confirmations: &mut HashMap<String, String>,
     ) -> Result<(), ExchangeError> {
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::Start(ref e) | Event::Empty(ref e) => {
                     let is_start = matches!(event, Event::Start(_));
@@ -734,30 +731,14 @@ impl<R: BufRead> XliffReader<R> {
                         }
                     }
                     if is_start {
-                        let qualified = e.name().as_ref().to_owned();
-                        self.skip_element(buf, &qualified)?;
+                        self.xml.skip_element(&name_of(e), buf)?;
                     }
                 }
                 Event::End(_) => return Ok(()),
-                Event::Eof => return Err(self.early_end("</sdl:seg-defs>")),
+                Event::Eof => return Err(self.xml.early_end("</sdl:seg-defs>")),
                 _ => {}
             }
         }
-    }
-
-    fn read_alt_trans(
-        &mut self,
-        buf: &mut Vec<u8>,
-        attributes: &[(String, String)],
-    ) -> Result<Option<XliffMatch>, ExchangeError> {
-        let candidate = XliffMatch {
-            quality: attribute(attributes, "match-quality")
-                .and_then(|q| q.trim().trim_end_matches('%').trim().parse::<f64>().ok()),
-            origin: owned_attribute(attributes, "origin"),
-            kind: owned_attribute(attributes, "alttranstype"),
-            ..XliffMatch::default()
-        };
-        self.read_match_content(buf, candidate, "</alt-trans>", "<target> in <alt-trans>")
     }
 
     fn read_unit_2(
@@ -768,7 +749,7 @@ impl<R: BufRead> XliffReader<R> {
     ) -> Result<XliffUnit, ExchangeError> {
         let mut unit = self.new_unit(&attributes, at)?;
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::Start(e) => {
                     let (space, name) = self.element(&e);
@@ -780,18 +761,15 @@ impl<R: BufRead> XliffReader<R> {
                         }
                         (Space::Xliff, "notes") => self.read_notes_2(buf, &mut unit.notes)?,
                         (Space::Matches, "matches") => self.read_matches(buf, &mut unit.matches)?,
-                        _ => {
-                            let qualified = e.name().as_ref().to_owned();
-                            self.skip_element(buf, &qualified)?;
-                        }
+                        _ => self.xml.skip_element(&name_of(&e), buf)?,
                     }
                 }
                 Event::End(_) => break,
                 Event::Empty(_) | Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Err(self.early_end("</unit>")),
+                Event::Eof => return Err(self.xml.early_end("</unit>")),
                 _ => {
-                    return Err(self.unexpected(
+                    return Err(self.xml.unexpected(
                         at,
                         "text".to_owned(),
                         "<segment>, <ignorable> or <notes> in <unit>",
@@ -800,11 +778,9 @@ impl<R: BufRead> XliffReader<R> {
             }
         }
         if unit.segments.is_empty() {
-            return Err(self.unexpected(
-                self.xml.buffer_position(),
-                "</unit>".to_owned(),
-                "<segment> in <unit>",
-            ));
+            let end = self.xml.offset();
+            let expected = "<segment> in <unit>";
+            return Err(self.xml.unexpected(end, "</unit>".to_owned(), expected));
         }
         Ok(unit)
     }
@@ -830,7 +806,7 @@ impl<R: BufRead> XliffReader<R> {
         };
         let mut has_source = false;
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::Start(e) => {
                     let (space, name) = self.element(&e);
@@ -845,10 +821,7 @@ impl<R: BufRead> XliffReader<R> {
                             segment.target =
                                 Some(self.read_content(buf, "target")?.whole.finish(lang));
                         }
-                        _ => {
-                            let qualified = e.name().as_ref().to_owned();
-                            self.skip_element(buf, &qualified)?;
-                        }
+                        _ => self.xml.skip_element(&name_of(&e), buf)?,
                     }
                 }
                 Event::Empty(e) => {
@@ -862,9 +835,9 @@ impl<R: BufRead> XliffReader<R> {
                 Event::End(_) => break,
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Err(self.early_end("</segment>")),
+                Event::Eof => return Err(self.xml.early_end("</segment>")),
                 _ => {
-                    return Err(self.unexpected(
+                    return Err(self.xml.unexpected(
                         at,
                         "text".to_owned(),
                         "<source> or <target> in <segment>",
@@ -873,7 +846,8 @@ impl<R: BufRead> XliffReader<R> {
             }
         }
         if !has_source {
-            return Err(self.unexpected(at, "<segment>".to_owned(), "<source> in <segment>"));
+            let expected = "<source> in <segment>";
+            return Err(self.xml.unexpected(at, "<segment>".to_owned(), expected));
         }
         Ok(segment)
     }
@@ -884,19 +858,18 @@ impl<R: BufRead> XliffReader<R> {
         notes: &mut Vec<String>,
     ) -> Result<(), ExchangeError> {
         loop {
-            let (_, event) = self.read(buf)?;
+            let (_, event) = self.xml.read(buf)?;
             match event {
                 Event::Start(e) => {
                     let (space, name) = self.element(&e);
                     if space == Space::Xliff && name == "note" {
                         notes.push(self.read_content(buf, "note")?.whole.text);
                     } else {
-                        let qualified = e.name().as_ref().to_owned();
-                        self.skip_element(buf, &qualified)?;
+                        self.xml.skip_element(&name_of(&e), buf)?;
                     }
                 }
                 Event::End(_) => return Ok(()),
-                Event::Eof => return Err(self.early_end("</notes>")),
+                Event::Eof => return Err(self.xml.early_end("</notes>")),
                 _ => {}
             }
         }
@@ -908,55 +881,55 @@ impl<R: BufRead> XliffReader<R> {
         matches: &mut Vec<XliffMatch>,
     ) -> Result<(), ExchangeError> {
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::Start(e) => {
                     let (space, name) = self.element(&e);
                     if space == Space::Matches && name == "match" {
                         let attributes = self.attributes(&e, at)?;
-                        if let Some(candidate) = self.read_match(buf, &attributes)? {
-                            matches.push(candidate);
-                        }
+                        matches.extend(self.read_candidate(buf, &attributes, &MATCH)?);
                     } else {
-                        let qualified = e.name().as_ref().to_owned();
-                        self.skip_element(buf, &qualified)?;
+                        self.xml.skip_element(&name_of(&e), buf)?;
                     }
                 }
                 Event::End(_) => return Ok(()),
-                Event::Eof => return Err(self.early_end("</mtc:matches>")),
+                Event::Eof => return Err(self.xml.early_end("</mtc:matches>")),
                 _ => {}
             }
         }
     }
 
-    fn read_match(
+    /// A translation candidate (1.2 `<alt-trans>`, 2.x `<mtc:match>`, as `names` says) whose
+    /// start tag was read: its attributes, and its `<source>` and `<target>` up to its end tag
+    /// (other elements are skipped). `None` when it has no target.
+    fn read_candidate(
         &mut self,
         buf: &mut Vec<u8>,
         attributes: &[(String, String)],
+        names: &CandidateNames,
     ) -> Result<Option<XliffMatch>, ExchangeError> {
-        let candidate = XliffMatch {
-            quality: attribute(attributes, "matchQuality").and_then(|q| q.trim().parse().ok()),
+        let quality = attribute(attributes, names.quality).and_then(|q| {
+            let q = q.trim();
+            let q = if names.percent {
+                q.trim_end_matches('%').trim()
+            } else {
+                q
+            };
+            q.parse::<f64>().ok()
+        });
+        let mut candidate = XliffMatch {
+            quality,
             origin: owned_attribute(attributes, "origin"),
-            kind: owned_attribute(attributes, "type"),
-            segment: attribute(attributes, "ref").map(|r| r.trim_start_matches('#').to_owned()),
+            kind: owned_attribute(attributes, names.kind),
+            segment: names
+                .segment
+                .and_then(|name| attribute(attributes, name))
+                .map(|r| r.trim_start_matches('#').to_owned()),
             ..XliffMatch::default()
         };
-        self.read_match_content(buf, candidate, "</mtc:match>", "<target> in <mtc:match>")
-    }
-
-    /// The `<source>` and `<target>` of a translation candidate (`<alt-trans>` in 1.2,
-    /// `<mtc:match>` in 2.x), up to its end tag; other elements are skipped. `None` when it
-    /// has no target.
-    fn read_match_content(
-        &mut self,
-        buf: &mut Vec<u8>,
-        mut candidate: XliffMatch,
-        end: &str,
-        expected: &str,
-    ) -> Result<Option<XliffMatch>, ExchangeError> {
         let mut has_target = false;
         loop {
-            let (at, event) = self.read(buf)?;
+            let (at, event) = self.xml.read(buf)?;
             match event {
                 Event::Start(e) => {
                     let (space, name) = self.element(&e);
@@ -968,16 +941,14 @@ impl<R: BufRead> XliffReader<R> {
                             candidate.target = self.read_content(buf, "target")?.whole.text;
                             has_target = true;
                         }
-                        _ => {
-                            let qualified = e.name().as_ref().to_owned();
-                            self.skip_element(buf, &qualified)?;
-                        }
+                        _ => self.xml.skip_element(&name_of(&e), buf)?,
                     }
                 }
                 Event::End(_) => break,
-                Event::Eof => return Err(self.early_end(end)),
+                Event::Eof => return Err(self.xml.early_end(&format!("</{}>", names.element))),
                 Event::Text(t) if !is_blank(&t.xml10_content()) => {
-                    return Err(self.unexpected(at, "text".to_owned(), expected))
+                    let expected = format!("<target> in <{}>", names.element);
+                    return Err(self.xml.unexpected(at, "text".to_owned(), &expected));
                 }
                 _ => {}
             }
@@ -989,177 +960,141 @@ impl<R: BufRead> XliffReader<R> {
     /// tag: text, inline elements and codes.
     fn read_content(&mut self, buf: &mut Vec<u8>, element: &str) -> Result<Content, ExchangeError> {
         let mut content = Content::default();
-        // The open inline elements, and how many of them are native code: a count, so that
-        // each event costs the same however deep the nesting is.
-        let mut open: Vec<Open> = Vec::new();
-        let mut open_codes = 0usize;
-        let mut current_segment: Option<(String, Accumulator)> = None;
-        let mut next_code = 1usize;
+        let mut inlines = OpenInlines::new();
         loop {
-            let (at, event) = self.read(buf)?;
-            if content.whole.text.len() > MAX_SEGMENT_BYTES
-                || content.whole.markup_len() > MAX_SEGMENT_BYTES
-            {
-                return Err(ExchangeError::SegmentTooLong {
-                    location: self.location(at),
-                    limit_kib: MAX_SEGMENT_BYTES >> 10,
-                });
-            }
-            let in_code = open_codes > 0;
+            let (at, event) = self.xml.read(buf)?;
+            self.xml.limit_length(&content.whole.text, at)?;
+            self.xml.limit_length(content.whole.markup(), at)?;
+            let in_code = inlines.in_code();
             let piece = match event {
                 Event::Text(t) => {
-                    let content = t.xml10_content().into_owned();
-                    crate::exchange::refuse_forbidden_chars(&content, |offset| {
-                        self.location(at + offset as u64)
-                    })?;
-                    Some(content)
+                    let text = t.xml10_content().into_owned();
+                    self.xml.refuse_forbidden(&text, at)?;
+                    Some(text)
                 }
                 Event::CData(c) => Some(c.xml10_content().into_owned()),
-                Event::GeneralRef(r) => {
-                    let name = r.xml10_content().into_owned();
-                    Some(self.resolve(&name, at)?)
-                }
+                Event::GeneralRef(r) => Some(self.xml.resolve(&r.xml10_content(), at)?.to_string()),
                 Event::Start(e) => {
-                    if open.len() == MAX_INLINE_DEPTH {
-                        return Err(ExchangeError::NestedTooDeep {
-                            location: self.location(at),
-                            limit: MAX_INLINE_DEPTH,
-                        });
-                    }
-                    let (space, name) = self.element(&e);
-                    let attributes = self.attributes(&e, at)?;
-                    let qualified = e.name().as_ref().to_owned();
-                    let action = self.inline_start(
-                        space,
-                        &name,
-                        &qualified,
-                        &attributes,
-                        in_code,
-                        &mut next_code,
-                        at,
-                    )?;
-                    match action {
-                        InlineStart::Open(item, markup) => {
-                            if let Some(markup) = markup {
-                                content.whole.push_code(&markup);
-                                if let Some((_, acc)) = current_segment.as_mut() {
-                                    acc.push_code(&markup);
-                                }
-                            }
-                            if matches!(item, Open::Segment) && current_segment.is_none() {
-                                let mid = owned_attribute(&attributes, "mid")
-                                    .unwrap_or_else(|| (content.segments.len() + 1).to_string());
-                                current_segment = Some((mid, Accumulator::default()));
-                            }
-                            open_codes += usize::from(matches!(item, Open::Code(_)));
-                            open.push(item);
-                        }
-                        InlineStart::Placeholder(markup, text) => {
-                            self.apply_placeholder(
-                                &mut content,
-                                &mut current_segment,
-                                markup,
-                                text,
-                            );
-                            self.skip_element(buf, &qualified)?;
-                        }
+                    if let Some(skipped) = self.start_inline(&e, at, &mut content, &mut inlines)? {
+                        self.xml.skip_element(&skipped, buf)?;
                     }
                     None
                 }
                 Event::Empty(e) => {
-                    let (space, name) = self.element(&e);
-                    let attributes = self.attributes(&e, at)?;
-                    let qualified = e.name().as_ref().to_owned();
-                    if in_code {
-                        let markup =
-                            escape(tag_text(&qualified, &attributes, true).as_str()).into_owned();
-                        content.whole.push_code(&markup);
-                        if let Some((_, acc)) = current_segment.as_mut() {
-                            acc.push_code(&markup);
-                        }
-                    } else {
-                        let (markup, text) =
-                            self.inline_empty(space, &name, &qualified, &attributes, at)?;
-                        self.apply_placeholder(&mut content, &mut current_segment, markup, text);
-                    }
+                    self.empty_inline(&e, at, in_code, &mut content)?;
                     None
                 }
-                Event::End(_) => {
-                    let closed = open.pop();
-                    open_codes -= usize::from(matches!(closed, Some(Open::Code(_))));
-                    match closed {
-                        None => return Ok(content),
-                        Some(Open::Segment) => {
-                            if let Some(segment) = current_segment.take() {
-                                content.segments.push(segment);
-                            }
-                        }
-                        Some(Open::Text(Some(markup))) | Some(Open::Code(markup)) => {
-                            content.whole.push_code(&markup);
-                            if let Some((_, acc)) = current_segment.as_mut() {
-                                acc.push_code(&markup);
-                            }
-                        }
-                        Some(Open::Text(None)) => {}
+                Event::End(_) => match inlines.pop() {
+                    None => return Ok(content),
+                    Some(closed) => {
+                        content.close(closed);
+                        None
                     }
-                    None
-                }
+                },
                 Event::Comment(_) | Event::PI(_) => None,
-                Event::Eof => return Err(self.early_end(&format!("</{element}>"))),
+                Event::Eof => return Err(self.xml.early_end(&format!("</{element}>"))),
                 other => {
-                    return Err(self.unexpected(at, format!("{other:?}"), &format!("</{element}>")))
+                    let expected = format!("</{element}>");
+                    return Err(self.xml.unexpected(at, format!("{other:?}"), &expected));
                 }
             };
             if let Some(piece) = piece {
                 if in_code {
-                    let markup = escape(piece.as_str()).into_owned();
-                    content.whole.push_code(&markup);
-                    if let Some((_, acc)) = current_segment.as_mut() {
-                        acc.push_code(&markup);
-                    }
+                    content.push_code(&escape(piece.as_str()));
                 } else {
-                    content.whole.push_text(&piece);
-                    if let Some((_, acc)) = current_segment.as_mut() {
-                        acc.push_text(&piece);
-                    }
+                    content.push_text(&piece);
                 }
             }
         }
     }
 
-    fn apply_placeholder(
+    /// An inline start tag in a content: it opens an element, or it is a placeholder written
+    /// with an end tag, whose name is returned so that the caller skips its content.
+    fn start_inline(
         &self,
+        e: &BytesStart<'_>,
+        at: u64,
         content: &mut Content,
-        current_segment: &mut Option<(String, Accumulator)>,
-        markup: Option<String>,
-        text: Option<String>,
-    ) {
-        if let Some(markup) = markup {
-            content.whole.push_code(&markup);
-            if let Some((_, acc)) = current_segment.as_mut() {
-                acc.push_code(&markup);
-            }
+        inlines: &mut OpenInlines,
+    ) -> Result<Option<String>, ExchangeError> {
+        if inlines.stack.len() == MAX_INLINE_DEPTH {
+            return Err(ExchangeError::NestedTooDeep {
+                location: self.xml.location(at),
+                limit: MAX_INLINE_DEPTH,
+            });
         }
-        if let Some(text) = text {
-            content.whole.push_text(&text);
-            if let Some((_, acc)) = current_segment.as_mut() {
-                acc.push_text(&text);
+        let (space, name) = self.element(e);
+        let attributes = self.attributes(e, at)?;
+        let qualified = name_of(e);
+        let tag = InlineTag {
+            space,
+            name: &name,
+            qualified: &qualified,
+            attributes: &attributes,
+            at,
+        };
+        let in_code = inlines.in_code();
+        match self.inline_start(&tag, in_code, &mut inlines.next_code)? {
+            InlineStart::Open(item, markup) => {
+                if let Some(markup) = markup {
+                    content.push_code(&markup);
+                }
+                if matches!(item, Open::Segment) && content.open_segment.is_none() {
+                    let mid = owned_attribute(&attributes, "mid")
+                        .unwrap_or_else(|| (content.segments.len() + 1).to_string());
+                    content.open_segment = Some((mid, Accumulator::default()));
+                }
+                inlines.push(item);
+                Ok(None)
+            }
+            InlineStart::Placeholder(markup, text) => {
+                content.push_placeholder(markup, text);
+                Ok(Some(qualified))
             }
         }
     }
 
+    /// An empty inline element in a content: code inside native code, else a placeholder.
+    fn empty_inline(
+        &self,
+        e: &BytesStart<'_>,
+        at: u64,
+        in_code: bool,
+        content: &mut Content,
+    ) -> Result<(), ExchangeError> {
+        let (space, name) = self.element(e);
+        let attributes = self.attributes(e, at)?;
+        let qualified = name_of(e);
+        if in_code {
+            content.push_code(&escape(tag_text(&qualified, &attributes, true).as_str()));
+        } else {
+            let tag = InlineTag {
+                space,
+                name: &name,
+                qualified: &qualified,
+                attributes: &attributes,
+                at,
+            };
+            let (markup, text) = self.inline_empty(&tag)?;
+            content.push_placeholder(markup, text);
+        }
+        Ok(())
+    }
+
     /// What an inline start tag does.
-    #[allow(clippy::too_many_arguments)]
     fn inline_start(
         &self,
-        space: Space,
-        name: &str,
-        qualified: &str,
-        attributes: &[(String, String)],
+        tag: &InlineTag<'_>,
         in_code: bool,
         next_code: &mut usize,
-        at: u64,
     ) -> Result<InlineStart, ExchangeError> {
+        let InlineTag {
+            space,
+            name,
+            qualified,
+            attributes,
+            ..
+        } = *tag;
         if in_code {
             // Inside native code everything is code; a <sub> stays a TMX <sub>.
             let (open, close) = if space == Space::Xliff && name == "sub" {
@@ -1221,7 +1156,7 @@ impl<R: BufRead> XliffReader<R> {
             }
             // Elements defined empty, written with an end tag: the same as their empty form.
             _ => {
-                let (markup, text) = self.inline_empty(space, name, qualified, attributes, at)?;
+                let (markup, text) = self.inline_empty(tag)?;
                 InlineStart::Placeholder(markup, text)
             }
         })
@@ -1230,12 +1165,15 @@ impl<R: BufRead> XliffReader<R> {
     /// What an empty inline element adds: its markup and its text.
     fn inline_empty(
         &self,
-        space: Space,
-        name: &str,
-        qualified: &str,
-        attributes: &[(String, String)],
-        at: u64,
+        tag: &InlineTag<'_>,
     ) -> Result<(Option<String>, Option<String>), ExchangeError> {
+        let InlineTag {
+            space,
+            name,
+            qualified,
+            attributes,
+            at,
+        } = *tag;
         if space != Space::Xliff {
             return Ok((None, None));
         }
@@ -1256,12 +1194,12 @@ impl<R: BufRead> XliffReader<R> {
                     .and_then(char::from_u32)
                     .filter(|c| *c != '\0')
                     .ok_or_else(|| ExchangeError::Xml {
-                        location: self.location(at),
+                        location: self.xml.location(at),
                         detail: format!("<cp hex=\"{hex}\"> is not a character"),
                     })?;
                 Ok((placeholder(), Some(c.to_string())))
             }
-            _ => Err(self.unexpected(
+            _ => Err(self.xml.unexpected(
                 at,
                 format!("<{qualified}>"),
                 if self.v2 {
@@ -1272,15 +1210,6 @@ impl<R: BufRead> XliffReader<R> {
             )),
         }
     }
-}
-
-/// What an inline start tag does to the content.
-enum InlineStart {
-    /// It opens an element (with markup to add now).
-    Open(Open, Option<String>),
-    /// It is a placeholder written with an end tag: its markup and text, and its content is
-    /// skipped.
-    Placeholder(Option<String>, Option<String>),
 }
 
 impl<R: BufRead> Iterator for XliffReader<R> {
