@@ -5,7 +5,8 @@
 # out/NAME.pdf, printed by headless Chromium, or out/NAME.html when no browser is installed.
 set -eu
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+echo "Building Tribune (cargo build --release; the first build takes several minutes)..."
+cargo build --release
 tribune=target/release/tribune
 mkdir -p out
 browser=""
