@@ -144,7 +144,7 @@ impl ExchangeError {
     }
 
     /// The located error for a failure of an XML parser reading through a [`LineTracker`]
-    /// (`at`: the parser's error position). Shared by the TMX and XLIFF readers.
+    /// (`at`: the parser's error position): what the XML cursor (`exchange/xml.rs`) reports.
     pub(crate) fn from_xml<R: BufRead>(
         error: quick_xml::Error,
         tracker: &LineTracker<R>,

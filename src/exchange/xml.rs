@@ -360,3 +360,77 @@ pub(crate) fn attribute<'a>(attributes: &'a [(String, String)], name: &str) -> O
         .find(|(n, _)| n == name)
         .map(|(_, v)| v.as_str())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cursor(text: &str) -> XmlCursor<Reader<LineTracker<&[u8]>>> {
+        XmlCursor::new(text.as_bytes(), Origin::File("t.xml".into()))
+    }
+
+    fn not_root(location: Location, found: String) -> ExchangeError {
+        ExchangeError::NotTmx { location, found }
+    }
+
+    #[test]
+    fn only_the_xml_entities_and_character_references_resolve() {
+        let xml = cursor("");
+        assert_eq!(xml.resolve("amp", 0).unwrap(), '&');
+        assert_eq!(xml.resolve("#x41", 0).unwrap(), 'A');
+        assert_eq!(xml.resolve("#233", 0).unwrap(), 'é');
+        assert!(matches!(
+            xml.resolve("xxe", 0),
+            Err(ExchangeError::UnknownEntity { name, .. }) if name == "xxe"
+        ));
+        assert!(matches!(
+            xml.resolve("#1", 0),
+            Err(ExchangeError::Xml { .. })
+        ));
+    }
+
+    #[test]
+    fn the_root_comes_after_the_prolog_and_errors_are_located() {
+        let mut buf = Vec::new();
+        let mut xml = cursor("<?xml version=\"1.0\"?>\n<!-- c -->\n<a x=\"1 &lt; 2\"/>");
+        let (line, empty, value) = xml
+            .read_root(&mut buf, not_root, |xml, at, root, empty| {
+                let mut value = String::new();
+                xml.for_each_attribute(root, at, |_, v| {
+                    value = v.into_owned();
+                    Ok(())
+                })?;
+                Ok((xml.line(at), empty, value))
+            })
+            .unwrap();
+        assert_eq!((line, empty, value.as_str()), (3, true, "1 < 2"));
+        let error = cursor("\n\ntext")
+            .read_root(&mut buf, not_root, |_, _, _, _| Ok(()))
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "t.xml:1:1: expected a <tmx> document, found text"
+        );
+    }
+
+    #[test]
+    fn a_skipped_element_or_an_open_root_must_end() {
+        let mut buf = Vec::new();
+        let mut xml = cursor("<a><b><c/>");
+        xml.read(&mut buf).unwrap();
+        xml.read(&mut buf).unwrap();
+        let error = xml.skip_element("b", &mut buf).unwrap_err();
+        assert!(error
+            .to_string()
+            .ends_with("the file ends early; expected </b>"));
+        let mut xml = cursor("<a></a> <!-- end -->\n");
+        xml.read(&mut buf).unwrap();
+        xml.expect_document_end(&mut buf, Some("a")).unwrap();
+        let mut xml = cursor("<a></a><b/>");
+        xml.read(&mut buf).unwrap();
+        let error = xml.expect_document_end(&mut buf, Some("a")).unwrap_err();
+        assert!(error
+            .to_string()
+            .ends_with("unexpected <b>; expected the end of the document"));
+    }
+}
