@@ -9,30 +9,6 @@ use crate::i18n::Localizer;
 use crate::lang::{self, names, typography};
 use crate::speech::{format_clock, Direction, DirectionKind};
 
-/// Kinds whose wording says more than their label ("[Slide 2]", "[Turn to the Governor]"):
-/// the wording is shown with the label.
-fn wording_matters(kind: DirectionKind) -> bool {
-    !matches!(
-        kind,
-        DirectionKind::Silence
-            | DirectionKind::Applause
-            | DirectionKind::Laughter
-            | DirectionKind::Pause
-            | DirectionKind::Language
-    )
-}
-
-/// The wording of a direction without its brackets.
-fn bare_wording(wording: &str) -> &str {
-    let trimmed = wording.trim();
-    let inner = trimmed
-        .strip_prefix('[')
-        .and_then(|t| t.strip_suffix(']'))
-        .or_else(|| trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')))
-        .unwrap_or(trimmed);
-    inner.trim()
-}
-
 /// A duration as a cue shows it in a language ("1:00", « 1 min »).
 pub fn duration(seconds: u32, l10n: &Localizer) -> String {
     l10n.format(
@@ -78,9 +54,9 @@ pub fn cue(direction: &Direction, lang: &LanguageIdentifier, l10n: &Localizer) -
             &[("seconds", seconds.into())],
         ),
     };
-    let wording = bare_wording(&direction.wording);
+    let wording = direction.bare_wording();
     let mut detail = None;
-    if wording_matters(kind) && !wording.is_empty() {
+    if !kind.label_says_all() && !wording.is_empty() {
         let said = lang::normalize_phrase(wording);
         let labelled = lang::normalize_phrase(&label);
         if said.starts_with(&labelled) {

@@ -149,6 +149,20 @@ pub struct Direction {
     pub wording: String,
 }
 
+impl Direction {
+    /// The wording without its brackets or parentheses (`Pause 5 s`): what a script shows
+    /// beside the label, and what a translation compares with the label.
+    pub fn bare_wording(&self) -> &str {
+        let trimmed = self.wording.trim();
+        trimmed
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+            .or_else(|| trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')))
+            .unwrap_or(trimmed)
+            .trim()
+    }
+}
+
 /// The kinds of stage direction, in the order they are tried when recognising one (so that
 /// "[STOP for minute of silence]" is a silence, not a stop).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -215,5 +229,41 @@ impl DirectionKind {
     /// only when it starts with the keyword.
     pub fn is_weak(self) -> bool {
         matches!(self, DirectionKind::Gesture | DirectionKind::Note)
+    }
+
+    /// Whether the kind's label says everything its wording can say but a duration
+    /// ("[Minute of silence]"): a script shows the label alone, a translation writes the
+    /// label. The wording of the other kinds may say more ("[Slide 2]", "[Turn to the
+    /// Governor]").
+    pub fn label_says_all(self) -> bool {
+        matches!(
+            self,
+            DirectionKind::Silence
+                | DirectionKind::Applause
+                | DirectionKind::Laughter
+                | DirectionKind::Pause
+                | DirectionKind::Language
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_wording_drops_brackets_or_parentheses() {
+        let direction = |wording: &str| Direction {
+            kind: DirectionKind::Pause,
+            seconds: None,
+            wording: wording.to_owned(),
+        };
+        assert_eq!(direction(" [ Pause 5 s ] ").bare_wording(), "Pause 5 s");
+        assert_eq!(direction("(Applause)").bare_wording(), "Applause");
+        assert_eq!(
+            direction("Minute de silence").bare_wording(),
+            "Minute de silence"
+        );
+        assert_eq!(direction("[Pause)").bare_wording(), "[Pause)");
     }
 }

@@ -12,29 +12,6 @@ use crate::lang::{self, names};
 use crate::speech::direction::whole_line;
 use crate::speech::{format_clock, Direction, DirectionKind};
 
-/// Kinds whose label says everything (their wording adds nothing but a duration).
-fn label_says_all(kind: DirectionKind) -> bool {
-    matches!(
-        kind,
-        DirectionKind::Silence
-            | DirectionKind::Applause
-            | DirectionKind::Laughter
-            | DirectionKind::Pause
-            | DirectionKind::Language
-    )
-}
-
-/// The wording without its brackets or parentheses.
-fn bare(wording: &str) -> &str {
-    let trimmed = wording.trim();
-    trimmed
-        .strip_prefix('[')
-        .and_then(|t| t.strip_suffix(']'))
-        .or_else(|| trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')))
-        .unwrap_or(trimmed)
-        .trim()
-}
-
 fn lower_words(text: &str) -> Vec<String> {
     text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '—' | '–'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -87,7 +64,7 @@ pub fn direction_wording(
     l10n: &Localizer,
 ) -> String {
     let kind = direction.kind;
-    let inner = bare(&direction.wording);
+    let inner = direction.bare_wording();
     let seconds = direction.seconds.unwrap_or(0);
     let label = match kind {
         DirectionKind::Language => names::named_language(inner)
@@ -99,7 +76,7 @@ pub fn direction_wording(
             &[("seconds", seconds.into())],
         ),
     };
-    if !label_says_all(kind) && !only_keywords_and_numbers(inner, kind) {
+    if !kind.label_says_all() && !only_keywords_and_numbers(inner, kind) {
         return direction.wording.clone();
     }
     let mut tries = Vec::new();
