@@ -190,149 +190,36 @@ pub fn compose(
         .iter()
         .map(|l| Localizer::new(std::slice::from_ref(l)))
         .collect();
-    let columns: Vec<Column> = speeches
-        .iter()
-        .zip(&languages)
-        .zip(&localizers)
-        .map(|((speech, lang), l10n)| Column {
-            lang: lang.clone(),
-            name: labels::autonym(lang),
-            header: header(speech, lang, options.note, l10n),
-        })
-        .collect();
-
-    let delivery = options
-        .deliver
-        .clone()
-        .or_else(|| speeches.iter().find_map(|s| s.meta.deliver.clone()))
-        .unwrap_or_else(|| Delivery::Language(languages[0].clone()));
-    let (mut current, mixed) = match &delivery {
-        Delivery::Mixed => (0, true),
-        Delivery::Language(lang) => match column_of(&columns, lang) {
-            Some(index) => (index, false),
-            None => {
-                return Err(ScriptError::DeliverMissing {
-                    lang: lang.to_string(),
-                    languages: languages
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })
-            }
-        },
-    };
+    let columns = columns(&speeches, &languages, &localizers, options.note);
+    let (current, mixed) = first_delivered_column(&speeches, &languages, &columns, options)?;
 
     let segmented: Vec<Vec<Segment>> = speeches.iter().map(|s| speech::segment(s)).collect();
-    let paired: Vec<PairedRow> = match segmented.as_slice() {
-        [left, right] => pair_segments(left, &languages[0], right, &languages[1]),
-        [only] => only
-            .iter()
-            .map(|s| PairedRow {
-                left: vec![s.clone()],
-                right: Vec::new(),
-            })
-            .collect(),
-        _ => unreachable!("one or two speeches"),
+    let mut flow = Flow {
+        columns: &columns,
+        localizers: &localizers,
+        rates: &options.rates,
+        mixed,
+        switch_side: switch_side(&segmented, &columns),
+        current,
+        clock: Clock::default(),
+        delivered: Vec::new(),
+        blocks: Vec::new(),
+        last_block: vec![None; columns.len()],
     };
-    // Language changes are read from the first speech, or from the second when only it
-    // marks them.
-    let switch_side = if segmented[0]
-        .iter()
-        .any(|s| switch_target(s, &columns).is_some())
-    {
-        0
-    } else {
-        segmented.len() - 1
-    };
-
-    let mut clock = Clock::default();
-    let mut delivered: Vec<Segment> = Vec::new();
-    let mut blocks: Vec<ScriptBlock> = Vec::new();
-    let mut last_block: Vec<Option<usize>> = vec![None; columns.len()];
-    for paired_row in &paired {
-        let sides: Vec<&Vec<Segment>> = match columns.len() {
-            1 => vec![&paired_row.left],
-            _ => vec![&paired_row.left, &paired_row.right],
-        };
-        let deliver = current;
-        if mixed {
-            for segment in sides[switch_side] {
-                if let Some(target) = switch_target(segment, &columns) {
-                    current = target;
-                }
-            }
-        }
-        let row = Row {
-            cells: sides
-                .iter()
-                .enumerate()
-                .map(|(c, segments)| Cell {
-                    items: segments
-                        .iter()
-                        .map(|s| item(s, &columns[c], &localizers[c]))
-                        .collect(),
-                })
-                .collect(),
-            deliver,
-            elapsed: clock.seconds(),
-        };
-        for segment in sides[deliver].iter() {
-            clock.add(segment, &options.rates);
-            delivered.push(segment.clone());
-        }
-        let starts_block = sides.iter().enumerate().any(|(c, segments)| {
-            segments
-                .first()
-                .is_some_and(|s| last_block[c] != Some(s.block))
-        });
-        for (c, segments) in sides.iter().enumerate() {
-            if let Some(last) = segments.last() {
-                last_block[c] = Some(last.block);
-            }
-        }
-        let kind = sides
-            .iter()
-            .flat_map(|s| s.iter())
-            .map(|s| s.kind)
-            .find(|k| *k != SegmentKind::Direction)
-            .unwrap_or(SegmentKind::Direction);
-        match blocks.last_mut() {
-            Some(block) if !starts_block => {
-                if block.kind == BlockKind::Direction && kind != SegmentKind::Direction {
-                    block.kind = block_kind(kind);
-                }
-                block.rows.push(row);
-            }
-            _ => blocks.push(ScriptBlock {
-                kind: block_kind(kind),
-                time_mark: None,
-                rows: vec![row],
-            }),
-        }
+    for paired_row in &paired_rows(&segmented, &languages) {
+        flow.push(paired_row);
     }
+    let Flow {
+        clock,
+        delivered,
+        mut blocks,
+        ..
+    } = flow;
 
     let stats = speech::stats(&delivered, &options.rates);
     let total = clock.seconds();
     debug_assert_eq!(total, stats.total_seconds);
-    for block in &mut blocks {
-        if block.kind != BlockKind::Paragraph {
-            continue;
-        }
-        let elapsed = block.rows[0].elapsed;
-        let remaining = total.saturating_sub(elapsed);
-        block.time_mark = Some(TimeMark {
-            elapsed,
-            remaining,
-            text: ui.format(
-                "script-time-mark",
-                &[
-                    ("elapsed", format_clock(elapsed).into()),
-                    ("left", format_clock(remaining).into()),
-                ],
-            ),
-        });
-    }
+    add_time_marks(&mut blocks, total, &ui);
 
     let target_seconds = options
         .target_seconds
@@ -362,6 +249,200 @@ pub fn compose(
         ui: ui_texts,
         mixed,
     })
+}
+
+/// One column per speech: its language, the language's name, and the speech's header.
+fn columns(
+    speeches: &[&Speech],
+    languages: &[LanguageIdentifier],
+    localizers: &[Localizer],
+    note: DeliveryNote,
+) -> Vec<Column> {
+    speeches
+        .iter()
+        .zip(languages)
+        .zip(localizers)
+        .map(|((speech, lang), l10n)| Column {
+            lang: lang.clone(),
+            name: labels::autonym(lang),
+            header: header(speech, lang, note, l10n),
+        })
+        .collect()
+}
+
+/// The column read first, and whether the delivery mixes languages (then language-change
+/// directions move it): from the options, else the speeches' front matter, else the first
+/// speech's language.
+fn first_delivered_column(
+    speeches: &[&Speech],
+    languages: &[LanguageIdentifier],
+    columns: &[Column],
+    options: &ScriptOptions,
+) -> Result<(usize, bool), ScriptError> {
+    let delivery = options
+        .deliver
+        .clone()
+        .or_else(|| speeches.iter().find_map(|s| s.meta.deliver.clone()))
+        .unwrap_or_else(|| Delivery::Language(languages[0].clone()));
+    match &delivery {
+        Delivery::Mixed => Ok((0, true)),
+        Delivery::Language(lang) => match column_of(columns, lang) {
+            Some(index) => Ok((index, false)),
+            None => Err(ScriptError::DeliverMissing {
+                lang: lang.to_string(),
+                languages: languages
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        },
+    }
+}
+
+/// The rows of the script: the two speeches' segments paired, or one speech's alone.
+fn paired_rows(segmented: &[Vec<Segment>], languages: &[LanguageIdentifier]) -> Vec<PairedRow> {
+    match segmented {
+        [left, right] => pair_segments(left, &languages[0], right, &languages[1]),
+        [only] => only
+            .iter()
+            .map(|s| PairedRow {
+                left: vec![s.clone()],
+                right: Vec::new(),
+            })
+            .collect(),
+        _ => unreachable!("one or two speeches"),
+    }
+}
+
+/// The speech whose language changes are read: the first, or the second when only it
+/// marks them.
+fn switch_side(segmented: &[Vec<Segment>], columns: &[Column]) -> usize {
+    if segmented[0]
+        .iter()
+        .any(|s| switch_target(s, columns).is_some())
+    {
+        0
+    } else {
+        segmented.len() - 1
+    }
+}
+
+/// The rows of a script laid out in order: which column is read, the running clock, and
+/// the blocks so far.
+struct Flow<'a> {
+    columns: &'a [Column],
+    localizers: &'a [Localizer],
+    rates: &'a Rates,
+    mixed: bool,
+    switch_side: usize,
+    /// The column read from the next row on.
+    current: usize,
+    clock: Clock,
+    /// The segments read aloud, in order.
+    delivered: Vec<Segment>,
+    blocks: Vec<ScriptBlock>,
+    /// The speech block each column's last segment came from.
+    last_block: Vec<Option<usize>>,
+}
+
+impl Flow<'_> {
+    /// Lays out one row: reads a language change, times the delivered side, and adds the
+    /// row to the current block or starts a new one.
+    fn push(&mut self, paired_row: &PairedRow) {
+        let sides: Vec<&Vec<Segment>> = match self.columns.len() {
+            1 => vec![&paired_row.left],
+            _ => vec![&paired_row.left, &paired_row.right],
+        };
+        let deliver = self.current;
+        if self.mixed {
+            for segment in sides[self.switch_side] {
+                if let Some(target) = switch_target(segment, self.columns) {
+                    self.current = target;
+                }
+            }
+        }
+        let row = self.row(&sides, deliver);
+        for segment in sides[deliver].iter() {
+            self.clock.add(segment, self.rates);
+            self.delivered.push(segment.clone());
+        }
+        self.append(row, &sides);
+    }
+
+    /// The cells of a row, each side's segments as items of its column.
+    fn row(&self, sides: &[&Vec<Segment>], deliver: usize) -> Row {
+        Row {
+            cells: sides
+                .iter()
+                .enumerate()
+                .map(|(c, segments)| Cell {
+                    items: segments
+                        .iter()
+                        .map(|s| item(s, &self.columns[c], &self.localizers[c]))
+                        .collect(),
+                })
+                .collect(),
+            deliver,
+            elapsed: self.clock.seconds(),
+        }
+    }
+
+    /// Adds a row to the last block, or starts a block when a side begins a new speech
+    /// block; a block of directions takes the kind of the first text that joins it.
+    fn append(&mut self, row: Row, sides: &[&Vec<Segment>]) {
+        let starts_block = sides.iter().enumerate().any(|(c, segments)| {
+            segments
+                .first()
+                .is_some_and(|s| self.last_block[c] != Some(s.block))
+        });
+        for (c, segments) in sides.iter().enumerate() {
+            if let Some(last) = segments.last() {
+                self.last_block[c] = Some(last.block);
+            }
+        }
+        let kind = sides
+            .iter()
+            .flat_map(|s| s.iter())
+            .map(|s| s.kind)
+            .find(|k| *k != SegmentKind::Direction)
+            .unwrap_or(SegmentKind::Direction);
+        match self.blocks.last_mut() {
+            Some(block) if !starts_block => {
+                if block.kind == BlockKind::Direction && kind != SegmentKind::Direction {
+                    block.kind = block_kind(kind);
+                }
+                block.rows.push(row);
+            }
+            _ => self.blocks.push(ScriptBlock {
+                kind: block_kind(kind),
+                time_mark: None,
+                rows: vec![row],
+            }),
+        }
+    }
+}
+
+/// Marks each paragraph with the time elapsed before it and the time left.
+fn add_time_marks(blocks: &mut [ScriptBlock], total: u32, ui: &Localizer) {
+    for block in blocks {
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let elapsed = block.rows[0].elapsed;
+        let remaining = total.saturating_sub(elapsed);
+        block.time_mark = Some(TimeMark {
+            elapsed,
+            remaining,
+            text: ui.format(
+                "script-time-mark",
+                &[
+                    ("elapsed", format_clock(elapsed).into()),
+                    ("left", format_clock(remaining).into()),
+                ],
+            ),
+        });
+    }
 }
 
 fn ui_texts(ui: &Localizer, timing: &Timing) -> UiTexts {
