@@ -9,7 +9,6 @@
 pub mod align;
 pub mod check;
 pub mod cli;
-pub mod columns;
 pub mod exchange;
 pub mod i18n;
 pub mod ingest;
@@ -20,6 +19,7 @@ pub mod resources;
 pub mod revision;
 pub mod script;
 pub mod speech;
+pub mod text;
 pub mod textfile;
 pub mod translate;
 pub mod wording;

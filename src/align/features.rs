@@ -8,6 +8,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use unic_langid::LanguageIdentifier;
 
 use super::language::{self, fold, stem, stem_with, AlignLanguage, Lexicon};
+use crate::text::number::{read_number, NumberMarks};
 
 /// Concept families, kept in the top bits of a concept number.
 const FAMILY_SHIFT: u32 = 29;
@@ -108,55 +109,6 @@ fn number_concept(value: &str) -> u32 {
     concept(NUMBER, value)
 }
 
-/// Reads a number starting at `chars[start]` (a digit) with the language's marks: returns
-/// its canonical form ("3700", "1.8") and where it ends.
-fn read_number(chars: &[char], start: usize, data: &AlignLanguage) -> (String, usize) {
-    let mut integer = String::new();
-    let mut i = start;
-    let mut group_len = 0;
-    while i < chars.len() && chars[i].is_ascii_digit() {
-        integer.push(chars[i]);
-        group_len += 1;
-        i += 1;
-    }
-    // Thousands groups: a group mark followed by exactly three digits.
-    loop {
-        if i < chars.len()
-            && data.group.contains(&chars[i])
-            && group_len <= 3
-            && chars
-                .get(i + 1..i + 4)
-                .is_some_and(|g| g.iter().all(char::is_ascii_digit))
-            && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
-        {
-            integer.extend(&chars[i + 1..i + 4]);
-            i += 4;
-            group_len = 3;
-            continue;
-        }
-        break;
-    }
-    let mut value = integer.trim_start_matches('0').to_owned();
-    if value.is_empty() {
-        value.push('0');
-    }
-    if i + 1 < chars.len() && chars[i] == data.decimal && chars[i + 1].is_ascii_digit() {
-        let mut decimals = String::new();
-        let mut j = i + 1;
-        while j < chars.len() && chars[j].is_ascii_digit() {
-            decimals.push(chars[j]);
-            j += 1;
-        }
-        let decimals = decimals.trim_end_matches('0');
-        if !decimals.is_empty() {
-            value.push('.');
-            value.push_str(decimals);
-        }
-        i = j;
-    }
-    (value, i)
-}
-
 /// What the tokenizer needs to know about a side.
 #[derive(Clone, Copy)]
 pub struct SideContext<'a> {
@@ -235,7 +187,11 @@ pub fn features(text: &str, side: &SideContext) -> Features {
     while i < chars.len() {
         let c = chars[i];
         if c.is_ascii_digit() {
-            let (value, end) = read_number(&chars, i, data);
+            let marks = NumberMarks {
+                decimal: data.decimal,
+                group: &data.group,
+            };
+            let (value, end) = read_number(&chars, i, marks);
             // An ordinal or a unit glued to the number ("1st", "1er", "5km") is dropped.
             let mut j = end;
             while j < chars.len() && chars[j].is_alphabetic() {

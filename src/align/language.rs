@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::lang::data;
 
@@ -236,16 +235,7 @@ pub fn lexicon(source: &LanguageIdentifier, target: &LanguageIdentifier) -> Lexi
 
 /// Lower case without accents: "Ségolène" -> "segolene", "Kőrösi" -> "korosi".
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' => '\'',
-            'œ' => 'o',
-            'æ' => 'a',
-            other => other,
-        })
-        .collect()
+    crate::text::fold::fold(text)
 }
 
 /// A folded word without its inflection endings, by the language's rules.

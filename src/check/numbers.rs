@@ -2,7 +2,8 @@
 //! `1,5` another; `3,800` differs. The values come from the memory's tokenizer (the same
 //! reading of numbers that match scores use, docs/match-score.md).
 
-use crate::memory::tokens::{number_value, tokenize, TokenKind};
+use crate::memory::tokens::{tokenize, TokenKind};
+use crate::text::number::number_value;
 
 /// A number as written, and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,10 +11,10 @@ use super::error::CommandResult;
 use super::segment::{language_arg, warn_if_generic};
 use super::{write_stdout, Context};
 use crate::align::{self, Alignment, Bead, BeadKind, InputFormat};
-use crate::columns::{wrap, LongWords};
 use crate::i18n::{Args as MessageArgs, Localize};
 use crate::ingest;
 use crate::memory::{open_store, Access};
+use crate::text::columns::{pad, wrap, LongWords};
 use crate::textfile::Origin;
 
 /// How the input files are laid out.
@@ -233,7 +233,7 @@ fn print_side_by_side(
             let l = left.get(row).map_or("", String::as_str);
             let r = right.get(row).map_or("", String::as_str);
             let suffix = if row == 0 { label.as_str() } else { "" };
-            writeln!(out, "{prefix:>9}  {l:<COLUMN$}  {r}{suffix}")?;
+            writeln!(out, "{prefix:>9}  {}  {r}{suffix}", pad(l, COLUMN))?;
         }
         writeln!(out)?;
     }

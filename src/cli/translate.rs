@@ -14,12 +14,12 @@ use super::memory::{threshold_arg, MemoryPath};
 use super::segment::{language_arg, read_segments};
 use super::{write_output, write_stdout, Context};
 use crate::align::{self, InputFormat};
-use crate::columns::pad;
 use crate::exchange::input::{utf8_input, SniffedInput};
 use crate::exchange::xliff::{XliffHeader, XliffReader, XliffVersion, XliffWriter};
 use crate::i18n::{Args as MessageArgs, Localize, Localizer};
 use crate::memory::{open_store, Access};
 use crate::speech;
+use crate::text::columns::pad;
 use crate::textfile::{self, Origin};
 use crate::translate::{self, Band, Options, Pretranslation, PreviousDraft, Treatment};
 

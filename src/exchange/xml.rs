@@ -409,8 +409,10 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             error.to_string(),
-            "t.xml:1:1: expected a <tmx> document, found text"
+            "expected a TMX document (<tmx>), found text"
         );
+        let at = error.location();
+        assert_eq!((at.line, at.column), (1, Some(1)));
     }
 
     #[test]
@@ -420,17 +422,16 @@ mod tests {
         xml.read(&mut buf).unwrap();
         xml.read(&mut buf).unwrap();
         let error = xml.skip_element("b", &mut buf).unwrap_err();
-        assert!(error
-            .to_string()
-            .ends_with("the file ends early; expected </b>"));
+        assert_eq!(error.to_string(), "the file ends too early: expected </b>");
         let mut xml = cursor("<a></a> <!-- end -->\n");
         xml.read(&mut buf).unwrap();
         xml.expect_document_end(&mut buf, Some("a")).unwrap();
         let mut xml = cursor("<a></a><b/>");
         xml.read(&mut buf).unwrap();
         let error = xml.expect_document_end(&mut buf, Some("a")).unwrap_err();
-        assert!(error
-            .to_string()
-            .ends_with("unexpected <b>; expected the end of the document"));
+        assert_eq!(
+            error.to_string(),
+            "unexpected <b>: expected the end of the document"
+        );
     }
 }

@@ -15,6 +15,7 @@ use unic_langid::LanguageIdentifier;
 use super::record;
 use super::tokens::{tokenize, Token};
 use super::{Memory, MemoryError};
+use crate::text::fold::fold_case as fold;
 
 /// Most stored words one query word may stand for (a two-letter fragment could match
 /// thousands); the most frequent are kept.
@@ -51,34 +52,6 @@ pub struct ConcordanceHit {
     pub origin: Option<String>,
     /// Its variants.
     pub sides: Vec<HitSide>,
-}
-
-/// Case-folded text with, for each byte of it, the byte range of the original character.
-struct Folded {
-    text: String,
-    origin: Vec<(usize, usize)>,
-}
-
-fn fold(text: &str) -> Folded {
-    let mut folded = Folded {
-        text: String::with_capacity(text.len()),
-        origin: Vec::with_capacity(text.len()),
-    };
-    for (start, c) in text.char_indices() {
-        let end = start + c.len_utf8();
-        let mut push = |c: char| {
-            folded.text.push(c);
-            for _ in 0..c.len_utf8() {
-                folded.origin.push((start, end));
-            }
-        };
-        match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' => push('\''),
-            '\u{a0}' | '\u{202f}' | '\u{2009}' => push(' '),
-            c => c.to_lowercase().for_each(&mut push),
-        }
-    }
-    folded
 }
 
 /// Byte ranges of `needle` (already folded) in `text`.

@@ -29,11 +29,12 @@ use super::index::{decode, Postings, LENGTH_CAP};
 use super::record::{self, VariantView};
 use super::score::{Comparison, NumberChange, QueryComparer, TagChange, WordForms, MIN_STEM};
 use super::tokens::{
-    number_value, tokenize, word_index_key, NumberStyle, Token, TokenKind, Tokens,
-    NUMBER_CLASS_KEY, TAG_CLASS_KEY,
+    tokenize, word_index_key, NumberStyle, Token, TokenKind, Tokens, NUMBER_CLASS_KEY,
+    TAG_CLASS_KEY,
 };
 use super::{Memory, MemoryError, Timestamp};
 use crate::speech::normalize_for_id;
+use crate::text::number::number_value;
 
 /// The neighbouring segments of a query, for in-context matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -17,8 +17,9 @@ use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
 use crate::lang::data;
+use crate::text::number::number_value;
 
-use super::tokens::{joined, number_value, tokenize, word_index_key, Token, TokenKind};
+use super::tokens::{joined, tokenize, word_index_key, Token, TokenKind};
 
 /// Cost of a word, number or tag that is different, missing or extra, in tenths.
 pub const WORD_COST: u32 = 10;

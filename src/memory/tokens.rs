@@ -11,6 +11,10 @@
 
 use std::borrow::Cow;
 
+use crate::text::fold::is_apostrophe;
+use crate::text::fold::key_into;
+use crate::text::number::number_value;
+
 /// What a token is; each kind has its own cost in the match score (docs/match-score.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
@@ -72,10 +76,6 @@ impl<'a> Token<'a> {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}')
-}
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || is_mark(c)
 }
@@ -123,32 +123,6 @@ fn punctuation_key(text: &str) -> &str {
         "\u{2013}" | "\u{2014}" | "\u{2212}" | "\u{2010}" | "\u{2011}" => "-",
         "\u{2026}" => "...",
         other => other,
-    }
-}
-
-/// The numeric value of a number token as a canonical string: grouping separators dropped,
-/// the decimal separator written `.`. A single separator followed by exactly three digits is
-/// read as grouping (`3,700`, `3.700`), except after a lone `0` (`0.125`); when separators
-/// differ, the last one is the decimal separator (`1,234.5`, `1 234,5`).
-pub fn number_value(text: &str) -> String {
-    let separators: Vec<(usize, char)> = text
-        .char_indices()
-        .filter(|(_, c)| !c.is_ascii_digit())
-        .collect();
-    let digits_only = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    let Some(&(last_pos, last_char)) = separators.last() else {
-        return text.to_owned();
-    };
-    let after = &text[last_pos + last_char.len_utf8()..];
-    let before = &text[..last_pos];
-    let all_same = separators.iter().all(|(_, c)| *c == last_char);
-    let grouping = last_char.is_whitespace()
-        || (after.len() == 3 && all_same && before != "0")
-        || (all_same && separators.len() > 1);
-    if grouping {
-        digits_only(text)
-    } else {
-        format!("{}.{}", digits_only(before), after)
     }
 }
 
@@ -468,48 +442,9 @@ pub const TAG_CLASS_KEY: &str = "<>";
 /// Writes the index key of a word into `out` (cleared first): lower case, one kind of
 /// apostrophe, and no diacritics (`Élection`, `election` and `élection` share a key), so
 /// that a case or accent difference never hides a candidate from the lookup.
+#[inline]
 pub fn word_index_key_into(text: &str, out: &mut String) {
-    out.clear();
-    let bytes = text.as_bytes();
-    let ascii = bytes.iter().take_while(|b| b.is_ascii()).count();
-    out.push_str(&text[..ascii]);
-    out.make_ascii_lowercase();
-    for c in text[ascii..].chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if is_apostrophe(c) {
-            out.push('\'');
-        } else if let Some(folded) = fold_latin(c) {
-            out.push(folded);
-        } else {
-            for lower in c.to_lowercase() {
-                let mut buffer = [0u8; 4];
-                for d in unicode_normalization::UnicodeNormalization::nfd(
-                    &*lower.encode_utf8(&mut buffer),
-                ) {
-                    if !unicode_normalization::char::is_combining_mark(d) {
-                        out.push(d);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The lower-case base letter of the accented Latin letters of Western European languages,
-/// without decomposing them: the common case of [`word_index_key_into`].
-fn fold_latin(c: char) -> Option<char> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-        'ñ' | 'Ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        _ => return None,
-    })
+    key_into(text, out);
 }
 
 /// The index key of a word (see [`word_index_key_into`]).
@@ -640,19 +575,6 @@ mod tests {
             .map(|t| &text[t.start..t.end_with_space])
             .collect();
         assert_eq!(rebuilt, text.trim_start());
-    }
-
-    #[test]
-    fn number_values_ignore_the_format() {
-        assert_eq!(number_value("3,700"), "3700");
-        assert_eq!(number_value("3\u{202f}700"), "3700");
-        assert_eq!(number_value("3.700"), "3700");
-        assert_eq!(number_value("1.5"), "1.5");
-        assert_eq!(number_value("3,5"), "3.5");
-        assert_eq!(number_value("0.125"), "0.125");
-        assert_eq!(number_value("1,234.56"), "1234.56");
-        assert_eq!(number_value("1 234,56"), "1234.56");
-        assert_eq!(number_value("1,234,567"), "1234567");
     }
 
     #[test]

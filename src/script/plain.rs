@@ -6,9 +6,9 @@
 use unic_langid::LanguageIdentifier;
 
 use super::model::{Column, Cue, Item, Layout, Row, Script, ScriptBlock};
-use crate::columns::{pad, wrap, LongWords};
 use crate::lang::typography;
 use crate::speech::SegmentKind;
+use crate::text::columns::{pad, wrap, LongWords};
 
 /// Width of a plain-text line in the columns layout.
 const TEXT_WIDTH: usize = 80;
