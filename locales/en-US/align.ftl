@@ -26,7 +26,10 @@ align-summary = { $beads } { $beads ->
   }: { $storable } confident { $storable ->
     [one] pair
    *[other] pairs
-  } to store, { $held } held back for review, { $unaligned } without counterpart
+  } to store, { $held } held back for review, { $unaligned } without counterpart, { $directions } { $directions ->
+    [one] stage direction
+   *[other] stage directions
+  }
 align-text-review = ?
 align-kind-direction = stage direction
 align-kind-salutation = salutation

@@ -31,6 +31,8 @@ translate-note-fuzzy = { $score } % match from { $origin }; differences from its
 translate-note-previous-kept = Unchanged since the previous draft: its translation is kept.
 translate-note-previous-edited = Edited since the previous draft ({ $score } %): { $diff }
 translate-note-repetition = Repeats the segment of line { $line }.
+translate-note-joined = Two segments translated together: this one and the next one, on line { $line }, which a stored unit translates as one.
+translate-note-covers-more = The stored unit translates more than this segment (it holds another sentence): proposed only.
 
 ## Analysis report
 translate-report-title = Analysis of { $file } ({ $from } → { $to }), memory { $memory }, threshold { $threshold } %
@@ -41,6 +43,7 @@ translate-report-words = Words
 translate-report-total = Total
 translate-band-in-context = 100 % in context
 translate-band-exact = 100 %
+translate-band-joined = Joined (two segments, one unit)
 translate-band-fuzzy-95 = 95–99 %
 translate-band-fuzzy-85 = 85–94 %
 translate-band-fuzzy-75 = 75–84 %

@@ -26,7 +26,10 @@ align-summary = { $beads } { $beads ->
   } : { $storable } { $storable ->
     [one] paire sûre
    *[other] paires sûres
-  } à enregistrer, { $held } en attente de révision, { $unaligned } sans correspondance
+  } à enregistrer, { $held } en attente de révision, { $unaligned } sans correspondance, { $directions } { $directions ->
+    [one] indication scénique
+   *[other] indications scéniques
+  }
 align-text-review = ?
 align-kind-direction = indication scénique
 align-kind-salutation = formule d’appel

@@ -31,6 +31,8 @@ translate-note-fuzzy = Correspondance à { $score } % provenant de { $origin } ;
 translate-note-previous-kept = Inchangé depuis la version précédente : sa traduction est reprise.
 translate-note-previous-edited = Modifié depuis la version précédente ({ $score } %) : { $diff }
 translate-note-repetition = Répète le segment de la ligne { $line }.
+translate-note-joined = Deux segments traduits ensemble : celui-ci et le suivant, ligne { $line }, qu’une unité de la mémoire traduit d’un seul tenant.
+translate-note-covers-more = L’unité de la mémoire traduit plus que ce segment (elle contient une autre phrase) : simple proposition.
 
 ## Rapport d’analyse
 translate-report-title = Analyse de { $file } ({ $from } → { $to }), mémoire { $memory }, seuil { $threshold } %
@@ -41,6 +43,7 @@ translate-report-words = Mots
 translate-report-total = Total
 translate-band-in-context = 100 % en contexte
 translate-band-exact = 100 %
+translate-band-joined = Joints (deux segments, une unité)
 translate-band-fuzzy-95 = 95–99 %
 translate-band-fuzzy-85 = 85–94 %
 translate-band-fuzzy-75 = 75–84 %

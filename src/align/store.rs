@@ -39,6 +39,9 @@ pub struct StorablePair {
     pub target_ids: Vec<String>,
     /// The bead's confidence.
     pub confidence: f64,
+    /// What the pair is: sentences (and headings, datelines) or salutation lines, stored
+    /// with the unit so that a lookup can tell them apart.
+    pub kind: BeadKind,
     /// The nearest bead before it that holds translatable text.
     pub context_before: Option<BeadContext>,
     /// The nearest bead after it that holds translatable text.
@@ -88,7 +91,9 @@ pub struct StorePlan {
 }
 
 fn pairs_text(bead: &Bead) -> bool {
-    !bead.source.is_empty() && !bead.target.is_empty() && bead.kind == BeadKind::Translation
+    !bead.source.is_empty()
+        && !bead.target.is_empty()
+        && matches!(bead.kind, BeadKind::Translation | BeadKind::Salutation)
 }
 
 fn in_own_language(side: &Side, range: std::ops::Range<usize>) -> bool {
@@ -106,9 +111,10 @@ fn context(alignment: &Alignment, index: Option<usize>) -> Option<BeadContext> {
 }
 
 /// The storable pairs of an alignment and the beads held back for review. A bead is stored
-/// when it is 1-1, 1-2 or 2-1, pairs translatable prose (sentences, headings, datelines;
-/// never stage directions or salutations, which are anchors) whose segments are in their text's language, and
-/// its confidence is at least `min_confidence`. Beads with text on one side only are
+/// when it is 1-1, 1-2 or 2-1, pairs translatable text (sentences, headings, datelines, or
+/// a salutation line with a salutation line; never stage directions, which are anchors)
+/// whose segments are in their text's language, and its confidence is at least
+/// `min_confidence`. Beads with text on one side only are
 /// neither stored nor held back: there is nothing to review.
 pub fn storable_pairs(alignment: &Alignment, min_confidence: f64) -> StorePlan {
     let textual: Vec<usize> = alignment
@@ -163,6 +169,7 @@ pub fn storable_pairs(alignment: &Alignment, min_confidence: f64) -> StorePlan {
             source_ids: ids(&alignment.source, bead.source.clone()),
             target_ids: ids(&alignment.target, bead.target.clone()),
             confidence: bead.confidence,
+            kind: bead.kind,
             context_before: context(alignment, position.checked_sub(1).map(|p| textual[p])),
             context_after: context(alignment, textual.get(position + 1).copied()),
         });
@@ -237,8 +244,21 @@ mod tests {
         let alignment = alignment();
         let plan = storable_pairs(&alignment, 0.5);
         let stored: Vec<usize> = plan.pairs.iter().map(|p| p.bead).collect();
-        assert_eq!(stored, [1, 3, 5, 9], "salutations are anchors, not units");
-        let join = &plan.pairs[1];
+        assert_eq!(
+            stored,
+            [0, 1, 3, 5, 9],
+            "salutations are stored, directions never"
+        );
+        assert_eq!(plan.pairs[0].kind, BeadKind::Salutation);
+        assert_eq!(plan.pairs[0].target_text, "Mesdames et Messieurs,");
+        assert_eq!(plan.pairs[1].kind, BeadKind::Translation);
+        let plan = storable_pairs(&alignment, 0.995);
+        assert!(
+            plan.pairs.iter().all(|p| p.bead != 0),
+            "a salutation aligned without confidence is held back"
+        );
+        let plan = storable_pairs(&alignment, 0.5);
+        let join = &plan.pairs[2];
         assert_eq!(join.source_text, "We act. We build.");
         assert_eq!(join.target_text, "Nous agissons et nous construisons.");
         assert_eq!(join.source_ids.len(), 2);
@@ -249,7 +269,7 @@ mod tests {
         assert_eq!(join.source_language, langid!("en"));
         assert_eq!(join.target_language, langid!("fr"));
         assert_eq!(join.confidence, 0.90);
-        let split = &plan.pairs[3];
+        let split = &plan.pairs[4];
         assert_eq!(split.target_text, "Un. Deux.");
         assert_eq!((split.source_ids.len(), split.target_ids.len()), (1, 2));
     }
@@ -288,10 +308,10 @@ mod tests {
         assert_eq!(plan.held_back[0].confidence, 0.40);
         // A stricter threshold holds more back; the sum stays the same.
         let strict = storable_pairs(&alignment(), 0.95);
-        assert_eq!(strict.pairs.len() + strict.held_back.len(), 6);
+        assert_eq!(strict.pairs.len() + strict.held_back.len(), 7);
         assert_eq!(
             strict.pairs.iter().map(|p| p.bead).collect::<Vec<_>>(),
-            [1, 5]
+            [0, 1, 5]
         );
     }
 
@@ -311,8 +331,8 @@ mod tests {
     #[test]
     fn context_is_the_nearest_text_bead_on_each_side() {
         let plan = storable_pairs(&alignment(), 0.5);
-        // The neighbour may be a salutation (an anchor, not stored, but real context).
-        let first = &plan.pairs[0];
+        // The neighbour may be a salutation.
+        let first = &plan.pairs[1];
         assert_eq!(first.source_text, "We remember them.");
         assert_eq!(
             first.context_before.as_ref().unwrap().source,

@@ -97,12 +97,14 @@ pub fn confidence_arg(value: &str) -> Result<f64, String> {
     }
 }
 
-/// A summary line on stderr: beads, pairs that could be stored, pairs held back.
+/// A summary line on stderr: beads, pairs that could be stored, pairs held back, beads
+/// without counterpart and stage directions, which add up to the beads.
 struct Summary {
     beads: usize,
     storable: usize,
     held_back: usize,
     unaligned: usize,
+    directions: usize,
 }
 
 impl Localize for Summary {
@@ -115,6 +117,7 @@ impl Localize for Summary {
             ("storable", self.storable.into()),
             ("held", self.held_back.into()),
             ("unaligned", self.unaligned.into()),
+            ("directions", self.directions.into()),
         ]
     }
 }
@@ -166,6 +169,8 @@ struct JsonBead<'a> {
     kind: &'a str,
     shape: String,
     review: bool,
+    /// A confident pair that `--store` stores (or would store).
+    storable: bool,
 }
 
 fn one_line(text: &str) -> String {
@@ -213,16 +218,13 @@ fn print_side_by_side(
             BeadKind::Salutation => format!(" ({})", ctx.l10n.text("align-kind-salutation")),
             _ => String::new(),
         };
-        let left = wrap(
-            &super::terminal_safe(&alignment.source_text(bead)),
-            COLUMN,
-            LongWords::Cut,
-        );
-        let right = wrap(
-            &super::terminal_safe(&alignment.target_text(bead)),
-            COLUMN,
-            LongWords::Cut,
-        );
+        // The kind is marked on each side that has text.
+        let side = |text: String| {
+            let text = if text.is_empty() { text } else { text + &label };
+            wrap(&super::terminal_safe(&text), COLUMN, LongWords::Cut)
+        };
+        let left = side(alignment.source_text(bead));
+        let right = side(alignment.target_text(bead));
         let rows = left.len().max(right.len()).max(1);
         for row in 0..rows {
             let prefix = if row == 0 {
@@ -232,8 +234,7 @@ fn print_side_by_side(
             };
             let l = left.get(row).map_or("", String::as_str);
             let r = right.get(row).map_or("", String::as_str);
-            let suffix = if row == 0 { label.as_str() } else { "" };
-            writeln!(out, "{prefix:>9}  {}  {r}{suffix}", pad(l, COLUMN))?;
+            writeln!(out, "{prefix:>9}  {}  {r}", pad(l, COLUMN))?;
         }
         writeln!(out)?;
     }
@@ -267,7 +268,7 @@ pub fn run(args: AlignArgs, ctx: &Context) -> CommandResult {
                 }
             }
             AlignFormat::Jsonl => {
-                for bead in &alignment.beads {
+                for (index, bead) in alignment.beads.iter().enumerate() {
                     let json = JsonBead {
                         bead: [bead.source.clone().collect(), bead.target.clone().collect()],
                         texts: [alignment.source_text(bead), alignment.target_text(bead)],
@@ -275,6 +276,7 @@ pub fn run(args: AlignArgs, ctx: &Context) -> CommandResult {
                         kind: bead.kind.as_str(),
                         shape: bead.shape(),
                         review: needs_review(bead, args.min_confidence),
+                        storable: plan.pairs.iter().any(|p| p.bead == index),
                     };
                     serde_json::to_writer(&mut *out, &json)?;
                     writeln!(out)?;
@@ -284,16 +286,21 @@ pub fn run(args: AlignArgs, ctx: &Context) -> CommandResult {
         }
         Ok(())
     })?;
-    let unaligned = alignment
-        .beads
-        .iter()
-        .filter(|b| matches!(b.kind, BeadKind::SourceOnly | BeadKind::TargetOnly))
-        .count();
+    let count = |kinds: &[BeadKind]| {
+        alignment
+            .beads
+            .iter()
+            .filter(|b| kinds.contains(&b.kind))
+            .count()
+    };
+    let unaligned = count(&[BeadKind::SourceOnly, BeadKind::TargetOnly]);
+    let directions = count(&[BeadKind::Direction]);
     super::stderr_line(ctx.l10n.localize(&Summary {
         beads: alignment.beads.len(),
         storable: plan.pairs.len(),
         held_back: plan.held_back.len(),
         unaligned,
+        directions,
     }));
     if let Some((added, merged)) = stored {
         super::stderr_line(ctx.l10n.format(

@@ -204,6 +204,10 @@ struct JsonSegment<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<&'a str>,
     treatment: &'static str,
+    /// The id of the segment translated together with this one (the next one for the
+    /// segment whose target holds both, the previous one for the other).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    joined_with: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -230,7 +234,13 @@ fn json_segments(result: &Pretranslation) -> Vec<JsonSegment<'_>> {
                     "translate",
                     s.filled(result.threshold).map(|c| c.target.as_str()),
                 ),
+                Treatment::Joined { .. } => ("joined", None),
             };
+            let joined_with = match &s.treatment {
+                Treatment::Joined { into } => Some(*into),
+                _ => s.joined_with(),
+            }
+            .map(|k| result.segments[k].segment.id.as_str());
             let score = match &s.treatment {
                 Treatment::Translate { candidates, .. } => candidates.first().map(|c| c.score),
                 _ => None,
@@ -243,6 +253,7 @@ fn json_segments(result: &Pretranslation) -> Vec<JsonSegment<'_>> {
                 score,
                 target,
                 treatment,
+                joined_with,
             }
         })
         .collect()

@@ -1,6 +1,6 @@
 //! Confident beads of an alignment stored as translation units.
 
-use crate::align::{StorablePair, StorePlan};
+use crate::align::{BeadKind, StorablePair, StorePlan};
 use crate::memory::{
     ImportSummary, NewUnit, Property, Provenance, Timestamp, TranslationStore, Variant,
 };
@@ -8,9 +8,26 @@ use crate::memory::{
 use super::{properties, IngestError};
 
 /// The translation unit a confident bead becomes: both texts, both files and segment ids as
-/// provenance, the neighbouring beads as context, the confidence as a property.
+/// provenance, the neighbouring beads as context, the confidence (and, for salutation
+/// lines, the kind) as properties.
 pub fn unit_from_pair(pair: &StorablePair, user: Option<&str>, now: Timestamp) -> NewUnit {
     let user = user.map(str::to_owned);
+    let mut stored = vec![
+        Property {
+            name: properties::ALIGN_CONFIDENCE.into(),
+            value: format!("{:.3}", pair.confidence),
+        },
+        Property {
+            name: properties::ALIGN_BEAD.into(),
+            value: pair.bead.to_string(),
+        },
+    ];
+    if pair.kind != BeadKind::Translation {
+        stored.push(Property {
+            name: properties::UNIT_KIND.into(),
+            value: pair.kind.as_str().to_owned(),
+        });
+    }
     NewUnit {
         variants: vec![
             Variant::new(pair.source_language.clone(), pair.source_text.clone()),
@@ -30,16 +47,7 @@ pub fn unit_from_pair(pair: &StorablePair, user: Option<&str>, now: Timestamp) -
             changed: Some(now),
             changed_by: user,
         },
-        properties: vec![
-            Property {
-                name: properties::ALIGN_CONFIDENCE.into(),
-                value: format!("{:.3}", pair.confidence),
-            },
-            Property {
-                name: properties::ALIGN_BEAD.into(),
-                value: pair.bead.to_string(),
-            },
-        ],
+        properties: stored,
         notes: Vec::new(),
     }
 }

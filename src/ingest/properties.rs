@@ -36,3 +36,7 @@ pub const ALIGN_CONFIDENCE: &str = "x-tribune-align-confidence";
 
 /// The index of the stored bead in its alignment.
 pub const ALIGN_BEAD: &str = "x-tribune-align-bead";
+
+/// What an aligned unit pairs when it is not sentences: `salutation` for salutation lines
+/// ("Excellencies, Ladies and Gentlemen," with its translation). Sentences carry no kind.
+pub const UNIT_KIND: &str = "x-tribune-kind";

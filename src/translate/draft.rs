@@ -33,15 +33,17 @@ fn push_piece(line: &mut Line, piece: Inline) {
     }
 }
 
-/// The piece a segment becomes in the draft.
+/// The piece a segment becomes in the draft (none for a segment whose translation is in
+/// the one before it).
 fn piece(
     result: &SegmentResult,
     from: &LanguageIdentifier,
     to: &LanguageIdentifier,
     threshold: u8,
-) -> Inline {
+) -> Option<Inline> {
     let segment = &result.segment;
-    match &result.treatment {
+    Some(match &result.treatment {
+        Treatment::Joined { .. } => return None,
         Treatment::Direction { wording } => {
             let original = segment.direction.clone().unwrap_or(Direction {
                 kind: crate::speech::DirectionKind::Note,
@@ -70,7 +72,7 @@ fn piece(
                 text: segment.text.clone(),
             },
         },
-    }
+    })
 }
 
 /// The draft speech in the target language. `speech` must be the speech `result` was made
@@ -81,7 +83,11 @@ pub fn draft(speech: &Speech, result: &Pretranslation) -> Speech {
     let profile = lang::profile(from);
     let mut results = result.segments.iter();
     let mut take = |line: &mut Line, fallback: &str| match results.next() {
-        Some(r) => push_piece(line, piece(r, from, to, result.threshold)),
+        Some(r) => {
+            if let Some(piece) = piece(r, from, to, result.threshold) {
+                push_piece(line, piece);
+            }
+        }
         None => push_piece(
             line,
             Inline::Foreign {
@@ -115,7 +121,13 @@ pub fn draft(speech: &Speech, result: &Pretranslation) -> Speech {
                     Inline::Text(text) => take(&mut out, text),
                 }
             }
-            lines.push(out);
+            // A line whose only segment went into the line before it (joined) is gone.
+            if !out.is_empty() || line.is_empty() {
+                lines.push(out);
+            }
+        }
+        if lines.is_empty() && !block.lines.is_empty() {
+            continue;
         }
         blocks.push(Block {
             kind: block.kind,

@@ -20,6 +20,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::memory::{self, DiffPart, LookupRequest, MemoryError, SegmentContext, TranslationStore};
 use crate::revision::{self, Change};
+use crate::speech::sentences::sentence_ranges;
 use crate::speech::{Segment, SegmentKind, Speech};
 
 pub use directions::direction_wording;
@@ -84,6 +85,13 @@ pub struct Candidate {
     /// The translation proposed: the stored target, with the segment's numbers put in when
     /// only numbers differ.
     pub target: String,
+    /// The translation as stored (the pair `source` ↔ `stored_target` is what the memory
+    /// holds; `target` may have the segment's numbers put in).
+    pub stored_target: String,
+    /// The stored source holds more sentences than the segment (a unit stored from a 2-1
+    /// bead, found for one of its sentences): its target translates more than the segment,
+    /// so it is only proposed, ranked after the others, and never fills the target.
+    pub covers_more: bool,
     /// An exact match whose neighbouring segments are this segment's too (or a segment
     /// kept in place since the previous draft).
     pub in_context: bool,
@@ -110,6 +118,9 @@ pub enum Band {
     Repetition,
     /// An exact match.
     Exact,
+    /// Two consecutive segments matched together by one stored unit (a unit stored from a
+    /// 2-1 bead): one proposal covers both.
+    Joined,
     /// 95–99 %.
     #[serde(rename = "fuzzy-95")]
     Fuzzy95,
@@ -125,9 +136,10 @@ pub enum Band {
 
 impl Band {
     /// The bands in the order a report shows them.
-    pub const ALL: [Band; 7] = [
+    pub const ALL: [Band; 8] = [
         Band::InContext,
         Band::Exact,
+        Band::Joined,
         Band::Fuzzy95,
         Band::Fuzzy85,
         Band::Fuzzy75,
@@ -141,6 +153,7 @@ impl Band {
             Band::InContext => "in-context",
             Band::Repetition => "repetition",
             Band::Exact => "exact",
+            Band::Joined => "joined",
             Band::Fuzzy95 => "fuzzy-95",
             Band::Fuzzy85 => "fuzzy-85",
             Band::Fuzzy75 => "fuzzy-75",
@@ -180,6 +193,15 @@ pub enum Treatment {
         repetition_of: Option<usize>,
         /// Its match band.
         band: Band,
+        /// When the best candidate translates this segment and the next one together: the
+        /// index of that next segment (which is then [`Treatment::Joined`]).
+        joined_with: Option<usize>,
+    },
+    /// A segment translated together with the one before it: the proposal of segment
+    /// `into` covers both, and this one adds nothing to the draft.
+    Joined {
+        /// The index of the segment whose proposal covers this one.
+        into: usize,
     },
 }
 
@@ -195,12 +217,13 @@ pub struct SegmentResult {
 }
 
 impl SegmentResult {
-    /// The candidate that fills the target, when one reaches the threshold.
+    /// The candidate that fills the target, when one reaches the threshold (a candidate that
+    /// covers more than the segment never does).
     pub fn filled(&self, threshold: u8) -> Option<&Candidate> {
         match &self.treatment {
-            Treatment::Translate { candidates, .. } => {
-                candidates.first().filter(|c| c.score >= threshold)
-            }
+            Treatment::Translate { candidates, .. } => candidates
+                .first()
+                .filter(|c| c.score >= threshold && !c.covers_more),
             _ => None,
         }
     }
@@ -209,6 +232,15 @@ impl SegmentResult {
     pub fn band(&self) -> Option<Band> {
         match &self.treatment {
             Treatment::Translate { band, .. } => Some(*band),
+            Treatment::Joined { .. } => Some(Band::Joined),
+            _ => None,
+        }
+    }
+
+    /// The index of the next segment this one's proposal also covers, when it does.
+    pub fn joined_with(&self) -> Option<usize> {
+        match &self.treatment {
+            Treatment::Translate { joined_with, .. } => *joined_with,
             _ => None,
         }
     }
@@ -262,27 +294,37 @@ fn repetition_key(segment: &Segment) -> &str {
     segment.id.split('-').next().unwrap_or(&segment.id)
 }
 
+/// How many sentences a text holds, by the segmentation rules of its language.
+fn sentence_count(text: &str, language: &LanguageIdentifier) -> usize {
+    sentence_ranges(text, &crate::lang::profile(language).segmentation).len()
+}
+
+/// The memory's candidates for a text (one segment, or two joined), in the memory's order.
 fn memory_candidates(
     memory: &dyn TranslationStore,
-    segment: &Segment,
+    text: &str,
     context: &SegmentContext,
     from: &LanguageIdentifier,
+    threshold: u8,
     options: &Options,
 ) -> Result<Vec<Candidate>, MemoryError> {
     let request = LookupRequest {
-        text: &segment.text,
+        text,
         from,
         to: &options.to,
-        threshold: options.threshold,
+        threshold,
         limit: options.candidates,
         context: Some(context),
     };
+    let sentences = sentence_count(text, from);
     Ok(memory
         .lookup(&request)?
         .into_iter()
         .map(|m| Candidate {
             score: m.score,
             target: m.substituted.clone().unwrap_or_else(|| m.target.clone()),
+            covers_more: m.score < 100 && sentence_count(&m.source, from) > sentences,
+            stored_target: m.target,
             source: m.source,
             in_context: m.in_context,
             diff: m.diff,
@@ -294,15 +336,27 @@ fn memory_candidates(
         .collect())
 }
 
-/// Ranks candidates: score, then in context, then the previous draft's translation before the
-/// memory's (it is the translator's latest word), then the memory's own order.
+/// Ranks candidates: those that translate no more than the segment first, then score, then in
+/// context, then the previous draft's translation before the memory's (it is the translator's
+/// latest word), then the memory's own order.
 fn rank(candidates: &mut [Candidate]) {
     candidates.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
+        a.covers_more
+            .cmp(&b.covers_more)
+            .then(b.score.cmp(&a.score))
             .then(b.in_context.cmp(&a.in_context))
             .then(b.is_previous().cmp(&a.is_previous()))
     });
+}
+
+/// The band of a segment from its best candidate and whether it repeats an earlier one.
+fn band_of(best: Option<&Candidate>, repetition_of: Option<usize>) -> Band {
+    let best = best.filter(|b| !b.covers_more);
+    match (best, repetition_of) {
+        (Some(best), _) if best.in_context && best.score == 100 => Band::InContext,
+        (_, Some(_)) => Band::Repetition,
+        (best, None) => Band::of_score(best.map(|b| b.score)),
+    }
 }
 
 /// Pre-translates a speech: each segment looked up in `memory` (when there is one) and in
@@ -317,9 +371,12 @@ pub fn pretranslate(
 ) -> Result<Pretranslation, MemoryError> {
     let from = speech.meta.language.clone().unwrap_or_default();
     let contexts = contexts(segments);
-    let previous_candidates: Vec<Option<Candidate>> = match previous {
-        Some(previous) => previous.candidates(segments),
-        None => vec![None; segments.len()],
+    let (previous_candidates, previous_joined) = match previous {
+        Some(previous) => (
+            previous.candidates(segments),
+            previous.joined_candidates(segments),
+        ),
+        None => (vec![None; segments.len()], vec![None; segments.len()]),
     };
     let mut first_occurrence: std::collections::HashMap<&str, usize> =
         std::collections::HashMap::new();
@@ -337,9 +394,14 @@ pub fn pretranslate(
             let repetition_of = first_occurrence.get(key).copied();
             first_occurrence.entry(key).or_insert(index);
             let mut candidates = match memory {
-                Some(memory) => {
-                    memory_candidates(memory, segment, &contexts[index], &from, options)?
-                }
+                Some(memory) => memory_candidates(
+                    memory,
+                    &segment.text,
+                    &contexts[index],
+                    &from,
+                    options.threshold,
+                    options,
+                )?,
                 None => Vec::new(),
             };
             if let Some(candidate) = previous_candidates[index].clone() {
@@ -348,16 +410,12 @@ pub fn pretranslate(
             }
             rank(&mut candidates);
             candidates.truncate(options.candidates.max(1));
-            let best = candidates.first();
-            let band = match (best, repetition_of) {
-                (Some(best), _) if best.in_context && best.score == 100 => Band::InContext,
-                (_, Some(_)) => Band::Repetition,
-                (best, None) => Band::of_score(best.map(|b| b.score)),
-            };
+            let band = band_of(candidates.first(), repetition_of);
             Treatment::Translate {
                 candidates,
                 repetition_of,
                 band,
+                joined_with: None,
             }
         };
         results.push(SegmentResult {
@@ -366,12 +424,123 @@ pub fn pretranslate(
             words,
         });
     }
+    let joined = JoinSources {
+        memory,
+        previous: &previous_joined,
+        contexts: &contexts,
+        from: &from,
+    };
+    join_across_boundaries(&joined, &mut results, options)?;
     Ok(Pretranslation {
         from,
         to: options.to.clone(),
         threshold: options.threshold,
         segments: results,
     })
+}
+
+/// The score a segment's target is filled with (0 when it is not), for comparing separate
+/// proposals with a joined one.
+fn filled_score(result: &SegmentResult, threshold: u8) -> u32 {
+    result.filled(threshold).map_or(0, |c| u32::from(c.score))
+}
+
+/// Two consecutive segments (of one paragraph, or the last and first of two: an aligner
+/// joins across a paragraph break too), both to translate and neither already covered,
+/// whose separate proposals are not both exact: worth looking up together.
+fn may_join(first: &SegmentResult, second: &SegmentResult, threshold: u8) -> bool {
+    let to_translate = |r: &SegmentResult| matches!(r.treatment, Treatment::Translate { .. });
+    to_translate(first)
+        && to_translate(second)
+        && (filled_score(first, threshold) < 100 || filled_score(second, threshold) < 100)
+}
+
+/// Whether a segment has a candidate that covers more than it: the sign that the memory
+/// holds it joined with a neighbour.
+fn has_wider_candidate(result: &SegmentResult) -> bool {
+    matches!(&result.treatment, Treatment::Translate { candidates, .. }
+        if candidates.iter().any(|c| c.covers_more))
+}
+
+/// Where proposals for two segments joined come from: the memory, and the previous draft's
+/// units that held the two as one (see [`PreviousDraft::joined_candidates`]).
+struct JoinSources<'a> {
+    memory: Option<&'a dyn TranslationStore>,
+    /// Index `k`: the previous draft's translation of segments `k` and `k + 1` joined.
+    previous: &'a [Option<Candidate>],
+    contexts: &'a [SegmentContext],
+    from: &'a LanguageIdentifier,
+}
+
+impl JoinSources<'_> {
+    /// The candidates for segments `index` and `index + 1` joined, best first.
+    fn candidates(
+        &self,
+        results: &[SegmentResult],
+        index: usize,
+        options: &Options,
+    ) -> Result<Vec<Candidate>, MemoryError> {
+        let (first, second) = (&results[index], &results[index + 1]);
+        let mut joined = Vec::new();
+        if let Some(memory) = self.memory {
+            let threshold = if has_wider_candidate(first) || has_wider_candidate(second) {
+                options.threshold
+            } else {
+                100
+            };
+            let text = format!("{} {}", first.segment.text, second.segment.text);
+            let context = SegmentContext {
+                before: self.contexts[index].before.clone(),
+                after: self.contexts[index + 1].after.clone(),
+            };
+            joined = memory_candidates(memory, &text, &context, self.from, threshold, options)?;
+        }
+        if let Some(candidate) = self.previous.get(index).cloned().flatten() {
+            joined.push(candidate);
+        }
+        joined.retain(|c| !c.covers_more && c.score >= options.threshold);
+        rank(&mut joined);
+        Ok(joined)
+    }
+}
+
+/// Matches across segment boundaries: a unit stored from a 2-1 bead ("We act. We build." ↔
+/// "Nous agissons et nous construisons.") is found for the two draft segments it spans,
+/// and proposed for both when it beats their separate proposals (weighted by words). Exact
+/// joined matches are looked for everywhere (a cheap lookup); fuzzy ones only where a
+/// segment's candidates show the memory holds it joined.
+fn join_across_boundaries(
+    sources: &JoinSources<'_>,
+    results: &mut [SegmentResult],
+    options: &Options,
+) -> Result<(), MemoryError> {
+    let mut index = 0;
+    while index + 1 < results.len() {
+        let (first, second) = (&results[index], &results[index + 1]);
+        if !may_join(first, second, options.threshold) {
+            index += 1;
+            continue;
+        }
+        let (first_words, second_words) = (first.words.max(1) as u32, second.words.max(1) as u32);
+        let separate = (filled_score(first, options.threshold) * first_words
+            + filled_score(second, options.threshold) * second_words)
+            / (first_words + second_words);
+        let joined = sources.candidates(results, index, options)?;
+        match joined.first() {
+            Some(best) if u32::from(best.score) > separate => {
+                results[index].treatment = Treatment::Translate {
+                    candidates: joined,
+                    repetition_of: None,
+                    band: Band::Joined,
+                    joined_with: Some(index + 1),
+                };
+                results[index + 1].treatment = Treatment::Joined { into: index };
+                index += 2;
+            }
+            _ => index += 1,
+        }
+    }
+    Ok(())
 }
 
 /// The previous draft's translation of a segment as a candidate: kept or moved segments as
@@ -401,6 +570,8 @@ fn previous_candidate(
         score,
         source: old_source.to_owned(),
         target: target.unwrap_or_else(|| translation.to_owned()),
+        stored_target: translation.to_owned(),
+        covers_more: false,
         in_context: change == Change::Kept,
         diff: memory::diff(old_source, new_text),
         provider: Provider::Previous { change },

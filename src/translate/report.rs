@@ -1,11 +1,12 @@
 //! The analysis a translation manager expects before accepting a job: segments and words per
-//! match band (100 % in context, 100 %, 95–99 %, 85–94 %, 75–84 %, no match, repetitions),
-//! with the segments that are not for translation (stage directions, passages in another
+//! match band (100 % in context, 100 %, joined, 95–99 %, 85–94 %, 75–84 %, no match,
+//! repetitions), with the segments that are not for translation (stage directions, passages in another
 //! language) counted apart.
 //!
 //! Each translatable segment falls in one band, tried in this order: in context (an exact
 //! match whose neighbours match too, or a segment unchanged since the previous draft), then
-//! repetition (a second or later occurrence in the speech), then by its best score. This is the
+//! repetition (a second or later occurrence in the speech), then by its best score; two
+//! segments that one stored unit translates together are both in the joined band. This is the
 //! order of the analyses of the usual CAT tools, so the figures compare.
 
 use serde::Serialize;
@@ -72,29 +73,38 @@ impl Analysis {
             to_translate: 0,
         };
         for segment in &result.segments {
-            match &segment.treatment {
-                Treatment::Direction { .. } => analysis.directions += 1,
+            // A joined segment is covered by the proposal of the segment before it: filled
+            // (and to review) with it.
+            let (band, filled) = match &segment.treatment {
+                Treatment::Direction { .. } => {
+                    analysis.directions += 1;
+                    continue;
+                }
                 Treatment::Passage => {
                     analysis.passages.segments += 1;
                     analysis.passages.words += segment.words;
+                    continue;
                 }
-                Treatment::Translate { band, .. } => {
-                    if let Some(row) = bands.iter_mut().find(|row| row.band == *band) {
-                        row.segments += 1;
-                        row.words += segment.words;
-                    }
-                    analysis.total.segments += 1;
-                    analysis.total.words += segment.words;
-                    match segment.filled(result.threshold) {
-                        Some(candidate) => {
-                            analysis.filled += 1;
-                            if candidate.score < 100 {
-                                analysis.to_review += 1;
-                            }
-                        }
-                        None => analysis.to_translate += 1,
+                Treatment::Joined { into } => (
+                    Band::Joined,
+                    result.segments[*into].filled(result.threshold),
+                ),
+                Treatment::Translate { band, .. } => (*band, segment.filled(result.threshold)),
+            };
+            if let Some(row) = bands.iter_mut().find(|row| row.band == band) {
+                row.segments += 1;
+                row.words += segment.words;
+            }
+            analysis.total.segments += 1;
+            analysis.total.words += segment.words;
+            match filled {
+                Some(candidate) => {
+                    analysis.filled += 1;
+                    if candidate.score < 100 {
+                        analysis.to_review += 1;
                     }
                 }
+                None => analysis.to_translate += 1,
             }
         }
         analysis.bands = bands;

@@ -300,3 +300,170 @@ fn without_a_memory_everything_is_left_to_translate() {
     let first = &french.blocks[2].lines[0][0];
     assert!(matches!(first, Inline::Foreign { lang, .. } if *lang == langid!("en")));
 }
+
+fn pretranslate_with(memory: &Memory, text: &str) -> (Speech, Pretranslation) {
+    let (parsed, segments) = parse(text);
+    let result = pretranslate(
+        &parsed,
+        &segments,
+        Some(memory as &dyn TranslationStore),
+        None,
+        &Options::new(langid!("fr")),
+        &Localizer::for_tag("en"),
+    )
+    .unwrap();
+    (parsed, result)
+}
+
+/// A unit stored from a 2-1 bead: two English sentences, one French one.
+fn joined_memory(dir: &tempfile::TempDir) -> Memory {
+    memory_with(
+        dir,
+        &[
+            (
+                "The wells are dry. The herds walk further every week.",
+                "Les puits étant à sec, les troupeaux marchent chaque semaine plus loin.",
+                None,
+            ),
+            (
+                "We will dig new wells.",
+                "Nous creuserons de nouveaux puits.",
+                None,
+            ),
+        ],
+    )
+}
+
+#[test]
+fn two_segments_stored_as_one_unit_are_matched_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = joined_memory(&dir);
+    let (parsed, result) = pretranslate_with(
+        &memory,
+        "The wells are dry. The herds walk further every week. We will dig new wells.",
+    );
+    assert_eq!(
+        texts(&result),
+        [
+            ("The wells are dry.", Some(Band::Joined)),
+            ("The herds walk further every week.", Some(Band::Joined)),
+            ("We will dig new wells.", Some(Band::Exact)),
+        ]
+    );
+    assert_eq!(result.segments[0].joined_with(), Some(1));
+    assert!(matches!(
+        result.segments[1].treatment,
+        Treatment::Joined { into: 0 }
+    ));
+    let analysis = result.analysis();
+    assert_eq!(analysis.band(Band::Joined).segments, 2);
+    assert_eq!((analysis.filled, analysis.to_translate), (3, 0));
+    // The draft holds the one translation in place of both sentences.
+    let text = speech::write(&draft(&parsed, &result));
+    assert!(
+        text.contains("Les puits étant à sec, les troupeaux marchent chaque semaine plus loin. Nous creuserons de nouveaux puits."),
+        "{text}"
+    );
+    // XLIFF: one unit spans both segments.
+    for version in [XliffVersion::V1_2, XliffVersion::V2_1] {
+        let units = xliff_units(&result, version, &Localizer::for_tag("en"));
+        assert_eq!(units.len(), 2);
+        assert_eq!(
+            units[0].id,
+            format!(
+                "{}_{}",
+                result.segments[0].segment.id, result.segments[1].segment.id
+            )
+        );
+        assert_eq!(
+            units[0].segments[0].source.text,
+            "The wells are dry. The herds walk further every week."
+        );
+        assert!(units[0].notes.iter().any(|n| n.contains("Two segments")));
+    }
+}
+
+#[test]
+fn a_match_that_translates_an_extra_sentence_is_only_proposed() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = memory_with(
+        &dir,
+        &[
+            (
+                "The wells of the northern villages of the region are dry again this year. Rain fails.",
+                "Les puits des villages du nord sont à sec et la pluie tarde.",
+                None,
+            ),
+            (
+                "The wells of the southern villages of the province are dry again this year.",
+                "Les puits des villages du sud de la province sont encore à sec cette année.",
+                None,
+            ),
+        ],
+    );
+    let (_, result) = pretranslate_with(
+        &memory,
+        "The wells of the northern villages of the region are dry again this year.",
+    );
+    let Treatment::Translate { candidates, .. } = &result.segments[0].treatment else {
+        panic!("not translatable");
+    };
+    assert_eq!(candidates.len(), 2, "{candidates:?}");
+    // The wider unit scores higher, but its target holds the extra sentence: it comes last.
+    assert!(!candidates[0].covers_more);
+    assert_eq!(
+        candidates[0].target,
+        "Les puits des villages du sud de la province sont encore à sec cette année."
+    );
+    assert!(candidates[1].covers_more);
+    assert!(candidates[1].score > candidates[0].score);
+    assert_eq!(
+        result.segments[0].filled(75).map(|c| c.target.as_str()),
+        Some("Les puits des villages du sud de la province sont encore à sec cette année.")
+    );
+    // Alone, it is proposed and never fills the target.
+    let dir = tempfile::tempdir().unwrap();
+    let memory = memory_with(
+        &dir,
+        &[(
+            "The wells of the northern villages of the region are dry again this year. Rain fails.",
+            "Les puits des villages du nord sont à sec et la pluie tarde.",
+            None,
+        )],
+    );
+    let (_, result) = pretranslate_with(
+        &memory,
+        "The wells of the northern villages of the region are dry again this year.",
+    );
+    assert_eq!(result.segments[0].filled(75), None);
+    assert_eq!(result.segments[0].band(), Some(Band::NoMatch));
+    let units = xliff_units(&result, XliffVersion::V1_2, &Localizer::for_tag("en"));
+    assert_eq!(units[0].matches.len(), 1);
+    assert!(units[0].notes.iter().any(|n| n.contains("translates more")));
+}
+
+#[test]
+fn an_xliff_proposal_holds_the_stored_pair_and_the_target_the_new_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = french_memory(&dir);
+    let (_, result) = pretranslate_with(
+        &memory,
+        "We have deployed 4,100 peacekeepers in the region.",
+    );
+    for version in [XliffVersion::V1_2, XliffVersion::V2_1] {
+        let units = xliff_units(&result, version, &Localizer::for_tag("en"));
+        let proposal = &units[0].matches[0];
+        assert_eq!(
+            proposal.source.as_deref(),
+            Some("We have deployed 3,700 peacekeepers in the region.")
+        );
+        assert_eq!(
+            proposal.target,
+            "Nous avons déployé 3 700 Casques bleus dans la région."
+        );
+        assert_eq!(
+            units[0].segments[0].target.as_ref().unwrap().text,
+            "Nous avons déployé 4 100 Casques bleus dans la région."
+        );
+    }
+}

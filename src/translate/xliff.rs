@@ -11,7 +11,12 @@
 //! | passage in another language | `translate="no" restype="x-tribune-passage"` | `translate="no" type="tribune:passage"` |
 //!
 //! Notes (in the interface language) say what each unit is and show the differences of a
-//! fuzzy match.
+//! fuzzy match. Two segments that one stored unit translates together are one unit (id
+//! `FIRST_SECOND`, the two sources joined by a space), as a CAT tool's merged segments are:
+//! every CAT tool reads a unit, whereas a target spread over a 1.2 `<group>` or over the
+//! segments of a 2.x `<unit>` has no place for one translation of both. A proposal's
+//! `<alt-trans>` / `<mtc:match>` holds the stored source and target as they are; the
+//! segment's numbers put into a fuzzy match go in `<target>` only.
 
 use super::{Candidate, Pretranslation, Provider, SegmentResult, Treatment};
 use crate::exchange::xliff::{
@@ -142,8 +147,18 @@ fn unit(
         translate: true,
         ..XliffUnit::default()
     };
-    let source = XliffText::plain(segment.text.clone());
+    let mut source = XliffText::plain(segment.text.clone());
+    if let Some(next) = result.joined_with() {
+        // One unit spans both segments, as a CAT tool's merged segments do.
+        let next = &pretranslation.segments[next].segment;
+        unit.id = format!("{}_{}", segment.id, next.id);
+        source = XliffText::plain(format!("{} {}", segment.text, next.text));
+        unit.notes
+            .push(l10n.format("translate-note-joined", &[("line", next.line.into())]));
+    }
     match &result.treatment {
+        // Written inside the unit of the segment before it.
+        Treatment::Joined { .. } => {}
         Treatment::Direction { wording } => {
             unit.translate = false;
             unit.kind = kind("direction");
@@ -196,6 +211,9 @@ fn unit(
             unit.segments.push(xliff_segment);
             if let Some(best) = candidates.first() {
                 unit.notes.push(candidate_note(best, l10n));
+                if best.covers_more {
+                    unit.notes.push(l10n.text("translate-note-covers-more"));
+                }
             }
             if let Some(first) = repetition_of {
                 let line = pretranslation.segments[*first].segment.line;
@@ -209,7 +227,8 @@ fn unit(
                     origin: Some(origin_of(c)),
                     kind: Some(match_kind(c, version).to_owned()),
                     source: Some(c.source.clone()),
-                    target: c.target.clone(),
+                    // The stored pair: the numbers put in go in <target> only.
+                    target: c.stored_target.clone(),
                     segment: None,
                 })
                 .collect();
@@ -218,7 +237,8 @@ fn unit(
     unit
 }
 
-/// The XLIFF units of a pre-translation, one per segment, notes in the language of `l10n`.
+/// The XLIFF units of a pre-translation, one per segment (one per pair of joined segments),
+/// notes in the language of `l10n`.
 pub fn xliff_units(
     pretranslation: &Pretranslation,
     version: XliffVersion,
@@ -227,6 +247,7 @@ pub fn xliff_units(
     pretranslation
         .segments
         .iter()
+        .filter(|result| !matches!(result.treatment, Treatment::Joined { .. }))
         .map(|result| unit(result, pretranslation, version, l10n))
         .collect()
 }

@@ -15,6 +15,7 @@ mod fuzz_regressions;
 mod hardening;
 mod hardening_round_two;
 mod memory;
+mod retranslate;
 mod script;
 mod script_browser;
 mod segmentation;

@@ -15,6 +15,12 @@ const EN: &str = "speeches/water-summit-dakar.en.txt";
 const FR: &str = "speeches/water-summit-dakar.fr.txt";
 const EN_V2: &str = "speeches/drafts/water-summit-dakar.v2.en.txt";
 
+/// Two sentences of the sample that the aligned memory holds as one unit (a 2-1 bead), and
+/// the translation the translator's edit gives them.
+const WATER: &str =
+    "Water is not a sector. It is the thread that runs through health, food, energy, education and peace.";
+const WATER_FR: &str = "L’eau n’est pas un secteur. C’est le fil qui relie la santé, l’alimentation, l’énergie, l’éducation et la paix.";
+
 fn sample(path: &str) -> PathBuf {
     repo_path(path)
 }
@@ -27,7 +33,7 @@ fn aligned() -> Workspace {
         .arg(sample(FR))
         .assert()
         .success()
-        .stderr(predicate::str::contains("39 new units"));
+        .stderr(predicate::str::contains("44 new units"));
     ws
 }
 
@@ -64,8 +70,8 @@ for unit in store.units:
         continue
     seen += 1
     source = str(unit.source)
-    if source == "Water is not a sector.":
-        unit.target = "L’eau n’est pas un secteur."
+    if source.startswith("Water is not a sector. "):
+        unit.target = "L’eau n’est pas un secteur. C’est le fil qui relie la santé, l’alimentation, l’énergie, l’éducation et la paix."
     elif source == "That is exactly the mix we need.":
         unit.target = "C’est exactement le mélange qu’il nous faut."
     else:
@@ -98,22 +104,23 @@ fn the_whole_loop_on_the_samples_in_both_xliff_versions() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "45 segments: 38 filled (0 to review), 7 left to translate",
+            "45 segments: 45 filled (0 to review), 0 left to translate",
         ));
         let edited = ws.path("edited.xlf");
         let counts = python(EDIT_WITH_TRANSLATE_TOOLKIT, &[&xlf, &edited]);
-        // translate-toolkit read every unit: 45 to translate, 3 directions and 1 passage not.
-        assert_eq!(counts.trim(), "49 4", "{version}");
+        // translate-toolkit read every unit: 44 to translate (one of them joins two segments
+        // that the memory holds as one unit), 3 directions and 1 passage not.
+        assert_eq!(counts.trim(), "48 4", "{version}");
         ws.run(&["xliff", "import"])
             .arg(&edited)
             .assert()
             .success()
             .stdout(predicate::str::contains(
-                "edited.xlf: 49 read, 1 added, 1 updated, 37 unchanged, 10 skipped",
+                "edited.xlf: 48 read, 0 added, 2 updated, 42 unchanged, 4 skipped",
             ));
         assert_eq!(
-            ws.lookup("Water is not a sector.", "en", "fr"),
-            Some((100, "L’eau n’est pas un secteur.".to_owned())),
+            ws.lookup(WATER, "en", "fr"),
+            Some((100, WATER_FR.to_owned())),
             "{version}"
         );
         assert_eq!(
@@ -129,9 +136,9 @@ fn the_whole_loop_on_the_samples_in_both_xliff_versions() {
             .arg(sample(EN))
             .assert()
             .success()
-            .stderr(predicate::str::contains("39 filled"));
+            .stderr(predicate::str::contains("45 filled"));
         let again = std::fs::read_to_string(ws.path("again.fr.txt")).unwrap();
-        assert!(again.contains("L’eau n’est pas un secteur."), "{again}");
+        assert!(again.contains(WATER_FR), "{again}");
     }
 }
 
@@ -257,6 +264,7 @@ fn the_analysis_report_as_a_table_and_as_json() {
         [
             "in-context",
             "exact",
+            "joined",
             "fuzzy-95",
             "fuzzy-85",
             "fuzzy-75",
@@ -308,7 +316,7 @@ fn the_draft_is_a_french_speech_with_what_is_left_marked() {
     let ws = aligned();
     let out = ws
         .run(&["translate", "--to", "fr"])
-        .arg(sample(EN))
+        .arg(sample(EN_V2))
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -320,15 +328,28 @@ fn the_draft_is_a_french_speech_with_what_is_left_marked() {
     );
     assert!(draft.contains("\n[Diapositive 3]\n"), "{draft}");
     assert!(draft.contains("[Applaudissements]"), "{draft}");
-    assert!(draft.contains("[Water is not a sector. It is the thread that runs through health, food, energy, education and peace.]{lang=en}"), "{draft}");
+    // The two sentences the second draft adds are left in English, marked as such.
+    assert!(
+        draft.contains("[That is exactly the mix this region needs.]{lang=en}"),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("[Nor do I believe that she would accept it.]{lang=en}"),
+        "{draft}"
+    );
+    // The two sentences the memory holds as one unit come back as that unit's translation.
+    assert!(
+        draft.contains("c’est le fil qui relie la santé, l’alimentation"),
+        "{draft}"
+    );
     // The check finds exactly what is left to translate.
     let file = ws.write("draft.fr.txt", &draft);
     ws.run(&["check"])
-        .arg(sample(EN))
+        .arg(sample(EN_V2))
         .arg(&file)
         .assert()
         .code(3)
-        .stdout(predicate::str::contains("7 errors, 0 warnings"))
+        .stdout(predicate::str::contains("2 errors, 0 warnings"))
         .stdout(predicate::str::contains(
             "draft.fr.txt:18: error: untranslated",
         ));
@@ -364,7 +385,7 @@ fn the_previous_round_xliff_keeps_translations_that_never_reached_the_memory() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no translation memory at"), "{stderr}");
     assert!(
-        stderr.contains("Previous draft: 45 segments, 39 with a translation"),
+        stderr.contains("Previous draft: 44 segments, 44 with a translation"),
         "{stderr}"
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -377,10 +398,12 @@ fn the_previous_round_xliff_keeps_translations_that_never_reached_the_memory() {
             .unwrap()
             .clone()
     };
-    // Unchanged and translated by the translator in round 1 (never in the memory).
+    // Unchanged and translated by the translator in round 1 (never in this memory), as the
+    // one unit of two segments that round 1 wrote.
     let kept = find("Water is not a sector.");
-    assert_eq!(kept["band"], "in-context");
-    assert_eq!(kept["target"], "L’eau n’est pas un secteur.");
+    assert_eq!(kept["band"], "joined");
+    assert_eq!(kept["target"], WATER_FR);
+    assert_eq!(find("It is the thread")["treatment"], "joined");
     // Edited: the old translation as a fuzzy match, with the new figures put in.
     let edited_numbers = find("More than 700 delegates");
     assert_eq!(edited_numbers["band"], "fuzzy-85");
