@@ -40,6 +40,10 @@ pub const PUNCTUATION_COST: u32 = 2;
 /// missing or extra one costs a word, since it counts in the length.
 pub const TAG_COST: u32 = 3;
 
+/// The shortest length, in words, a difference of less than a word is weighed against: in a
+/// unit of one to three words a comma or a case change is no bigger than in a longer one.
+pub const SHORT_UNIT_WORDS: u32 = 3;
+
 /// The longest written word (tokens without white space between them, as `view.` or
 /// `(%s),`) that a transposition moves.
 pub const MAX_MOVED_TOKENS: usize = 4;
@@ -776,6 +780,12 @@ fn compare_prepared(
     if length == 0 {
         length = n.max(m) as u32 * WORD_COST;
     }
+    // A slip in a short unit (a comma, a case, a form: less than a word) is weighed against
+    // a unit of SHORT_UNIT_WORDS, so that "Excellencies:" for "Excellencies," is a near match
+    // rather than 80 %, and one-word units do not go from 100 to half for a plural.
+    if distance < WORD_COST && length < SHORT_UNIT_WORDS * WORD_COST {
+        length = SHORT_UNIT_WORDS * WORD_COST;
+    }
     let mut score = if identical {
         100
     } else if length == 0 || distance >= length {
@@ -937,7 +947,7 @@ mod tests {
         assert_eq!(score("(optional)", "(very optional)"), 50);
         // A mark alone still costs its fraction, and so does one left behind by a word
         // that changed rather than went.
-        assert_eq!(score("Thank you", "Thank you."), 90);
+        assert_eq!(score("Thank you", "Thank you."), 93);
         assert_eq!(score("we saw the data", "we saw the files."), 70);
         // What is shown: a word missing, not punctuation.
         let comparison = compare("Thank you.", "Thank you. Merci.");
@@ -1058,6 +1068,26 @@ mod tests {
     }
 
     #[test]
+    fn short_units_get_near_matches_for_slips() {
+        // One to three words: a slip of less than a word is weighed against three words.
+        assert_eq!(score("Excellencies:", "Excellencies,"), 93);
+        assert_eq!(score("excellencies,", "Excellencies,"), 93);
+        assert_eq!(score("Thank you!", "Thank you."), 93);
+        assert_eq!(
+            score_in("Excellency,", "Excellencies,", &unic_langid::langid!("en")),
+            83
+        );
+        // A different word is still no match, and identical texts still 100.
+        assert_eq!(score("Excellencies,", "Ambassadors,"), 0);
+        assert_eq!(score("Thank you.", "Thank you."), 100);
+        // From four words on, nothing changes.
+        assert_eq!(
+            score("Ladies and Gentlemen all,", "Ladies and Gentlemen all:"),
+            95
+        );
+    }
+
+    #[test]
     fn placeholders_count_in_the_length() {
         // One word and three placeholders, the word changed: 1 − 1/4 (counting words only,
         // it would be 0).
@@ -1077,9 +1107,9 @@ mod tests {
             ),
             75
         );
-        // Only placeholders: still a percentage of the longer text.
-        assert_eq!(score("{0} {1}", "{0} {2}"), 85);
-        assert_eq!(score("{0}", "<b>"), 70);
+        // Only placeholders: still a percentage of the longer text (of at least three words).
+        assert_eq!(score("{0} {1}", "{0} {2}"), 90);
+        assert_eq!(score("{0}", "<b>"), 90);
     }
 
     #[test]
