@@ -25,9 +25,11 @@ cli-memory-lookup--format = Output: text (readable) or jsonl (one JSON object pe
 cli-memory-lookup--memory = The memory file (default: memory/tribune.sqlite; also TRIBUNE_MEMORY).
 
 cli-memory-search-about = Concordance: units whose text holds a phrase, in either language, with both sides shown.
-cli-memory-search--text = The text to find (case does not matter; words may be cut at both ends).
+cli-memory-search--text = The text to find (case and accents do not matter; words may be cut at both ends).
 cli-memory-search--lang = Search this language only.
 cli-memory-search--limit = Most units shown.
+cli-memory-search--exact = Accents as typed: “securite” no longer finds “sécurité” (case is still ignored).
+cli-memory-search--match-case = Case as typed: “council” no longer finds “Council”.
 cli-memory-search--format = Output: text (readable) or jsonl (one JSON object per unit).
 cli-memory-search--memory = The memory file (default: memory/tribune.sqlite; also TRIBUNE_MEMORY).
 

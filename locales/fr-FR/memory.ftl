@@ -25,9 +25,11 @@ cli-memory-lookup--format = Sortie : text (lisible) ou jsonl (un objet JSON par 
 cli-memory-lookup--memory = Le fichier de la mémoire (par défaut : memory/tribune.sqlite ; aussi TRIBUNE_MEMORY).
 
 cli-memory-search-about = Concordancier : les unités dont le texte contient une expression, dans l’une ou l’autre langue, avec les deux côtés.
-cli-memory-search--text = Le texte à trouver (sans tenir compte de la casse ; les mots peuvent être coupés aux deux bouts).
+cli-memory-search--text = Le texte à trouver (sans tenir compte de la casse ni des accents ; les mots peuvent être coupés aux deux bouts).
 cli-memory-search--lang = Chercher dans cette langue seulement.
 cli-memory-search--limit = Nombre maximal d’unités affichées.
+cli-memory-search--exact = Accents tels que tapés : « securite » ne trouve plus « sécurité » (la casse reste ignorée).
+cli-memory-search--match-case = Casse telle que tapée : « conseil » ne trouve plus « Conseil ».
 cli-memory-search--format = Sortie : text (lisible) ou jsonl (un objet JSON par unité).
 cli-memory-search--memory = Le fichier de la mémoire (par défaut : memory/tribune.sqlite ; aussi TRIBUNE_MEMORY).
 

@@ -14,7 +14,8 @@ use super::segment::language_arg;
 use super::{paint, terminal_safe as safe, write_stdout, Context, Style};
 use crate::ingest::{self, ExportOptions, ImportOptions, IngestError, LanguagePair};
 use crate::memory::{
-    open_store, Access, DiffOp, ImportSummary, LookupRequest, Match, SearchRequest, StoreLocation,
+    open_store, Access, DiffOp, ImportSummary, LookupRequest, Match, SearchFold, SearchRequest,
+    StoreLocation,
 };
 
 /// Where the memory is: `--memory`, `TRIBUNE_MEMORY`, or `memory/tribune.sqlite`.
@@ -153,6 +154,12 @@ pub struct SearchArgs {
     /// Most units shown.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
+    /// Accents as typed: "securite" no longer finds "sécurité" (case is still ignored).
+    #[arg(long)]
+    pub exact: bool,
+    /// Case as typed: "council" no longer finds "Council".
+    #[arg(long)]
+    pub match_case: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
     pub format: ResultFormat,
@@ -453,6 +460,11 @@ fn lookup(args: LookupArgs, ctx: &Context) -> CommandResult {
     }
 }
 
+/// How a hit is marked without colour: white square brackets, which a speech's text does not
+/// hold, so that "[Applause]" stays readable beside a hit.
+const HIT_START: char = '⟦';
+const HIT_END: char = '⟧';
+
 fn search(args: SearchArgs, ctx: &Context) -> CommandResult {
     let opened = open_store(&args.memory.location(), Access::Existing)?;
     let memory = opened.store();
@@ -461,6 +473,10 @@ fn search(args: SearchArgs, ctx: &Context) -> CommandResult {
         text: &args.text,
         lang: args.lang.as_ref(),
         limit: args.limit,
+        fold: SearchFold {
+            case: !args.match_case,
+            accents: !args.exact,
+        },
     })?;
     write_stdout(|out| {
         match args.format {
@@ -494,7 +510,8 @@ fn search(args: SearchArgs, ctx: &Context) -> CommandResult {
                             if color {
                                 text.push_str(&paint(true, Style::Hit, hit_text));
                             } else {
-                                text.push_str(&format!("[{hit_text}]"));
+                                // Signs a speech never uses, unlike its own brackets.
+                                text.push_str(&format!("{HIT_START}{hit_text}{HIT_END}"));
                             }
                             at = *end;
                         }

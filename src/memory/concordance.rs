@@ -1,5 +1,5 @@
-//! Concordance: every unit whose text in a language holds a piece of text, case-insensitive,
-//! with the hit highlighted.
+//! Concordance: every unit whose text in a language holds a piece of text, case- and
+//! accent-insensitive unless asked otherwise ([`SearchFold`]), with the hit highlighted.
 //!
 //! The words of the query are found in the token index: inner words exactly; the first word
 //! as the end of a stored word and the last as the start of one (the query may cut words);
@@ -15,7 +15,8 @@ use unic_langid::LanguageIdentifier;
 use super::record;
 use super::tokens::{tokenize, Token};
 use super::{Memory, MemoryError};
-use crate::text::fold::fold_case as fold;
+use crate::text::fold::fold_for_search;
+pub use crate::text::fold::SearchFold;
 
 /// Most stored words one query word may stand for (a two-letter fragment could match
 /// thousands); the most frequent are kept.
@@ -30,6 +31,8 @@ pub struct SearchRequest<'a> {
     pub lang: Option<&'a LanguageIdentifier>,
     /// The most hits returned.
     pub limit: usize,
+    /// What the search ignores: by default case and accents (`securite` finds "sécurité").
+    pub fold: SearchFold,
 }
 
 /// One variant of a hit unit, with the byte ranges of the hits in its text.
@@ -54,9 +57,9 @@ pub struct ConcordanceHit {
     pub sides: Vec<HitSide>,
 }
 
-/// Byte ranges of `needle` (already folded) in `text`.
-fn find_all(text: &str, needle: &str) -> Vec<(usize, usize)> {
-    let folded = fold(text);
+/// Byte ranges of `needle` (already folded by `fold`) in `text`.
+fn find_all(text: &str, needle: &str, fold: SearchFold) -> Vec<(usize, usize)> {
+    let folded = fold_for_search(text, fold);
     let mut ranges = Vec::new();
     let mut from = 0;
     while let Some(at) = folded.text[from..].find(needle) {
@@ -187,7 +190,7 @@ impl Memory {
     /// Units holding the text in the requested language (or any), newest first.
     pub fn search(&self, request: &SearchRequest<'_>) -> Result<Vec<ConcordanceHit>, MemoryError> {
         let sql = |e| self.sql_error(e);
-        let needle = fold(request.text.trim()).text;
+        let needle = fold_for_search(request.text.trim(), request.fold).text;
         // The words as the index keys them (no case, no diacritics); the hits are then
         // checked on the text itself.
         let words: Vec<String> = tokenize(&needle)
@@ -210,7 +213,7 @@ impl Memory {
             for id in st.query_map([], |r| r.get::<_, u32>(0)).map_err(sql)? {
                 ids.push((id.map_err(sql)?, lang.clone()));
             }
-            return self.hits(ids, &needle, request.limit);
+            return self.hits(ids, &needle, request);
         }
         let languages: Vec<String> = match request.lang {
             Some(lang) => vec![lang.language.as_str().to_owned()],
@@ -240,7 +243,7 @@ impl Memory {
             }
         }
         ids.sort_by_key(|b| std::cmp::Reverse(b.0));
-        self.hits(ids, &needle, request.limit)
+        self.hits(ids, &needle, request)
     }
 
     /// The candidates that really hold `needle`, with its places highlighted, up to `limit`.
@@ -248,8 +251,9 @@ impl Memory {
         &self,
         ids: Vec<(u32, Option<String>)>,
         needle: &str,
-        limit: usize,
+        request: &SearchRequest<'_>,
     ) -> Result<Vec<ConcordanceHit>, MemoryError> {
+        let limit = request.limit;
         let sql = |e| self.sql_error(e);
         let mut hits: Vec<ConcordanceHit> = Vec::new();
         let mut statement = self
@@ -280,7 +284,7 @@ impl Memory {
                             .is_ok_and(|l| l.language.as_str() == lang)
                     });
                     let highlights = if in_language {
-                        find_all(v.text, needle)
+                        find_all(v.text, needle, request.fold)
                     } else {
                         Vec::new()
                     };
@@ -311,11 +315,34 @@ mod tests {
     #[test]
     fn hits_are_found_case_insensitively_with_original_ranges() {
         let text = "L’Assemblée GÉNÉRALE et l’assemblée";
-        let ranges = find_all(text, &fold("l'assemblée").text);
+        let accents = SearchFold {
+            case: true,
+            accents: false,
+        };
+        let find = |needle: &str, fold: SearchFold| {
+            find_all(text, &fold_for_search(needle, fold).text, fold)
+        };
+        let ranges = find("l'assemblée", accents);
         assert_eq!(ranges.len(), 2);
         assert_eq!(&text[ranges[0].0..ranges[0].1], "L’Assemblée");
         assert_eq!(&text[ranges[1].0..ranges[1].1], "l’assemblée");
-        let ranges = find_all(text, &fold("générale").text);
+        let ranges = find("générale", accents);
         assert_eq!(&text[ranges[0].0..ranges[0].1], "GÉNÉRALE");
+        // Accents kept: the plain word is not the accented one.
+        assert!(find("generale", accents).is_empty());
+        // By default accents are folded too, and the ranges are the original text's.
+        let ranges = find("l'assemblee generale", SearchFold::default());
+        assert_eq!(&text[ranges[0].0..ranges[0].1], "L’Assemblée GÉNÉRALE");
+        // Case kept as well.
+        let exact = SearchFold {
+            case: false,
+            accents: false,
+        };
+        assert_eq!(find("l’assemblée", exact).len(), 1);
+        assert_eq!(find("L'Assemblée", exact).len(), 1);
+        // A decomposed accent belongs to its letter's range.
+        let decomposed = "se\u{301}curite\u{301}";
+        let ranges = find_all(decomposed, "securite", SearchFold::default());
+        assert_eq!(ranges, [(0, decomposed.len())]);
     }
 }

@@ -38,7 +38,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
-pub use concordance::{ConcordanceHit, HitSide, SearchRequest};
+pub use concordance::{ConcordanceHit, HitSide, SearchFold, SearchRequest};
 pub use error::MemoryError;
 pub use exact::ExactTranslations;
 pub use import::{Added, Import, ImportSummary, PreparedBatch, PreparedUnit, Preparer, SkipReason};

@@ -352,6 +352,7 @@ fn concordance_finds_parts_of_words_in_either_language() {
                 text,
                 lang,
                 limit: 10,
+                fold: SearchFold::default(),
             })
             .unwrap()
     };
@@ -418,7 +419,8 @@ fn a_file_of_the_previous_schema_is_upgraded_in_place() {
             .search(&SearchRequest {
                 text: "keeping",
                 lang: None,
-                limit: 5
+                limit: 5,
+                fold: SearchFold::default(),
             })
             .unwrap()
             .len(),
@@ -457,7 +459,8 @@ fn a_version_1_file_with_units_gets_its_vocabulary() {
             .search(&SearchRequest {
                 text: "keeping",
                 lang: None,
-                limit: 5
+                limit: 5,
+                fold: SearchFold::default(),
             })
             .unwrap()
             .len(),
@@ -574,7 +577,8 @@ fn a_file_made_by_schema_2_is_converted_with_everything_kept() {
             .search(&SearchRequest {
                 text: "bateaux de pê",
                 lang: None,
-                limit: 5
+                limit: 5,
+                fold: SearchFold::default(),
             })
             .unwrap()
             .len(),
@@ -665,7 +669,8 @@ fn a_file_made_by_schema_3_gets_an_index_that_counts_tags() {
             .search(&SearchRequest {
                 text: "delegat",
                 lang: None,
-                limit: 5
+                limit: 5,
+                fold: SearchFold::default(),
             })
             .unwrap()
             .len(),

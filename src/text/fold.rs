@@ -124,22 +124,90 @@ pub struct CaseFolded {
     pub origin: Vec<(usize, usize)>,
 }
 
-/// Folds a text's case (see [`fold_case_char`]), keeping where each folded byte came from.
-pub fn fold_case(text: &str) -> CaseFolded {
+/// What a search folds away before comparing (typographic apostrophes and fixed-width
+/// spaces always go).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchFold {
+    /// Upper and lower case meet.
+    pub case: bool,
+    /// Accented and plain letters meet ("securite" finds "sécurité").
+    pub accents: bool,
+}
+
+impl Default for SearchFold {
+    /// Case and accents both folded: what a translator typing a word expects.
+    fn default() -> Self {
+        SearchFold {
+            case: true,
+            accents: true,
+        }
+    }
+}
+
+/// Folds a text for a search (see [`SearchFold`]), keeping where each folded byte came from;
+/// a combining mark that folds to nothing joins the range of the letter before it.
+pub fn fold_for_search(text: &str, fold: SearchFold) -> CaseFolded {
     let mut folded = CaseFolded {
         text: String::with_capacity(text.len()),
         origin: Vec::with_capacity(text.len()),
     };
+    let push = |folded: &mut CaseFolded, d: char, start: usize, end: usize| {
+        folded.text.push(d);
+        for _ in 0..d.len_utf8() {
+            folded.origin.push((start, end));
+        }
+    };
     for (start, c) in text.char_indices() {
         let end = start + c.len_utf8();
-        fold_case_char(c, |d| {
-            folded.text.push(d);
-            for _ in 0..d.len_utf8() {
-                folded.origin.push((start, end));
+        let before = folded.text.len();
+        if is_apostrophe(c) {
+            push(&mut folded, '\'', start, end);
+        } else if is_fixed_space(c) {
+            push(&mut folded, ' ', start, end);
+        } else {
+            let cased: Vec<char> = if fold.case {
+                c.to_lowercase().collect()
+            } else {
+                vec![c]
+            };
+            for lower in cased {
+                if !fold.accents {
+                    push(&mut folded, lower, start, end);
+                } else if let Some(plain) = fold_latin(lower) {
+                    push(&mut folded, plain, start, end);
+                } else {
+                    let mut buffer = [0u8; 4];
+                    for d in lower.encode_utf8(&mut buffer).nfd() {
+                        if !is_combining_mark(d) {
+                            push(&mut folded, d, start, end);
+                        }
+                    }
+                }
             }
-        });
+        }
+        if folded.text.len() == before {
+            // Nothing came out (a combining mark): the letter before takes it in.
+            let last = folded.origin.last().map(|o| o.0);
+            for origin in folded.origin.iter_mut().rev() {
+                if Some(origin.0) != last {
+                    break;
+                }
+                origin.1 = end;
+            }
+        }
     }
     folded
+}
+
+/// Folds a text's case (see [`fold_case_char`]), keeping where each folded byte came from.
+pub fn fold_case(text: &str) -> CaseFolded {
+    fold_for_search(
+        text,
+        SearchFold {
+            case: true,
+            accents: false,
+        },
+    )
 }
 
 #[cfg(test)]

@@ -224,7 +224,7 @@ fn search_shows_both_sides_with_the_hit() {
         .arg(ws.memory())
         .assert()
         .success()
-        .stdout(predicate::str::contains("3 700 [Casques bleus] dans"))
+        .stdout(predicate::str::contains("3 700 ⟦Casques bleus⟧ dans"))
         .stdout(predicate::str::contains(
             "We have deployed 3,700 peacekeepers",
         ));
@@ -344,7 +344,50 @@ fn utf16_tmx_with_a_bom_is_imported() {
         .arg(ws.memory())
         .assert()
         .success()
-        .stdout(predicate::str::contains("[Présidente]"));
+        .stdout(predicate::str::contains("⟦Présidente⟧"));
+}
+
+#[test]
+fn search_ignores_accents_and_case_unless_asked() {
+    let ws = Workspace::new();
+    ws.import(&ws.write("speech.tmx", SPEECH_TMX)).success();
+    // Typed without accents, in capitals: found, the hit marked on the text as written.
+    ws.run(&["memory", "search", "CASQUES BLEUS", "--memory"])
+        .arg(ws.memory())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("⟦Casques bleus⟧"));
+    let pasted = ws.write(
+        "pasted.tsv",
+        "en\tfr\nSecurity comes first.\tLa sécurité d’abord.\n",
+    );
+    ws.run(&["memory", "import", "--from", "en", "--to", "fr", "--memory"])
+        .arg(ws.memory())
+        .arg(&pasted)
+        .assert()
+        .success();
+    ws.run(&["memory", "search", "securite", "--memory"])
+        .arg(ws.memory())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("La ⟦sécurité⟧ d’abord."));
+    // --exact: accents as typed (case still ignored).
+    ws.run(&["memory", "search", "securite", "--exact", "--memory"])
+        .arg(ws.memory())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is not in the memory"));
+    ws.run(&["memory", "search", "SÉCURITÉ", "--exact", "--memory"])
+        .arg(ws.memory())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("⟦sécurité⟧"));
+    // --match-case: case as typed.
+    ws.run(&["memory", "search", "Sécurité", "--match-case", "--memory"])
+        .arg(ws.memory())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is not in the memory"));
 }
 
 #[test]
