@@ -6,6 +6,7 @@ cli-check--source = The source speech.
 cli-check--target = Its translation.
 cli-check--source-lang = Language of the source, when neither front matter nor file name says it.
 cli-check--target-lang = Language and locale of the translation (fr-FR, fr-CA), when neither front matter nor file name says it; the locale decides the typography checked.
+cli-check--strict = Count the typography of punctuation and quotation marks (a missing no-break space before “:”) as errors, not warnings.
 cli-check--format = Output: text (one located line per finding) or json.
 
 ## Findings

@@ -6,6 +6,7 @@ cli-check--source = Le discours source.
 cli-check--target = Sa traduction.
 cli-check--source-lang = La langue de la source, quand ni l’en-tête ni le nom du fichier ne la donnent.
 cli-check--target-lang = La langue et la variante de la traduction (fr-FR, fr-CA), quand ni l’en-tête ni le nom du fichier ne la donnent ; la variante détermine la typographie contrôlée.
+cli-check--strict = Compter la typographie de la ponctuation et des guillemets (une espace insécable manquante avant « : ») comme des erreurs, non comme des avertissements.
 cli-check--format = Sortie : text (une ligne située par problème) ou json.
 
 ## Problèmes

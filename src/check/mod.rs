@@ -4,8 +4,8 @@
 //! source language, and the whole translation for the typography of its locale.
 //!
 //! A [`Finding`] is an error (the translation is wrong: a number, a missing direction, an
-//! untranslated segment, a punctuation space) or a warning (worth a look: a source segment
-//! with no translation found, digit grouping). Findings are located in the file they are
+//! untranslated segment; with `strict`, a punctuation space too) or a warning (worth a look:
+//! a source segment with no translation found, typography). Findings are located in the file they are
 //! about, and localised through [`Localize`].
 
 pub mod numbers;
@@ -99,10 +99,18 @@ impl Localize for Finding {
         }
     }
 
+    /// Counts go to Fluent as numbers, so that its `[0]` and plural variants pick on them
+    /// (as text, `[0]` never matched and a missing number printed as an empty slot).
     fn message_args(&self) -> Args {
         self.args
             .iter()
-            .map(|(name, value)| (*name, value.clone().into()))
+            .map(|(name, value)| {
+                let value = match (*name, value.parse::<usize>()) {
+                    ("missing" | "extra", Ok(count)) => count.into(),
+                    _ => value.clone().into(),
+                };
+                (*name, value)
+            })
             .collect()
     }
 }
@@ -112,6 +120,10 @@ impl Localize for Finding {
 pub struct CheckOptions {
     /// The locale whose typography the target must follow (`fr-FR`, `fr-CA`).
     pub target_locale: LanguageIdentifier,
+    /// Typography of punctuation and quotation marks counts as errors (house style that a
+    /// publication enforces); otherwise every typography finding is a warning, since a
+    /// missing no-break space is no mistranslation.
+    pub strict: bool,
 }
 
 fn joined(segments: &[Segment]) -> String {
@@ -169,7 +181,12 @@ fn check_pair(alignment: &Alignment, bead: &Bead, findings: &mut Vec<Finding>) {
             target: Some(target_text.clone()),
             args,
         };
-    let (only_source, only_target) = numbers::differences(&source_text, &target_text);
+    let (only_source, only_target) = numbers::differences(
+        &source_text,
+        source_lang,
+        &target_text,
+        &alignment.target.language,
+    );
     if !only_source.is_empty() || !only_target.is_empty() {
         findings.push(finding(
             "number",
@@ -305,7 +322,7 @@ fn check_typography(alignment: &Alignment, options: &CheckOptions, findings: &mu
                 _ => String::new(),
             };
             findings.push(Finding {
-                severity: if issue.rule.is_error() {
+                severity: if options.strict && issue.rule.is_error() {
                     Severity::Error
                 } else {
                     Severity::Warning

@@ -15,11 +15,16 @@ fn side(text: &str, lang: LanguageIdentifier) -> Side {
 }
 
 fn findings(en: &str, fr: &str, locale: LanguageIdentifier) -> Vec<Finding> {
+    findings_with(en, fr, locale, false)
+}
+
+fn findings_with(en: &str, fr: &str, locale: LanguageIdentifier, strict: bool) -> Vec<Finding> {
     let alignment = align::align(side(en, langid!("en")), side(fr, locale.clone()));
     check(
         &alignment,
         &CheckOptions {
             target_locale: locale,
+            strict,
         },
     )
 }
@@ -124,6 +129,11 @@ fn typography_follows_the_target_locale() {
         ]
     );
     assert!(found.iter().all(|f| f.line == 3 && f.offset.is_some()));
+    // Warnings, unless the check is strict: a missing no-break space is no mistranslation.
+    assert!(found.iter().all(|f| f.severity == Severity::Warning));
+    let strict = findings_with(en, fr, langid!("fr-FR"), true);
+    assert_eq!(codes(&strict), codes(&found));
+    assert!(strict.iter().all(|f| f.severity == Severity::Error));
     // Canada: no space before "?", a no-break space inside « » and before ":".
     let ca = "Excellences,\n\nPourquoi? Voici\u{a0}: «\u{a0}Merci\u{a0}».\n";
     assert!(findings(en, ca, langid!("fr-CA")).is_empty());

@@ -21,8 +21,8 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// Whether breaking the rule is an error (else a warning): punctuation and quotation
-    /// marks are errors; digit grouping and percent spacing are warnings.
+    /// Whether breaking the rule is an error under `tribune check --strict` (else a warning
+    /// always): punctuation and quotation marks; digit grouping and percent spacing never.
     pub fn is_error(self) -> bool {
         matches!(self, Rule::BeforeMark(_) | Rule::Guillemets)
     }

@@ -40,6 +40,9 @@ pub struct CheckArgs {
     /// file name says it; the locale decides the typography checked.
     #[arg(long, value_name = "LANG", value_parser = language_arg)]
     pub target_lang: Option<LanguageIdentifier>,
+    /// Typography of punctuation and quotation marks as errors, not warnings.
+    #[arg(long)]
+    pub strict: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
@@ -65,10 +68,13 @@ impl Localize for CheckFailed {
 /// named in it.
 fn message(finding: &Finding, l: &Localizer) -> String {
     let args: Vec<(&str, crate::i18n::Arg)> = finding
-        .args
-        .iter()
-        .map(|(name, value)| {
-            let shown = match *name {
+        .message_args()
+        .into_iter()
+        .map(|(name, arg)| {
+            let crate::i18n::Arg::Text(value) = &arg else {
+                return (name, arg);
+            };
+            let shown = match name {
                 "kind" | "source_kind" | "target_kind" => l.text(&format!("direction-{value}")),
                 "found" | "expected" => value
                     .split('+')
@@ -80,7 +86,7 @@ fn message(finding: &Finding, l: &Localizer) -> String {
                 }
                 _ => value.clone(),
             };
-            (*name, shown.into())
+            (name, shown.into())
         })
         .collect();
     l.format(finding.message_id(), &args)
@@ -150,6 +156,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
         &alignment,
         &CheckOptions {
             target_locale: target_lang.clone(),
+            strict: args.strict,
         },
     );
     let source_lines: Vec<&str> = source_text.lines().collect();

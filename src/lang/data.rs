@@ -8,6 +8,7 @@
 //! | `profile.toml` | [`crate::lang`]: segmentation lists, speaking rates, directions, typography, names |
 //! | `align.toml` | `crate::align`: number marks and words, stemming, words without content |
 //! | `word_forms.toml` | `crate::memory`: the endings that make the forms of a word |
+//! | `numbers.toml` | `crate::check`: numbers written as words, and phrases that are no quantity |
 //! | `pairs/<a>-<b>.tsv` | `crate::align`: the bilingual word list of two languages |
 
 mod embedded {
@@ -20,6 +21,8 @@ pub const PROFILE: &str = "profile";
 pub const ALIGN: &str = "align";
 /// The translation memory's word forms for a language.
 pub const WORD_FORMS: &str = "word_forms";
+/// The checks' numbers written as words for a language.
+pub const NUMBERS: &str = "numbers";
 
 /// A file of one language's folder: `languages/<subtag>/<kind>.toml`.
 #[derive(Debug, Clone, Copy)]

@@ -38,10 +38,12 @@ fn a_broken_translation_fails_with_located_findings() {
     assert_eq!(out.status.code(), Some(3));
     let text = String::from_utf8(out.stdout).unwrap();
     insta::assert_snapshot!("check_text", text);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("error: the check found 7 errors"));
-    // JSON: the same findings, with the fields a tool reads.
+    // Typography is a warning: the number and the direction are the errors.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error: the check found 2 errors"));
+    // JSON, strict: the same findings, typography of marks as errors, with the fields a tool
+    // reads.
     let out = ws
-        .run(&["check", "--format", "json"])
+        .run(&["check", "--strict", "--format", "json"])
         .arg(&en)
         .arg(&fr)
         .output()
@@ -66,13 +68,20 @@ fn a_broken_translation_fails_with_located_findings() {
         .collect();
     assert!(typography.iter().all(|f| f["column"].as_u64().is_some()));
     // In French.
-    ws.run(&["--ui-lang", "fr", "check", "talk.en.txt", "talk.fr.txt"])
-        .assert()
-        .code(3)
-        .stdout(predicate::str::contains(
-            "avant « ! », attendu une espace fine insécable (U+202F), trouvé une espace",
-        ))
-        .stderr(predicate::str::contains("le contrôle a trouvé 7 erreurs"));
+    ws.run(&[
+        "--ui-lang",
+        "fr",
+        "check",
+        "--strict",
+        "talk.en.txt",
+        "talk.fr.txt",
+    ])
+    .assert()
+    .code(3)
+    .stdout(predicate::str::contains(
+        "avant « ! », attendu une espace fine insécable (U+202F), trouvé une espace",
+    ))
+    .stderr(predicate::str::contains("le contrôle a trouvé 7 erreurs"));
 }
 
 #[test]
@@ -94,10 +103,24 @@ fn canadian_french_has_its_own_typography() {
         "fr-CA",
     ])
     .assert()
-    .success();
+    .success()
+    .stdout(predicate::str::contains("0 errors, 0 warnings"));
     ws.run(&["check", "talk.en.txt", "talk.fr.txt", "--target-lang", "fr-FR"])
         .assert()
-        .code(3)
+        .success()
+        .stdout(predicate::str::contains(
+            "talk.fr.txt:3:9: warning: typography (fr-FR): before “?” expected a narrow no-break space (U+202F), found no space",
+        ));
+    ws.run(&[
+        "check",
+        "--strict",
+        "talk.en.txt",
+        "talk.fr.txt",
+        "--target-lang",
+        "fr-FR",
+    ])
+    .assert()
+    .code(3)
         .stdout(predicate::str::contains(
             "talk.fr.txt:3:9: error: typography (fr-FR): before “?” expected a narrow no-break space (U+202F), found no space",
         ));
