@@ -224,18 +224,12 @@ fn print_hits(
     }
     for hit in hits {
         let mut line = format!("  {}", paint(color, Style::Strong, &safe(&hit.text)));
-        let mut about = Vec::new();
         if hit.text != hit.source.text {
-            about.push(safe(&hit.source.text).into_owned());
+            line.push_str(&format!(" ({})", safe(&hit.source.text)));
         }
         if let Some(subject) = &hit.subject_field {
-            about.push(safe(subject).into_owned());
+            line.push_str(&format!("  {}", paint(color, Style::Dim, &safe(subject))));
         }
-        about.push(safe(&hit.concept).into_owned());
-        line.push_str(&format!(
-            "  {}",
-            paint(color, Style::Dim, &about.join(" · "))
-        ));
         writeln!(out, "{line}")?;
         for target in &hit.targets {
             let mut notes = Vec::new();

@@ -57,6 +57,79 @@ impl TermHit {
     pub fn forbidden_targets(&self) -> impl Iterator<Item = &Term> {
         self.targets.iter().filter(|t| t.is_forbidden())
     }
+
+    /// What a translation (`target_text`, in `lang`) does with this hit's concept: which
+    /// approved term it uses, and which terms not to use it uses (`tribune check`).
+    pub fn check_target(&self, target_text: &str, lang: &LanguageIdentifier) -> TargetCheck {
+        let target = PreparedText::new(target_text, lang);
+        let mut approved = None;
+        let mut approved_spans: Vec<Range<usize>> = Vec::new();
+        for term in self.approved_targets() {
+            let spans = target.find_all(&term.text);
+            if approved.is_none() {
+                if let Some(first) = spans.first() {
+                    approved = Some(TermUse {
+                        term: term.clone(),
+                        start: first.start,
+                        end: first.end,
+                    });
+                }
+            }
+            approved_spans.extend(spans);
+        }
+        let mut forbidden = Vec::new();
+        for term in self.forbidden_targets() {
+            // Where an approved term is, a forbidden one that reads the same once folded
+            // (or lies inside it) is the approved one.
+            let used = target.find_all(&term.text).into_iter().find(|span| {
+                !approved_spans
+                    .iter()
+                    .any(|a| a.start <= span.start && span.end <= a.end)
+            });
+            if let Some(span) = used {
+                forbidden.push(TermUse {
+                    term: term.clone(),
+                    start: span.start,
+                    end: span.end,
+                });
+            }
+        }
+        TargetCheck {
+            has_approved: self.approved_targets().next().is_some(),
+            approved,
+            forbidden,
+        }
+    }
+}
+
+/// A target term a translation uses, and where (a byte range of the translation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermUse {
+    /// The term.
+    pub term: Term,
+    /// Where it starts.
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
+}
+
+/// What a translation does with a concept found in its source ([`TermHit::check_target`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TargetCheck {
+    /// Whether the concept has an approved term in the target language at all.
+    pub has_approved: bool,
+    /// The first approved term the translation uses.
+    pub approved: Option<TermUse>,
+    /// The terms not to use that the translation uses, each once, where it first does.
+    pub forbidden: Vec<TermUse>,
+}
+
+impl TargetCheck {
+    /// Whether the translation lacks the approved translation of the term: the concept has
+    /// one, and the translation uses none.
+    pub fn missing_approved(&self) -> bool {
+        self.has_approved && self.approved.is_none()
+    }
 }
 
 /// A token of a term or a text as matching compares it.
@@ -185,13 +258,26 @@ impl<'t> PreparedText<'t> {
     /// Where the text first uses `term` (with the tolerance of the module documentation),
     /// as a byte range.
     pub fn find(&self, term: &str) -> Option<Range<usize>> {
+        self.find_all(term).into_iter().next()
+    }
+
+    /// Everywhere the text uses `term`, in order, without overlaps.
+    pub fn find_all(&self, term: &str) -> Vec<Range<usize>> {
         let term = pieces(term);
+        let mut found = Vec::new();
         if term.is_empty() {
-            return None;
+            return found;
         }
-        (0..self.pieces.len())
-            .find(|&at| matches_at(&term, &self.pieces, at, self.forms))
-            .map(|at| self.pieces[at].start..self.pieces[at + term.len() - 1].end)
+        let mut at = 0;
+        while at < self.pieces.len() {
+            if matches_at(&term, &self.pieces, at, self.forms) {
+                found.push(self.pieces[at].start..self.pieces[at + term.len() - 1].end);
+                at += term.len();
+            } else {
+                at += 1;
+            }
+        }
+        found
     }
 
     /// The text.
@@ -464,6 +550,34 @@ mod tests {
         assert!(matcher.find_terms("U.N.").is_empty());
         // Commas break a term.
         assert!(matcher.find_terms("security, council").is_empty());
+    }
+
+    #[test]
+    fn a_translation_is_checked_for_the_approved_term_and_the_ones_not_to_use() {
+        let matcher = TermMatcher::new(base(), &langid!("en"), &langid!("fr"));
+        let hit = &matcher.find_terms("Our peacekeepers serve.")[0];
+        let fr = langid!("fr");
+        let good = hit.check_target("Nos Casques bleus servent.", &fr);
+        assert!(!good.missing_approved() && good.forbidden.is_empty());
+        assert_eq!(good.approved.as_ref().unwrap().start, 4);
+        let bad = hit.check_target("Nos gardiens de la paix servent.", &fr);
+        assert!(bad.missing_approved());
+        assert_eq!(bad.forbidden[0].term.text, "gardien de la paix");
+        // A variant not to use that reads like the approved term once folded is the
+        // approved term.
+        let mut concept = concept(
+            "sg2",
+            &["Secretary-General"],
+            &[("Secrétaire général", None)],
+        );
+        concept.push_term(
+            langid!("fr"),
+            Term::new("Secrétaire-Général").with_status(Status::Superseded),
+        );
+        let matcher = TermMatcher::new(vec![concept], &langid!("en"), &langid!("fr"));
+        let hit = &matcher.find_terms("The Secretary-General spoke.")[0];
+        let check = hit.check_target("Le Secrétaire général a parlé.", &fr);
+        assert!(check.approved.is_some() && check.forbidden.is_empty());
     }
 
     #[test]

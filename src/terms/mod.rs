@@ -23,6 +23,6 @@ pub mod model;
 pub mod tbx;
 
 pub use error::TermsError;
-pub use find::{find_terms, target_has, PreparedText, TermHit, TermMatcher};
+pub use find::{find_terms, target_has, PreparedText, TargetCheck, TermHit, TermMatcher, TermUse};
 pub use import::{export_tbx, import_terms, ConceptReader, TermFormat};
 pub use model::{Concept, LanguageTerms, Status, Term};
