@@ -42,3 +42,4 @@ terms-error-csv-column-twice = the column “{ $name }” is given twice
 terms-error-csv-no-language = the header row names no language column: the first row names the columns (en, fr, status …)
 terms-error-csv-extra-field = this row has more values than the { $columns } columns the header names
 terms-error-csv = cannot read this row: { $detail }
+terms-error-too-many = more than { $limit } terms in one concept (or columns in one row): no term base needs that many; split the concept

@@ -54,3 +54,4 @@ terms-error-csv-column-twice = la colonne « { $name } » figure deux fois
 terms-error-csv-no-language = la ligne d’en-tête ne nomme aucune colonne de langue : la première ligne nomme les colonnes (en, fr, status…)
 terms-error-csv-extra-field = cette ligne a plus de valeurs que les { $columns } colonnes de l’en-tête
 terms-error-csv = impossible de lire cette ligne : { $detail }
+terms-error-too-many = plus de { $limit } termes dans un même concept (ou colonnes dans une même ligne) : aucune base terminologique n’en a besoin ; scindez le concept

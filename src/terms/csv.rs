@@ -20,7 +20,7 @@ use unic_langid::LanguageIdentifier;
 use crate::exchange::{ExchangeError, MAX_SEGMENT_BYTES};
 use crate::textfile::{Location, Origin};
 
-use super::model::{collapse_space, is_valid_id, Concept, Status, Term};
+use super::model::{collapse_space, is_valid_id, Concept, Status, Term, MAX_TERMS};
 use super::TermsError;
 
 /// The field separator of a term base spreadsheet.
@@ -199,6 +199,12 @@ impl<R: BufRead> CsvReader<R> {
             }
         }
         let location = Location::line(&self.origin, self.line());
+        if self.record.len() > MAX_TERMS {
+            return Err(TermsError::TooMany {
+                location,
+                limit: MAX_TERMS,
+            });
+        }
         let mut columns = Vec::with_capacity(self.record.len());
         let mut last_term = None;
         for cell in self.record.iter() {
@@ -308,26 +314,36 @@ impl<R: BufRead> CsvReader<R> {
                 _ => {}
             }
         }
+        let mut terms: Vec<Option<(&LanguageIdentifier, Term)>> = columns
+            .iter()
+            .enumerate()
+            .map(|(index, column)| match column {
+                Column::Term(lang) => cell(index).map(|text| (lang, Term::new(text))),
+                _ => None,
+            })
+            .collect();
+        // Each attribute column says something about the term of the column it follows.
         for (index, column) in columns.iter().enumerate() {
-            let Column::Term(lang) = column else { continue };
-            let Some(text) = cell(index) else { continue };
-            let mut term = Term::new(text);
-            for (other, attribute) in columns.iter().enumerate() {
-                match attribute {
-                    Column::Status(of) if *of == index => {
-                        if let Some(value) = cell(other) {
-                            let status = Status::parse(&value).ok_or(TermsError::BadStatus {
-                                location: location.clone(),
-                                value,
-                            })?;
-                            term.status = Some(status);
-                        }
-                    }
-                    Column::PartOfSpeech(of) if *of == index => term.part_of_speech = cell(other),
-                    Column::TermNote(of) if *of == index => term.note = cell(other),
-                    _ => {}
+            let (Column::Status(of) | Column::PartOfSpeech(of) | Column::TermNote(of)) = column
+            else {
+                continue;
+            };
+            let (Some(Some((_, term))), Some(value)) = (terms.get_mut(*of), cell(index)) else {
+                continue;
+            };
+            match column {
+                Column::Status(_) => {
+                    let status = Status::parse(&value).ok_or(TermsError::BadStatus {
+                        location: location.clone(),
+                        value,
+                    })?;
+                    term.status = Some(status);
                 }
+                Column::PartOfSpeech(_) => term.part_of_speech = Some(value),
+                _ => term.note = Some(value),
             }
+        }
+        for (lang, term) in terms.into_iter().flatten() {
             concept.push_term(lang.clone(), term);
         }
         Ok(Some(concept))
@@ -403,6 +419,13 @@ mod tests {
         let error = read("en,fr\n\"open,b\n", Delimiter::Comma);
         // A quote left open takes the rest of the file into one field: one row, or an error.
         assert!(error.map(|c| c.len() <= 1).unwrap_or(true));
+    }
+
+    #[test]
+    fn a_header_of_too_many_columns_is_refused() {
+        let header = vec!["en"; MAX_TERMS + 1].join(",");
+        let error = read(&format!("{header}\n"), Delimiter::Comma).unwrap_err();
+        assert!(matches!(error, TermsError::TooMany { .. }));
     }
 
     #[test]

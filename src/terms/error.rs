@@ -75,6 +75,14 @@ pub enum TermsError {
         /// How many columns the header has.
         columns: usize,
     },
+    /// A concept with more terms, or a spreadsheet with more columns, than a term base has:
+    /// refused before it costs time and memory.
+    TooMany {
+        /// Where.
+        location: Location,
+        /// The limit.
+        limit: usize,
+    },
     /// The CSV reader's own complaint (a quote left open).
     Csv {
         /// Where.
@@ -99,6 +107,7 @@ impl TermsError {
             | TermsError::CsvColumnTwice { location, .. }
             | TermsError::CsvNoLanguage { location }
             | TermsError::CsvExtraField { location, .. }
+            | TermsError::TooMany { location, .. }
             | TermsError::Csv { location, .. } => Some(location),
             TermsError::Memory(_) | TermsError::Open { .. } | TermsError::Write(_) => None,
         }
@@ -119,6 +128,7 @@ impl Localize for TermsError {
             TermsError::CsvColumnTwice { .. } => "terms-error-csv-column-twice",
             TermsError::CsvNoLanguage { .. } => "terms-error-csv-no-language",
             TermsError::CsvExtraField { .. } => "terms-error-csv-extra-field",
+            TermsError::TooMany { .. } => "terms-error-too-many",
             TermsError::Csv { .. } => "terms-error-csv",
             TermsError::Write(_) => "error-output",
         }
@@ -140,6 +150,7 @@ impl Localize for TermsError {
             | TermsError::CsvColumnTwice { name, .. } => vec![("name", name.clone().into())],
             TermsError::CsvNoLanguage { .. } => Vec::new(),
             TermsError::CsvExtraField { columns, .. } => vec![("columns", (*columns).into())],
+            TermsError::TooMany { limit, .. } => vec![("limit", (*limit).into())],
             TermsError::Csv { detail, .. } => vec![("detail", detail.clone().into())],
             TermsError::Write(e) => vec![("reason", e.to_string().into())],
         }

@@ -143,3 +143,43 @@ pub fn export_tbx<W: Write>(store: &dyn TranslationStore, out: W) -> Result<W, T
     }
     writer.finish().map_err(TermsError::Write)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::{open_store, Access, StoreLocation};
+
+    #[test]
+    fn formats_are_told_by_the_name_or_the_first_bytes() {
+        let detect = |name: &str, head: &[u8]| TermFormat::detect(Path::new(name), head);
+        assert_eq!(detect("a.tbx", b"en,fr"), TermFormat::Tbx);
+        assert_eq!(detect("a.CSV", b"<"), TermFormat::Csv);
+        assert_eq!(detect("a.tsv", b""), TermFormat::Tsv);
+        assert_eq!(detect("terms", b"\xEF\xBB\xBF  <tbx"), TermFormat::Tbx);
+        assert_eq!(detect("terms", b"\xFF\xFE<\0"), TermFormat::Tbx);
+        assert_eq!(detect("terms", b"en\tfr\nwater\teau"), TermFormat::Tsv);
+        assert_eq!(detect("terms", b"en,fr\nwater,eau"), TermFormat::Csv);
+    }
+
+    #[test]
+    fn a_utf16_tbx_file_is_imported_and_exported_as_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        let tbx = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n\
+                   <martif type=\"TBX-Basic\" xml:lang=\"en\"><text><body>\n\
+                   <termEntry id=\"water\"><langSet xml:lang=\"en\"><tig><term>water</term></tig></langSet>\n\
+                   <langSet xml:lang=\"fr\"><tig><term>eau</term></tig></langSet></termEntry>\n\
+                   </body></text></martif>\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(tbx.encode_utf16().flat_map(u16::to_le_bytes));
+        let path = dir.path().join("windows.tbx");
+        std::fs::write(&path, bytes).unwrap();
+        let location = StoreLocation::File(dir.path().join("tm.sqlite"));
+        let mut opened = open_store(&location, Access::Write).unwrap();
+        let summary = import_terms(opened.store_mut(), &path, None).unwrap();
+        assert_eq!((summary.read, summary.added), (1, 1));
+        let out = export_tbx(opened.store(), Vec::new()).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("<conceptEntry id=\"water\">"), "{text}");
+        assert!(text.contains("<term>eau</term>"), "{text}");
+    }
+}

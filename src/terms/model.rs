@@ -76,6 +76,11 @@ impl Status {
     }
 }
 
+/// The most terms one concept may have, and the most columns a term base spreadsheet may
+/// have: a real concept has a few terms in each of a few dozen languages; a file with more
+/// is refused where it goes over, before it costs time and memory.
+pub const MAX_TERMS: usize = 2_000;
+
 /// One term: a word or phrase that names a concept in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Term {

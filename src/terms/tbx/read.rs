@@ -13,7 +13,7 @@ use crate::exchange::xml::{found, is_blank, name_of, XmlCursor};
 use crate::exchange::{ExchangeError, MAX_INLINE_DEPTH};
 use crate::textfile::Origin;
 
-use super::super::model::{collapse_space, is_valid_id, Concept, Status, Term};
+use super::super::model::{collapse_space, is_valid_id, Concept, Status, Term, MAX_TERMS};
 use super::super::TermsError;
 
 /// Which TBX a file is, from its root element.
@@ -355,6 +355,12 @@ impl<R: BufRead> TbxReader<R> {
                 Event::End(_) => return Ok(()),
                 Event::Start(e) if is(&e, TERM_ELEMENTS) => {
                     let name = name_of(&e);
+                    if concept.term_count() >= MAX_TERMS {
+                        return Err(TermsError::TooMany {
+                            location: self.xml.location(at),
+                            limit: MAX_TERMS,
+                        });
+                    }
                     let term = self.read_term_group(buf, &name)?;
                     if let Some(text) = term.text.filter(|t| !t.is_empty()) {
                         concept.push_term(

@@ -352,3 +352,18 @@ proptest! {
         prop_assert_eq!(read(&text).unwrap(), concepts);
     }
 }
+
+#[test]
+fn a_concept_with_too_many_terms_is_refused_where_it_goes_over() {
+    let terms: String = (0..=crate::terms::model::MAX_TERMS)
+        .map(|n| format!("<termSec><term>t{n}</term></termSec>\n"))
+        .collect();
+    let text = format!(
+        "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\"><text><body>\n\
+         <conceptEntry id=\"c\"><langSec xml:lang=\"en\">\n{terms}</langSec></conceptEntry>\n\
+         </body></text></tbx>"
+    );
+    let error = read(&text).unwrap_err();
+    assert!(matches!(error, TermsError::TooMany { limit: 2_000, .. }));
+    assert_eq!(error.location().unwrap().line, 2_003);
+}
