@@ -149,6 +149,44 @@ mod tests {
     use super::*;
     use crate::memory::{open_store, Access, StoreLocation};
 
+    fn export_of(concepts: &[Concept]) -> (tempfile::TempDir, Vec<u8>) {
+        let dir = tempfile::tempdir().unwrap();
+        let location = StoreLocation::File(dir.path().join("tm.sqlite"));
+        let mut opened = open_store(&location, Access::Write).unwrap();
+        let mut import = opened.store_mut().begin_terms_import().unwrap();
+        for concept in concepts {
+            import.add(concept.clone()).unwrap();
+        }
+        import.commit().unwrap();
+        let out = export_tbx(opened.store(), Vec::new()).unwrap();
+        (dir, out)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+        /// `terms export` re-imports identically: into the memory it came from nothing
+        /// changes, and a fresh memory's export is the same file.
+        #[test]
+        fn an_export_imports_again_identically(
+            concepts in proptest::collection::vec(crate::terms::tbx::tests::concept(), 0..8)
+        ) {
+            let (dir, first) = export_of(&concepts);
+            let path = dir.path().join("export.tbx");
+            std::fs::write(&path, &first).unwrap();
+            let location = StoreLocation::File(dir.path().join("tm.sqlite"));
+            let mut opened = open_store(&location, Access::Write).unwrap();
+            let summary = import_terms(opened.store_mut(), &path, None).unwrap();
+            proptest::prop_assert_eq!(summary.unchanged, summary.read);
+            let read: Vec<Concept> = ConceptReader::new(first.as_slice(), Origin::Stdin, TermFormat::Tbx)
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let (_fresh, second) = export_of(&read);
+            proptest::prop_assert_eq!(String::from_utf8(second).unwrap(), String::from_utf8(first).unwrap());
+        }
+    }
+
     #[test]
     fn formats_are_told_by_the_name_or_the_first_bytes() {
         let detect = |name: &str, head: &[u8]| TermFormat::detect(Path::new(name), head);

@@ -13,4 +13,4 @@ pub use read::{TbxReader, TbxVersion};
 pub use write::{TbxWriter, TBX_NAMESPACE};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

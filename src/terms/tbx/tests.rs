@@ -305,7 +305,8 @@ fn term() -> impl Strategy<Value = Term> {
         })
 }
 
-fn concept() -> impl Strategy<Value = Concept> {
+/// Random concepts as a reader gives them (also used by the store's round trip).
+pub(crate) fn concept() -> impl Strategy<Value = Concept> {
     let languages = proptest::sample::subsequence(vec!["en", "fr", "fr-CA", "es", "zh-Hans"], 1..4);
     (
         "[a-z][a-z0-9._-]{0,8}",
