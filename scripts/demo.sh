@@ -32,5 +32,9 @@ for speech in speeches/*.en.txt; do
     echo "-> out/$name.$format"
     echo
 done
+# The starter term base of the sample speeches (docs/terms.md), and the terms of a sentence.
+"$tribune" terms import memory/un-basic.tbx --memory "$memory"
+"$tribune" terms lookup "The Secretary-General thanked the peacekeepers." --from en --to fr --memory "$memory"
+echo
 "$tribune" memory stats --memory "$memory"
 echo "Bilingual speaker scripts written to out/*.$format; translation memory in $memory"

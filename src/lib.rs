@@ -19,6 +19,7 @@ pub mod resources;
 pub mod revision;
 pub mod script;
 pub mod speech;
+pub mod terms;
 pub mod text;
 pub mod textfile;
 pub mod translate;

@@ -160,6 +160,19 @@ impl UserError for crate::ingest::IngestError {
     }
 }
 
+impl UserError for crate::terms::TermsError {
+    fn location(&self) -> Option<String> {
+        crate::terms::TermsError::location(self).map(|l| l.to_string())
+    }
+
+    fn hint(&self) -> Option<&'static str> {
+        match self {
+            crate::terms::TermsError::Memory(e) => e.hint(),
+            _ => None,
+        }
+    }
+}
+
 impl UserError for crate::memory::MemoryError {
     fn hint(&self) -> Option<&'static str> {
         match self {

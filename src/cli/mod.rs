@@ -20,6 +20,7 @@ mod script;
 mod segment;
 mod stats;
 mod terminal;
+mod terms;
 mod translate;
 mod xliff;
 
@@ -75,6 +76,8 @@ pub enum Command {
     Translate(translate::TranslateArgs),
     /// XLIFF files from CAT tools: import their translations into the memory.
     Xliff(xliff::XliffArgs),
+    /// The term base: import TBX, CSV or TSV, export TBX, find the terms of a text.
+    Terms(terms::TermsArgs),
     /// Check a translation against its source: numbers, stage directions, untranslated
     /// segments, typography.
     Check(check::CheckArgs),
@@ -281,6 +284,7 @@ fn dispatch(cli: Cli, ctx: &Context) -> CommandResult {
         Command::Memory(args) => memory::run(args, ctx),
         Command::Translate(args) => translate::run(args, ctx),
         Command::Xliff(args) => xliff::run(args, ctx),
+        Command::Terms(args) => terms::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Completions(args) => completions::completions(args, ctx),
         Command::Man(args) => completions::man(args, ctx),
@@ -393,6 +397,9 @@ mod tests {
         }
         for kind in crate::memory::Differences::NAMES {
             ids.push(format!("memory-difference-{kind}"));
+        }
+        for status in crate::terms::Status::ALL {
+            ids.push(format!("terms-status-{}", status.as_str()));
         }
         for space in crate::check::typography::SPACE_NAMES {
             ids.push(format!("check-space-{space}"));

@@ -47,6 +47,13 @@ pub enum ExchangeError {
         /// What was found.
         found: String,
     },
+    /// The root element is not a TBX one (`<tbx>`, `<martif>`, TBX-Min's `<TBX>`).
+    NotTbx {
+        /// Where.
+        location: Location,
+        /// What was found.
+        found: String,
+    },
     /// An XLIFF version Tribune does not read (it reads 1.x and 2.x).
     XliffVersion {
         /// Where.
@@ -131,6 +138,7 @@ impl ExchangeError {
             | ExchangeError::UnknownEntity { location, .. }
             | ExchangeError::NotTmx { location, .. }
             | ExchangeError::NotXliff { location, .. }
+            | ExchangeError::NotTbx { location, .. }
             | ExchangeError::XliffVersion { location, .. }
             | ExchangeError::Unexpected { location, .. }
             | ExchangeError::MissingAttribute { location, .. }
@@ -196,6 +204,7 @@ impl Localize for ExchangeError {
             ExchangeError::UnknownEntity { .. } => "exchange-error-entity",
             ExchangeError::NotTmx { .. } => "exchange-error-not-tmx",
             ExchangeError::NotXliff { .. } => "exchange-error-not-xliff",
+            ExchangeError::NotTbx { .. } => "exchange-error-not-tbx",
             ExchangeError::XliffVersion { .. } => "exchange-error-xliff-version",
             ExchangeError::Unexpected { .. } => "exchange-error-unexpected",
             ExchangeError::MissingAttribute { .. } => "exchange-error-missing-attribute",
@@ -213,7 +222,9 @@ impl Localize for ExchangeError {
             ExchangeError::Io { source, .. } => vec![("reason", source.to_string().into())],
             ExchangeError::Xml { detail, .. } => vec![("detail", detail.clone().into())],
             ExchangeError::UnknownEntity { name, .. } => vec![("name", name.clone().into())],
-            ExchangeError::NotTmx { found, .. } | ExchangeError::NotXliff { found, .. } => {
+            ExchangeError::NotTmx { found, .. }
+            | ExchangeError::NotXliff { found, .. }
+            | ExchangeError::NotTbx { found, .. } => {
                 vec![("found", found.clone().into())]
             }
             ExchangeError::XliffVersion { version, .. } => {

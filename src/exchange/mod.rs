@@ -12,7 +12,7 @@ pub mod input;
 pub mod tmx;
 pub mod tsv;
 pub mod xliff;
-mod xml;
+pub(crate) mod xml;
 
 pub use error::{ExchangeError, MAX_INLINE_DEPTH, MAX_SEGMENT_BYTES};
 pub use tmx::{TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWriter};

@@ -12,6 +12,8 @@
 //!   function [`score::compare`] (docs/match-score.md).
 //! - [`Memory::search`] is the concordance; [`Memory::stats`] the figures;
 //!   [`Memory::for_each_unit`] reads units back for export.
+//! - The term base lives in the same file ([`Memory::begin_terms_import`],
+//!   [`Memory::for_each_concept`], [`Memory::concepts_for`]; docs/terms.md).
 
 mod concordance;
 mod error;
@@ -27,6 +29,7 @@ mod schema;
 pub mod score;
 mod stats;
 mod store;
+mod terms;
 mod time;
 pub mod tokens;
 
@@ -52,8 +55,10 @@ pub use score::{
 };
 pub use stats::{LanguageCount, MemoryStats, OriginCount};
 pub use store::{
-    open_store, Access, ExactLookup, OpenedStore, StoreImport, StoreLocation, TranslationStore,
+    open_store, Access, ExactLookup, OpenedStore, StoreImport, StoreLocation, TermImport,
+    TranslationStore,
 };
+pub use terms::{TermAdded, TermImportSummary, TermsImport};
 pub use time::Timestamp;
 
 /// The memory Tribune uses when neither `--memory` nor `TRIBUNE_MEMORY` names one, relative
@@ -472,10 +477,14 @@ impl Memory {
         })
     }
 
-    /// Whether the memory holds no unit.
+    /// Whether the memory holds no unit and no term.
     pub fn is_empty(&self) -> Result<bool, MemoryError> {
         self.conn
-            .query_row("SELECT NOT EXISTS (SELECT 1 FROM units)", [], |r| r.get(0))
+            .query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM units) AND NOT EXISTS (SELECT 1 FROM concepts)",
+                [],
+                |r| r.get(0),
+            )
             .map_err(|e| self.sql_error(e))
     }
 

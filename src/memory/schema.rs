@@ -8,7 +8,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// `PRAGMA application_id` of a Tribune memory: "TRIB".
 pub const APPLICATION_ID: i64 = 0x5452_4942;
@@ -84,6 +84,33 @@ CREATE TABLE unit_hashes_v3 (
 /// the index.
 pub(crate) const SCHEMA_V4: &str = "";
 
+/// Version 5: the term base (docs/terms.md, "Storage"): concepts, each with its id in the
+/// term base and the hash of its term set (deduplication), and their terms, in order, with
+/// the language subtag that lookups by language pair read.
+pub(crate) const SCHEMA_V5: &str = "
+CREATE TABLE concepts (
+    id INTEGER PRIMARY KEY,
+    concept TEXT NOT NULL UNIQUE,
+    term_set INTEGER NOT NULL,
+    subject_field TEXT,
+    definition TEXT,
+    note TEXT
+);
+CREATE INDEX concepts_term_set ON concepts (term_set);
+CREATE TABLE terms (
+    concept INTEGER NOT NULL REFERENCES concepts(id),
+    position INTEGER NOT NULL,
+    lang TEXT NOT NULL,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    part_of_speech TEXT,
+    status TEXT,
+    note TEXT,
+    PRIMARY KEY (concept, position)
+) WITHOUT ROWID;
+CREATE INDEX terms_language ON terms (language, concept);
+";
+
 /// One step of the schema's history.
 pub(crate) enum Migration {
     /// Statements.
@@ -101,6 +128,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration::Sql(SCHEMA_V2),
     Migration::Convert(SCHEMA_V3, super::migrate::to_v3),
     Migration::Convert(SCHEMA_V4, super::migrate::to_v4),
+    Migration::Sql(SCHEMA_V5),
 ];
 
 /// What the header of a file says.

@@ -12,11 +12,13 @@ use std::path::{Path, PathBuf};
 
 use unic_langid::LanguageIdentifier;
 
+use super::terms::{TermAdded, TermImportSummary, TermsImport};
 use super::{
     Added, ConcordanceHit, Creation, ExactTranslations, Import, ImportSummary, LookupRequest,
     Match, Memory, MemoryError, MemoryStats, NewUnit, PreparedBatch, SearchRequest, SkipReason,
     StoredUnit,
 };
+use crate::terms::Concept;
 
 /// A translation memory, wherever it is kept: what every backend provides.
 ///
@@ -32,7 +34,7 @@ pub trait TranslationStore: std::fmt::Debug {
     /// [`MemoryError::ReadOnly`]).
     fn is_read_only(&self) -> bool;
 
-    /// Whether the memory holds no unit.
+    /// Whether the memory holds no unit and no term.
     fn is_empty(&self) -> Result<bool, MemoryError>;
 
     /// Starts an import: one transaction, visible to others only once committed.
@@ -62,6 +64,42 @@ pub trait TranslationStore: std::fmt::Debug {
     /// import begun afterwards (`xliff import` asks whether the memory translated a source
     /// differently before the file). `None` when the memory cannot be read a second time.
     fn exact_snapshot(&self) -> Option<Box<dyn ExactLookup>>;
+
+    /// Starts an import into the term base: one transaction, like [`Self::begin_import`].
+    fn begin_terms_import(&mut self) -> Result<Box<dyn TermImport + '_>, MemoryError>;
+
+    /// Hands every concept of the term base to `visit` in storage order, with its id, for
+    /// export, until `visit` says to stop.
+    fn for_each_concept(
+        &self,
+        visit: &mut dyn FnMut(Concept) -> ControlFlow<()>,
+    ) -> Result<(), MemoryError>;
+
+    /// The concepts with terms in both languages (matched on the language subtag), in
+    /// storage order: what [`crate::terms::TermMatcher::new`] takes to find terms in the
+    /// segments of a speech. A term base holds thousands of concepts, so they are loaded
+    /// whole.
+    fn concepts_for(
+        &self,
+        from: &LanguageIdentifier,
+        to: &LanguageIdentifier,
+    ) -> Result<Vec<Concept>, MemoryError>;
+
+    /// How many concepts the term base has.
+    fn concept_count(&self) -> Result<u64, MemoryError>;
+}
+
+/// A term base import in progress (one transaction) in a [`TranslationStore`].
+pub trait TermImport {
+    /// Stores one concept: merged into the stored concept with the same id or else the same
+    /// term set ([`Concept::merge`]), added otherwise.
+    fn add(&mut self, concept: Concept) -> Result<TermAdded, MemoryError>;
+
+    /// The counts so far.
+    fn summary(&self) -> &TermImportSummary;
+
+    /// Makes the import visible; returns its counts.
+    fn commit(self: Box<Self>) -> Result<TermImportSummary, MemoryError>;
 }
 
 /// An import in progress (one transaction) in a [`TranslationStore`].
@@ -241,6 +279,43 @@ impl TranslationStore for Memory {
         // are committed.
         let memory = Memory::open_read_only(self.path()).ok()?;
         Some(Box::new(ExactTranslations::new(memory)))
+    }
+
+    fn begin_terms_import(&mut self) -> Result<Box<dyn TermImport + '_>, MemoryError> {
+        Ok(Box::new(Memory::begin_terms_import(self)?))
+    }
+
+    fn for_each_concept(
+        &self,
+        visit: &mut dyn FnMut(Concept) -> ControlFlow<()>,
+    ) -> Result<(), MemoryError> {
+        Memory::for_each_concept(self, visit)
+    }
+
+    fn concepts_for(
+        &self,
+        from: &LanguageIdentifier,
+        to: &LanguageIdentifier,
+    ) -> Result<Vec<Concept>, MemoryError> {
+        Memory::concepts_for(self, from, to)
+    }
+
+    fn concept_count(&self) -> Result<u64, MemoryError> {
+        Memory::concept_count(self)
+    }
+}
+
+impl TermImport for TermsImport<'_> {
+    fn add(&mut self, concept: Concept) -> Result<TermAdded, MemoryError> {
+        TermsImport::add(self, concept)
+    }
+
+    fn summary(&self) -> &TermImportSummary {
+        TermsImport::summary(self)
+    }
+
+    fn commit(self: Box<Self>) -> Result<TermImportSummary, MemoryError> {
+        TermsImport::commit(*self)
     }
 }
 

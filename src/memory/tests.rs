@@ -737,3 +737,30 @@ fn duplicates_are_found_beyond_the_hashes_kept_in_memory() {
         assert_eq!(lookup(&memory, "Item 7 is adopted.", 100).len(), 1);
     }
 }
+
+/// The fixture made by Tribune's schema 4 (tests/fixtures/memory/v2-speech.tmx imported),
+/// before the term base: opened by this version, it gains the term tables and keeps its
+/// units.
+#[test]
+fn a_file_made_by_schema_4_gets_a_term_base() {
+    let (_dir, mut memory) = open_upgraded_copy("schema-v4.sqlite");
+    assert_eq!(memory.stats().unwrap().units, 3);
+    assert_eq!(memory.concept_count().unwrap(), 0);
+    let mut concept = crate::terms::Concept::default();
+    concept.push_term(langid!("en"), crate::terms::Term::new("peacekeeper"));
+    concept.push_term(langid!("fr"), crate::terms::Term::new("Casque bleu"));
+    let mut import = memory.begin_terms_import().unwrap();
+    import.add(concept).unwrap();
+    import.commit().unwrap();
+    assert_eq!(
+        memory
+            .concepts_for(&langid!("en"), &langid!("fr"))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        lookup(&memory, "Construction lasted three years.", 100).len(),
+        1
+    );
+}

@@ -20,6 +20,7 @@ mod script;
 mod script_browser;
 mod segmentation;
 mod speech_format;
+mod terms;
 mod tmx_roundtrip;
 mod translate;
 mod xliff;
