@@ -7,6 +7,7 @@ cli-check--target = Its translation.
 cli-check--source-lang = Language of the source, when neither front matter nor file name says it.
 cli-check--target-lang = Language and locale of the translation (fr-FR, fr-CA), when neither front matter nor file name says it; the locale decides the typography checked.
 cli-check--strict = Count the typography of punctuation and quotation marks (a missing no-break space before “:”) as errors, not warnings.
+cli-check--memory = The memory whose term base is checked, when the file exists (default: memory/tribune.sqlite; also TRIBUNE_MEMORY).
 cli-check--format = Output: text (one located line per finding) or json.
 
 ## Findings
@@ -28,6 +29,8 @@ check-typography-before-mark = typography ({ $locale }): before “{ $mark }” 
 check-typography-guillemets = typography ({ $locale }): inside « » expected { $expected }, found { $found }
 check-typography-percent = typography ({ $locale }): before “%” expected { $expected }, found { $found }
 check-typography-thousands = typography ({ $locale }): between digit groups expected { $expected }, found { $found }
+check-term-missing = term not translated as the term base says: “{ $term }” should be { $approved }
+check-term-forbidden = term not to use: “{ $used }” for “{ $term }” (the term base says { $approved })
 check-unaligned = no translation found for this source segment
 check-space-narrow = a narrow no-break space (U+202F)
 check-space-nbsp = a no-break space (U+00A0)

@@ -60,6 +60,7 @@ memory-difference-form = other forms of a word
 memory-difference-order = words swapped
 
 ## Concordance
+memory-lookup-terms = Terms of the term base:
 memory-search-none = “{ $text }” is not in the memory
 
 ## Statistics

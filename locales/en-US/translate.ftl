@@ -33,6 +33,11 @@ translate-note-previous-edited = Edited since the previous draft ({ $score } %):
 translate-note-repetition = Repeats the segment of line { $line }.
 translate-note-joined = Two segments translated together: this one and the next one, on line { $line }, which a stored unit translates as one.
 translate-note-covers-more = The stored unit translates more than this segment (it holds another sentence): proposed only.
+translate-note-term = Term: { $term } → { $count ->
+    [0] no approved translation
+   *[other] { $translations }
+  } (term base).
+translate-term-avoid = Do not use: { $terms }.
 
 ## Analysis report
 translate-report-title = Analysis of { $file } ({ $from } → { $to }), memory { $memory }, threshold { $threshold } %
@@ -62,6 +67,8 @@ translate-report-excluded = Not for translation: { $directions ->
 translate-report-filled = Filled: { $filled } ({ $review } to review); left to translate: { $left }
 translate-report-review = To review (line, score, text):
 translate-report-left = To translate (line, text):
+translate-report-terms = Terms of the term base (line, term → approved translation):
+translate-report-term-none = no approved translation
 translate-summary = { $segments } segments: { $filled } filled ({ $review } to review), { $left } left to translate
 translate-previous-used = Previous draft: { $segments } segments, { $translated } with a translation
 

@@ -7,6 +7,7 @@ cli-check--target = Sa traduction.
 cli-check--source-lang = La langue de la source, quand ni l’en-tête ni le nom du fichier ne la donnent.
 cli-check--target-lang = La langue et la variante de la traduction (fr-FR, fr-CA), quand ni l’en-tête ni le nom du fichier ne la donnent ; la variante détermine la typographie contrôlée.
 cli-check--strict = Compter la typographie de la ponctuation et des guillemets (une espace insécable manquante avant « : ») comme des erreurs, non comme des avertissements.
+cli-check--memory = La mémoire dont la base terminologique est contrôlée, si le fichier existe (par défaut : memory/tribune.sqlite ; aussi TRIBUNE_MEMORY).
 cli-check--format = Sortie : text (une ligne située par problème) ou json.
 
 ## Problèmes
@@ -28,6 +29,8 @@ check-typography-before-mark = typographie ({ $locale }) : avant « { $mark } »
 check-typography-guillemets = typographie ({ $locale }) : à l’intérieur des « », attendu { $expected }, trouvé { $found }
 check-typography-percent = typographie ({ $locale }) : avant « % », attendu { $expected }, trouvé { $found }
 check-typography-thousands = typographie ({ $locale }) : entre les groupes de chiffres, attendu { $expected }, trouvé { $found }
+check-term-missing = terme non traduit comme le veut la base terminologique : « { $term } » devrait être { $approved }
+check-term-forbidden = terme à ne pas employer : « { $used } » pour « { $term } » (la base terminologique dit { $approved })
 check-unaligned = aucune traduction trouvée pour ce segment source
 check-space-narrow = une espace fine insécable (U+202F)
 check-space-nbsp = une espace insécable (U+00A0)

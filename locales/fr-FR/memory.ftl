@@ -72,6 +72,7 @@ memory-difference-form = autres formes d’un mot
 memory-difference-order = mots intervertis
 
 ## Concordancier
+memory-lookup-terms = Termes de la base terminologique :
 memory-search-none = « { $text } » n’est pas dans la mémoire
 
 ## Statistiques

@@ -33,6 +33,11 @@ translate-note-previous-edited = Modifié depuis la version précédente ({ $sco
 translate-note-repetition = Répète le segment de la ligne { $line }.
 translate-note-joined = Deux segments traduits ensemble : celui-ci et le suivant, ligne { $line }, qu’une unité de la mémoire traduit d’un seul tenant.
 translate-note-covers-more = L’unité de la mémoire traduit plus que ce segment (elle contient une autre phrase) : simple proposition.
+translate-note-term = Terme : { $term } → { $count ->
+    [0] aucune traduction approuvée
+   *[other] { $translations }
+  } (base terminologique).
+translate-term-avoid = À ne pas employer : { $terms }.
 
 ## Rapport d’analyse
 translate-report-title = Analyse de { $file } ({ $from } → { $to }), mémoire { $memory }, seuil { $threshold } %
@@ -65,6 +70,8 @@ translate-report-excluded = À ne pas traduire : { $directions ->
 translate-report-filled = Insérés : { $filled } (dont { $review } à réviser) ; reste à traduire : { $left }
 translate-report-review = À réviser (ligne, correspondance, texte) :
 translate-report-left = À traduire (ligne, texte) :
+translate-report-terms = Termes de la base terminologique (ligne, terme → traduction approuvée) :
+translate-report-term-none = aucune traduction approuvée
 translate-summary = { $segments } segments : { $filled } insérés (dont { $review } à réviser), { $left } à traduire
 translate-previous-used = Version précédente : { $segments } segments, dont { $translated } traduits
 

@@ -18,6 +18,7 @@ use crate::align::{Alignment, Bead, BeadKind};
 use crate::i18n::{Args, Localize};
 use crate::lang;
 use crate::speech::{normalize_for_id, Segment, SegmentKind};
+use crate::terms::TermMatcher;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -43,6 +44,8 @@ pub enum CheckKind {
     Typography,
     /// A source segment for which no translation was found.
     Alignment,
+    /// A term of the term base translated without its approved term, or with one not to use.
+    Term,
 }
 
 /// Which file a finding is located in.
@@ -95,6 +98,8 @@ impl Localize for Finding {
             "typography-guillemets" => "check-typography-guillemets",
             "typography-percent" => "check-typography-percent",
             "typography-thousands" => "check-typography-thousands",
+            "term-missing" => "check-term-missing",
+            "term-forbidden" => "check-term-forbidden",
             _ => "check-unaligned",
         }
     }
@@ -116,7 +121,7 @@ impl Localize for Finding {
 }
 
 /// What the checks need to know besides the two texts.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct CheckOptions {
     /// The locale whose typography the target must follow (`fr-FR`, `fr-CA`).
     pub target_locale: LanguageIdentifier,
@@ -124,6 +129,9 @@ pub struct CheckOptions {
     /// publication enforces); otherwise every typography finding is a warning, since a
     /// missing no-break space is no mistranslation.
     pub strict: bool,
+    /// The term base of the pair, when there is one: its terms found in a source segment
+    /// must be translated with an approved term, never with one not to use.
+    pub terms: Option<TermMatcher>,
 }
 
 fn joined(segments: &[Segment]) -> String {
@@ -162,7 +170,12 @@ fn is_courtesy(text: &str, language: &LanguageIdentifier) -> bool {
     lang::is_listed_phrase(text, &lang::profile(language).courtesies)
 }
 
-fn check_pair(alignment: &Alignment, bead: &Bead, findings: &mut Vec<Finding>) {
+fn check_pair(
+    alignment: &Alignment,
+    bead: &Bead,
+    options: &CheckOptions,
+    findings: &mut Vec<Finding>,
+) {
     let source = &alignment.source.segments[bead.source.clone()];
     let target = &alignment.target.segments[bead.target.clone()];
     let source_lang = &alignment.source.language;
@@ -198,6 +211,34 @@ fn check_pair(alignment: &Alignment, bead: &Bead, findings: &mut Vec<Finding>) {
                 ("extra", only_target.len().to_string()),
             ],
         ));
+    }
+    if let Some(terms) = &options.terms {
+        for hit in terms.find_terms(&source_text) {
+            let used = hit.check_target(&target_text, &alignment.target.language);
+            let approved: Vec<&str> = hit.approved_targets().map(|t| t.text.as_str()).collect();
+            // A term not to use says what is wrong more precisely than a missing one.
+            if used.missing_approved() && used.forbidden.is_empty() {
+                findings.push(finding(
+                    "term-missing",
+                    CheckKind::Term,
+                    vec![
+                        ("term", hit.text.clone()),
+                        ("approved", approved.join(", ")),
+                    ],
+                ));
+            }
+            for wrong in &used.forbidden {
+                findings.push(finding(
+                    "term-forbidden",
+                    CheckKind::Term,
+                    vec![
+                        ("term", hit.text.clone()),
+                        ("used", target_text[wrong.start..wrong.end].to_owned()),
+                        ("approved", approved.join(", ")),
+                    ],
+                ));
+            }
+        }
     }
     // Text passed through on purpose in both (a bilingual closing) is not untranslated.
     let in_source_language = |s: &Segment| s.lang.language == source_lang.language;
@@ -357,7 +398,7 @@ pub fn check(alignment: &Alignment, options: &CheckOptions) -> Vec<Finding> {
     for bead in &alignment.beads {
         match bead.kind {
             BeadKind::Translation | BeadKind::Salutation => {
-                check_pair(alignment, bead, &mut findings)
+                check_pair(alignment, bead, options, &mut findings)
             }
             BeadKind::Direction => check_directions(alignment, bead, &mut findings),
             BeadKind::SourceOnly => {

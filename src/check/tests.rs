@@ -25,6 +25,7 @@ fn findings_with(en: &str, fr: &str, locale: LanguageIdentifier, strict: bool) -
         &CheckOptions {
             target_locale: locale,
             strict,
+            terms: None,
         },
     )
 }

@@ -2,6 +2,8 @@
 //! directions, untranslated segments, typography), located findings as text or JSON, exit
 //! code 1 when an error is found.
 
+use crate::memory::{open_store, Access};
+use crate::terms::TermMatcher;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
@@ -43,6 +45,9 @@ pub struct CheckArgs {
     /// Typography of punctuation and quotation marks as errors, not warnings.
     #[arg(long)]
     pub strict: bool,
+    /// The memory whose term base is checked (when the file exists).
+    #[command(flatten)]
+    pub memory: super::memory::MemoryPath,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
@@ -151,12 +156,23 @@ pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
     let (target, target_text) = read(&args.target, args.target_lang.as_ref(), ctx)?;
     let source_lang = source.language.clone();
     let target_lang = target.language.clone();
+    let location = args.memory.location();
+    let terms = if location.exists() {
+        let opened = open_store(&location, Access::Existing)?;
+        let concepts = opened
+            .store()
+            .concepts_for(&source.language, &target_lang)?;
+        Some(TermMatcher::new(concepts, &source.language, &target_lang)).filter(|m| !m.is_empty())
+    } else {
+        None
+    };
     let alignment = align::align(source, target);
     let findings = check::check(
         &alignment,
         &CheckOptions {
             target_locale: target_lang.clone(),
             strict: args.strict,
+            terms,
         },
     );
     let source_lines: Vec<&str> = source_text.lines().collect();

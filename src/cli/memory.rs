@@ -332,6 +332,9 @@ fn export(args: ExportArgs, _ctx: &Context) -> CommandResult {
 struct LookupResult<'a> {
     query: &'a str,
     matches: &'a [Match],
+    /// The term base's terms found in the query.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    terms: &'a [crate::terms::TermHit],
 }
 
 fn print_matches(
@@ -420,11 +423,17 @@ fn lookup(args: LookupArgs, ctx: &Context) -> CommandResult {
     let opened = open_store(&args.memory.location(), Access::Existing)?;
     let memory = opened.store();
     let color = ctx.stdout_color;
+    let terms = crate::terms::TermMatcher::new(
+        memory.concepts_for(&args.from, &args.to)?,
+        &args.from,
+        &args.to,
+    );
     let answer = |query: &str| -> CommandResult {
         let mut request = LookupRequest::new(query, &args.from, &args.to);
         request.threshold = args.threshold;
         request.limit = args.limit;
         let matches = memory.lookup(&request)?;
+        let found = terms.find_terms(query);
         write_stdout(|out| match args.format {
             ResultFormat::Jsonl => {
                 serde_json::to_writer(
@@ -432,11 +441,19 @@ fn lookup(args: LookupArgs, ctx: &Context) -> CommandResult {
                     &LookupResult {
                         query,
                         matches: &matches,
+                        terms: &found,
                     },
                 )?;
                 writeln!(out)
             }
-            ResultFormat::Text => print_matches(out, query, &matches, color, ctx),
+            ResultFormat::Text => {
+                print_matches(out, query, &matches, color, ctx)?;
+                if !found.is_empty() {
+                    writeln!(out, "  {}", ctx.l10n.text("memory-lookup-terms"))?;
+                    super::terms::print_term_hits(out, &found, color, ctx)?;
+                }
+                Ok(())
+            }
         })
     };
     if args.text == "-" {

@@ -222,6 +222,18 @@ fn print_hits(
     if hits.is_empty() {
         writeln!(out, "  {}", l.text("terms-lookup-none"))?;
     }
+    print_term_hits(out, hits, color, ctx)
+}
+
+/// The terms found, each with its target terms and their statuses (`terms lookup`, and
+/// `memory lookup` after its matches).
+pub(crate) fn print_term_hits(
+    out: &mut dyn Write,
+    hits: &[TermHit],
+    color: bool,
+    ctx: &Context,
+) -> io::Result<()> {
+    let l = &ctx.l10n;
     for hit in hits {
         let mut line = format!("  {}", paint(color, Style::Strong, &safe(&hit.text)));
         if hit.text != hit.source.text {

@@ -208,6 +208,9 @@ struct JsonSegment<'a> {
     /// segment whose target holds both, the previous one for the other).
     #[serde(skip_serializing_if = "Option::is_none")]
     joined_with: Option<&'a str>,
+    /// The term base's terms found in the segment.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    terms: &'a [crate::terms::TermHit],
 }
 
 #[derive(Serialize)]
@@ -254,6 +257,7 @@ fn json_segments(result: &Pretranslation) -> Vec<JsonSegment<'_>> {
                 target,
                 treatment,
                 joined_with,
+                terms: &s.terms,
             }
         })
         .collect()
@@ -363,9 +367,27 @@ fn write_text_report(
             }
         }
     }
+    let mut terms = Vec::new();
+    for s in &result.segments {
+        for hit in &s.terms {
+            let approved: Vec<&str> = hit.approved_targets().map(|t| t.text.as_str()).collect();
+            let translations = if approved.is_empty() {
+                l.text("translate-report-term-none")
+            } else {
+                approved.join(", ")
+            };
+            terms.push(format!(
+                "  {:>5}  {} → {}",
+                s.segment.line,
+                super::terminal_safe(&hit.text),
+                super::terminal_safe(&translations)
+            ));
+        }
+    }
     for (title, lines) in [
         ("translate-report-review", review),
         ("translate-report-left", left),
+        ("translate-report-terms", terms),
     ] {
         if !lines.is_empty() {
             writeln!(out)?;

@@ -225,6 +225,23 @@ pub struct XliffMatch {
     pub segment: Option<String>,
 }
 
+/// The XLIFF 2 glossary module's namespace (terms of a unit with their translations).
+pub const NAMESPACE_GLOSSARY: &str = "urn:oasis:names:tc:xliff:glossary:2.0";
+
+/// A term of a unit's source and its translations from a term base: written as a 2.x
+/// `<gls:glossEntry>`; 1.2 has no glossary, so writers of 1.2 put terms in a note.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct XliffGlossEntry {
+    /// The term as the source writes it.
+    pub term: String,
+    /// Where the term comes from (the term base's concept id).
+    pub origin: Option<String>,
+    /// The approved translations, preferred first.
+    pub translations: Vec<String>,
+    /// What to know about it (the terms not to use).
+    pub definition: Option<String>,
+}
+
 /// A unit: a 1.2 `<trans-unit>` or a 2.x `<unit>`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct XliffUnit {
@@ -249,6 +266,8 @@ pub struct XliffUnit {
     pub segments: Vec<XliffSegment>,
     /// Its translation candidates, best first as written.
     pub matches: Vec<XliffMatch>,
+    /// The terms of its source with their translations (written in 2.x only).
+    pub glossary: Vec<XliffGlossEntry>,
 }
 
 #[cfg(test)]

@@ -210,7 +210,13 @@ fn piece_matches(term: &Piece, text: &Piece, forms: &WordForms) -> bool {
     if term.acronym {
         return term.word == text.word;
     }
-    term.key == text.key || forms.related(&term.key, &text.key)
+    // Another form counts when one word is the other with an ending ("peacekeeper" and
+    // "peacekeepers", « Casque » and « Casques »): two words that share a stem only
+    // ("peacekeeper", "peacekeeping") are different terms, though the memory's score
+    // finds them close.
+    term.key == text.key
+        || ((text.key.starts_with(term.key.as_str()) || term.key.starts_with(text.key.as_str()))
+            && forms.related(&term.key, &text.key))
 }
 
 /// Whether `term` matches the text's pieces from `at` on.

@@ -15,6 +15,7 @@ mod previous;
 mod report;
 mod xliff;
 
+use crate::terms::{TermHit, TermMatcher};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
@@ -214,6 +215,8 @@ pub struct SegmentResult {
     pub treatment: Treatment,
     /// Its word count (for the analysis).
     pub words: usize,
+    /// The term base's terms found in it, in text order (segments to translate only).
+    pub terms: Vec<TermHit>,
 }
 
 impl SegmentResult {
@@ -381,6 +384,16 @@ pub fn pretranslate(
     let mut first_occurrence: std::collections::HashMap<&str, usize> =
         std::collections::HashMap::new();
     let mut results: Vec<SegmentResult> = Vec::with_capacity(segments.len());
+    // The term base, loaded once for the speech (thousands of concepts, not millions).
+    let terms = match memory {
+        Some(memory) => Some(TermMatcher::new(
+            memory.concepts_for(&from, &options.to)?,
+            &from,
+            &options.to,
+        )),
+        None => None,
+    }
+    .filter(|matcher| !matcher.is_empty());
     for (index, segment) in segments.iter().enumerate() {
         let words = crate::lang::count_words(&segment.text);
         let treatment = if let Some(direction) = &segment.direction {
@@ -418,10 +431,15 @@ pub fn pretranslate(
                 joined_with: None,
             }
         };
+        let found = match (&treatment, &terms) {
+            (Treatment::Translate { .. }, Some(terms)) => terms.find_terms(&segment.text),
+            _ => Vec::new(),
+        };
         results.push(SegmentResult {
             segment: segment.clone(),
             treatment,
             words,
+            terms: found,
         });
     }
     let joined = JoinSources {

@@ -20,7 +20,7 @@
 
 use super::{Candidate, Pretranslation, Provider, SegmentResult, Treatment};
 use crate::exchange::xliff::{
-    SegmentState, XliffMatch, XliffSegment, XliffText, XliffUnit, XliffVersion,
+    SegmentState, XliffGlossEntry, XliffMatch, XliffSegment, XliffText, XliffUnit, XliffVersion,
 };
 use crate::i18n::Localizer;
 use crate::lang::names;
@@ -215,6 +215,7 @@ fn unit(
                     unit.notes.push(l10n.text("translate-note-covers-more"));
                 }
             }
+            terms_of_unit(result, pretranslation, version, l10n, &mut unit);
             if let Some(first) = repetition_of {
                 let line = pretranslation.segments[*first].segment.line;
                 unit.notes
@@ -235,6 +236,61 @@ fn unit(
         }
     }
     unit
+}
+
+/// The term base's terms found in a unit's source (both segments of a joined unit): a
+/// glossary in 2.x (its module, which CAT tools show beside the segment), a note per term in
+/// 1.2 (which has no glossary element, and whose notes every tool shows).
+fn terms_of_unit(
+    result: &SegmentResult,
+    pretranslation: &Pretranslation,
+    version: XliffVersion,
+    l10n: &Localizer,
+    unit: &mut XliffUnit,
+) {
+    let joined = result
+        .joined_with()
+        .map(|next| pretranslation.segments[next].terms.as_slice())
+        .unwrap_or_default();
+    let mut seen = std::collections::HashSet::new();
+    for hit in result.terms.iter().chain(joined) {
+        if !seen.insert((&hit.concept, &hit.source.text)) {
+            continue;
+        }
+        let approved: Vec<String> = hit.approved_targets().map(|t| t.text.clone()).collect();
+        let forbidden: Vec<String> = hit.forbidden_targets().map(|t| t.text.clone()).collect();
+        let avoid = (!forbidden.is_empty()).then(|| {
+            l10n.format(
+                "translate-term-avoid",
+                &[("terms", forbidden.join(", ").into())],
+            )
+        });
+        if version.is_v2() {
+            if approved.is_empty() && avoid.is_none() {
+                continue;
+            }
+            unit.glossary.push(XliffGlossEntry {
+                term: hit.text.clone(),
+                origin: Some(hit.concept.clone()),
+                translations: approved,
+                definition: avoid,
+            });
+        } else {
+            let mut note = l10n.format(
+                "translate-note-term",
+                &[
+                    ("term", hit.text.clone().into()),
+                    ("translations", approved.join(", ").into()),
+                    ("count", approved.len().into()),
+                ],
+            );
+            if let Some(avoid) = avoid {
+                note.push(' ');
+                note.push_str(&avoid);
+            }
+            unit.notes.push(note);
+        }
+    }
 }
 
 /// The XLIFF units of a pre-translation, one per segment (one per pair of joined segments),

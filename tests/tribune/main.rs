@@ -21,6 +21,7 @@ mod script_browser;
 mod segmentation;
 mod speech_format;
 mod terms;
+mod terms_in_use;
 mod tmx_roundtrip;
 mod translate;
 mod xliff;

@@ -623,6 +623,7 @@ impl<R: BufRead> XliffReader<R> {
             notes: Vec::new(),
             segments: Vec::new(),
             matches: Vec::new(),
+            glossary: Vec::new(),
         })
     }
 

@@ -14,7 +14,7 @@ use crate::exchange::xml_escape as escape;
 
 use super::{
     SegmentState, XliffMatch, XliffSegment, XliffUnit, XliffVersion, NAMESPACE_1_2, NAMESPACE_2,
-    NAMESPACE_MATCHES,
+    NAMESPACE_GLOSSARY, NAMESPACE_MATCHES,
 };
 
 /// What the document says once, at the top.
@@ -67,7 +67,7 @@ impl<W: Write> XliffWriter<W> {
         if header.version.is_v2() {
             writeln!(
                 out,
-                "<xliff xmlns=\"{NAMESPACE_2}\" xmlns:mtc=\"{NAMESPACE_MATCHES}\" version=\"{}\" srcLang=\"{source}\" trgLang=\"{target}\">",
+                "<xliff xmlns=\"{NAMESPACE_2}\" xmlns:mtc=\"{NAMESPACE_MATCHES}\" xmlns:gls=\"{NAMESPACE_GLOSSARY}\" version=\"{}\" srcLang=\"{source}\" trgLang=\"{target}\">",
                 header.version.as_str()
             )?;
             writeln!(out, "  <file id=\"f1\" original=\"{original}\">")?;
@@ -294,6 +294,36 @@ impl<W: Write> XliffWriter<W> {
                 writeln!(self.out, "        </mtc:match>")?;
             }
             writeln!(self.out, "      </mtc:matches>")?;
+        }
+        if !unit.glossary.is_empty() {
+            writeln!(self.out, "      <gls:glossary>")?;
+            for entry in &unit.glossary {
+                writeln!(self.out, "        <gls:glossEntry>")?;
+                let source = entry.origin.as_deref().map_or_else(String::new, |o| {
+                    format!(" source=\"{}\"", attribute_text(o))
+                });
+                writeln!(
+                    self.out,
+                    "          <gls:term{source}>{}</gls:term>",
+                    attribute_text(&entry.term)
+                )?;
+                for translation in &entry.translations {
+                    writeln!(
+                        self.out,
+                        "          <gls:translation>{}</gls:translation>",
+                        attribute_text(translation)
+                    )?;
+                }
+                if let Some(definition) = &entry.definition {
+                    writeln!(
+                        self.out,
+                        "          <gls:definition>{}</gls:definition>",
+                        attribute_text(definition)
+                    )?;
+                }
+                writeln!(self.out, "        </gls:glossEntry>")?;
+            }
+            writeln!(self.out, "      </gls:glossary>")?;
         }
         if !unit.notes.is_empty() {
             writeln!(self.out, "      <notes>")?;
