@@ -164,15 +164,23 @@ pub const MIN_STEM: usize = 4;
 #[derive(Deserialize)]
 struct FormsFile {
     endings: Vec<String>,
+    /// The endings that make the forms of a term (`crate::terms`), when fewer than all.
+    #[serde(default)]
+    term_endings: Option<Vec<String>>,
 }
 
-static FORMS: LazyLock<HashMap<String, WordForms>> = LazyLock::new(|| {
+/// Each language's forms: (of its words, of its terms).
+static FORMS: LazyLock<HashMap<String, (WordForms, WordForms)>> = LazyLock::new(|| {
     data::files(data::WORD_FORMS)
         .map(|file| {
             let forms: FormsFile = toml::from_str(file.text).unwrap_or_else(|e| {
                 panic!("languages/{}/word_forms.toml is invalid: {e}", file.subtag)
             });
-            (file.subtag.to_owned(), WordForms::new(forms.endings))
+            let terms = WordForms::new(forms.term_endings.unwrap_or_else(|| forms.endings.clone()));
+            (
+                file.subtag.to_owned(),
+                (WordForms::new(forms.endings), terms),
+            )
         })
         .collect()
 });
@@ -192,7 +200,18 @@ impl WordForms {
     /// The forms of a language (matched on its language subtag); none for a language
     /// Tribune has no endings for.
     pub fn of(lang: &LanguageIdentifier) -> &'static WordForms {
-        FORMS.get(lang.language.as_str()).unwrap_or(&NO_FORMS)
+        FORMS
+            .get(lang.language.as_str())
+            .map_or(&NO_FORMS, |forms| &forms.0)
+    }
+
+    /// The forms of a language's terms (`term_endings` in its file, else all its endings):
+    /// a term base names things, so a language may leave out the endings that make other
+    /// words of one stem ("peacekeeper", "peacekeeping").
+    pub fn of_terms(lang: &LanguageIdentifier) -> &'static WordForms {
+        FORMS
+            .get(lang.language.as_str())
+            .map_or(&NO_FORMS, |forms| &forms.1)
     }
 
     fn is_ending(&self, tail: &str) -> bool {

@@ -210,13 +210,9 @@ fn piece_matches(term: &Piece, text: &Piece, forms: &WordForms) -> bool {
     if term.acronym {
         return term.word == text.word;
     }
-    // Another form counts when one word is the other with an ending ("peacekeeper" and
-    // "peacekeepers", « Casque » and « Casques »): two words that share a stem only
-    // ("peacekeeper", "peacekeeping") are different terms, though the memory's score
-    // finds them close.
-    term.key == text.key
-        || ((text.key.starts_with(term.key.as_str()) || term.key.starts_with(text.key.as_str()))
-            && forms.related(&term.key, &text.key))
+    // The forms of terms ([`WordForms::of_terms`]): "peacekeeper" and "peacekeepers", not
+    // "peacekeeping".
+    term.key == text.key || forms.related(&term.key, &text.key)
 }
 
 /// Whether `term` matches the text's pieces from `at` on.
@@ -257,7 +253,7 @@ impl<'t> PreparedText<'t> {
         PreparedText {
             text,
             pieces: pieces(text),
-            forms: WordForms::of(lang),
+            forms: WordForms::of_terms(lang),
         }
     }
 
@@ -331,7 +327,7 @@ impl TermMatcher {
         from: &LanguageIdentifier,
         to: &LanguageIdentifier,
     ) -> TermMatcher {
-        let forms = WordForms::of(from);
+        let forms = WordForms::of_terms(from);
         let concepts: Vec<Concept> = concepts
             .into_iter()
             .filter(|c| c.has_language(from) && c.has_language(to))
@@ -392,7 +388,7 @@ impl TermMatcher {
     /// than "Secretary-General"), and a text span names each concept once; two concepts
     /// with the same term (a homonym in two subject fields) are both given.
     pub fn find_terms(&self, text: &str) -> Vec<TermHit> {
-        let forms = WordForms::of(&self.from);
+        let forms = WordForms::of_terms(&self.from);
         let text_pieces = pieces(text);
         let mut hits = Vec::new();
         let mut candidates: Vec<u32> = Vec::new();
@@ -584,6 +580,14 @@ mod tests {
         let hit = &matcher.find_terms("The Secretary-General spoke.")[0];
         let check = hit.check_target("Le Secrétaire général a parlé.", &fr);
         assert!(check.approved.is_some() && check.forbidden.is_empty());
+    }
+
+    #[test]
+    fn words_that_only_share_a_stem_are_not_forms_of_a_term() {
+        let matcher = TermMatcher::new(base(), &langid!("en"), &langid!("fr"));
+        let hits = matcher.find_terms("Peacekeeping works because peacekeepers serve.");
+        let texts: Vec<&str> = hits.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(texts, ["peacekeepers"]);
     }
 
     #[test]
