@@ -1,6 +1,8 @@
 //! `tribune check SOURCE TARGET`: a translation checked against its source (numbers, stage
-//! directions, untranslated segments, typography), located findings as text or JSON, exit
-//! code 1 when an error is found.
+//! directions, untranslated segments, terms, typography), located findings as text or JSON,
+//! exit code 3 when an error is found.
+
+use std::io::{self, Write};
 
 use crate::memory::{open_store, Access};
 use crate::terms::TermMatcher;
@@ -150,22 +152,60 @@ fn read(
     Ok((side, text))
 }
 
+/// The term base of the memory, when the memory exists and holds terms of the pair.
+fn term_base(
+    args: &CheckArgs,
+    source_lang: &LanguageIdentifier,
+    target_lang: &LanguageIdentifier,
+) -> Result<Option<TermMatcher>, super::CommandError> {
+    let location = args.memory.location();
+    if !location.exists() {
+        return Ok(None);
+    }
+    let opened = open_store(&location, Access::Existing)?;
+    let concepts = opened.store().concepts_for(source_lang, target_lang)?;
+    Ok(Some(TermMatcher::new(concepts, source_lang, target_lang)).filter(|m| !m.is_empty()))
+}
+
+/// One finding as text: where, how serious, what, then the texts concerned.
+fn write_finding(
+    out: &mut dyn Write,
+    f: &JsonFinding<'_>,
+    source_lang: &LanguageIdentifier,
+    target_lang: &LanguageIdentifier,
+    ctx: &Context,
+) -> io::Result<()> {
+    let place = match f.column {
+        Some(c) => format!("{}:{}:{c}", f.file, f.line),
+        None => format!("{}:{}", f.file, f.line),
+    };
+    let severity = ctx.l10n.text(match f.severity {
+        Severity::Error => "check-error",
+        Severity::Warning => "check-warning",
+    });
+    let style = if f.severity == Severity::Error {
+        Style::Error
+    } else {
+        Style::Warning
+    };
+    let severity = super::paint(ctx.stdout_color, style, &severity).into_owned();
+    writeln!(out, "{place}: {severity}: {}", f.message)?;
+    if let Some(source) = f.source {
+        writeln!(out, "    {} {}", source_lang, super::terminal_safe(source))?;
+    }
+    if let Some(target) = f.target {
+        writeln!(out, "    {} {}", target_lang, super::terminal_safe(target))?;
+    }
+    Ok(())
+}
+
 /// Runs `tribune check`.
 pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
     let (source, source_text) = read(&args.source, args.source_lang.as_ref(), ctx)?;
     let (target, target_text) = read(&args.target, args.target_lang.as_ref(), ctx)?;
     let source_lang = source.language.clone();
     let target_lang = target.language.clone();
-    let location = args.memory.location();
-    let terms = if location.exists() {
-        let opened = open_store(&location, Access::Existing)?;
-        let concepts = opened
-            .store()
-            .concepts_for(&source.language, &target_lang)?;
-        Some(TermMatcher::new(concepts, &source.language, &target_lang)).filter(|m| !m.is_empty())
-    } else {
-        None
-    };
+    let terms = term_base(&args, &source_lang, &target_lang)?;
     let alignment = align::align(source, target);
     let findings = check::check(
         &alignment,
@@ -223,27 +263,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
         }
         CheckFormat::Text => {
             for f in &located {
-                let place = match f.column {
-                    Some(c) => format!("{}:{}:{c}", f.file, f.line),
-                    None => format!("{}:{}", f.file, f.line),
-                };
-                let severity = l.text(match f.severity {
-                    Severity::Error => "check-error",
-                    Severity::Warning => "check-warning",
-                });
-                let style = if f.severity == Severity::Error {
-                    Style::Error
-                } else {
-                    Style::Warning
-                };
-                let severity = super::paint(ctx.stdout_color, style, &severity).into_owned();
-                writeln!(out, "{place}: {severity}: {}", f.message)?;
-                if let Some(source) = f.source {
-                    writeln!(out, "    {} {}", source_lang, super::terminal_safe(source))?;
-                }
-                if let Some(target) = f.target {
-                    writeln!(out, "    {} {}", target_lang, super::terminal_safe(target))?;
-                }
+                write_finding(out, f, &source_lang, &target_lang, ctx)?;
             }
             writeln!(
                 out,

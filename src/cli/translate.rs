@@ -287,6 +287,42 @@ fn write_text_report(
         )
     )?;
     writeln!(out)?;
+    write_band_table(out, &analysis, l)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        l.format(
+            "translate-report-excluded",
+            &[
+                ("directions", analysis.directions.into()),
+                ("passages", analysis.passages.segments.into()),
+                ("words", analysis.passages.words.into()),
+            ]
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        l.format(
+            "translate-report-filled",
+            &[
+                ("filled", analysis.filled.into()),
+                ("review", analysis.to_review.into()),
+                ("left", analysis.to_translate.into()),
+            ]
+        )
+    )?;
+    write_segment_lists(out, result, l)
+}
+
+/// The table of segments and words per match band, its columns as wide as their labels in
+/// the interface language.
+fn write_band_table(
+    out: &mut dyn Write,
+    analysis: &translate::Analysis,
+    l: &Localizer,
+) -> io::Result<()> {
     let labels: Vec<String> = Band::ALL
         .iter()
         .map(|b| l.text(&format!("translate-band-{}", b.as_str())))
@@ -327,32 +363,16 @@ fn write_text_report(
         pad(&total_label, width),
         analysis.total.segments,
         analysis.total.words
-    )?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        l.format(
-            "translate-report-excluded",
-            &[
-                ("directions", analysis.directions.into()),
-                ("passages", analysis.passages.segments.into()),
-                ("words", analysis.passages.words.into()),
-            ]
-        )
-    )?;
-    writeln!(
-        out,
-        "{}",
-        l.format(
-            "translate-report-filled",
-            &[
-                ("filled", analysis.filled.into()),
-                ("review", analysis.to_review.into()),
-                ("left", analysis.to_translate.into()),
-            ]
-        )
-    )?;
+    )
+}
+
+/// The segments to review, those left to translate and the terms found, each list with its
+/// title and the segments' lines (a list with nothing in it is left out).
+fn write_segment_lists(
+    out: &mut dyn Write,
+    result: &Pretranslation,
+    l: &Localizer,
+) -> io::Result<()> {
     let mut review = Vec::new();
     let mut left = Vec::new();
     for s in &result.segments {
@@ -437,24 +457,7 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
         &target_labels,
     )?;
     if let Some(path) = &args.xliff {
-        let header = XliffHeader {
-            version: args.xliff_version,
-            source_language: from.to_string(),
-            target_language: args.to.to_string(),
-            original: Path::new(&args.file)
-                .file_name()
-                .map_or_else(|| args.file.clone(), |n| n.to_string_lossy().into_owned()),
-            tool_version: env!("CARGO_PKG_VERSION").to_owned(),
-        };
-        let units = translate::xliff_units(&result, args.xliff_version, &ctx.l10n);
-        write_output(Some(path), |out| {
-            let mut writer = XliffWriter::new(out, &header)?;
-            for unit in &units {
-                writer.write_unit(unit)?;
-            }
-            writer.finish()?;
-            Ok(())
-        })?;
+        write_xliff(path, &result, &args, &from, ctx)?;
     }
     let draft_text = speech::write(&translate::draft(&parsed, &result));
     if args.output.is_some() {
@@ -465,10 +468,50 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
         write_stdout(|out| out.write_all(draft_text.as_bytes()))?;
     }
     let memory_shown = memory.as_ref().map(|m| m.store().location());
-    let memory_shown = memory_shown.as_deref();
+    write_report(&result, &args, &from, memory_shown.as_deref(), ctx)?;
+    print_summary(&result, previous.as_ref(), ctx);
+    Ok(())
+}
+
+/// The XLIFF file of the pre-translation, written whole or not at all.
+fn write_xliff(
+    path: &Path,
+    result: &Pretranslation,
+    args: &TranslateArgs,
+    from: &LanguageIdentifier,
+    ctx: &Context,
+) -> CommandResult {
+    let header = XliffHeader {
+        version: args.xliff_version,
+        source_language: from.to_string(),
+        target_language: args.to.to_string(),
+        original: Path::new(&args.file)
+            .file_name()
+            .map_or_else(|| args.file.clone(), |n| n.to_string_lossy().into_owned()),
+        tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+    };
+    let units = translate::xliff_units(result, args.xliff_version, &ctx.l10n);
+    write_output(Some(path), |out| {
+        let mut writer = XliffWriter::new(out, &header)?;
+        for unit in &units {
+            writer.write_unit(unit)?;
+        }
+        writer.finish()?;
+        Ok(())
+    })
+}
+
+/// The analysis report on standard output, when `--report` asks for one.
+fn write_report(
+    result: &Pretranslation,
+    args: &TranslateArgs,
+    from: &LanguageIdentifier,
+    memory_shown: Option<&str>,
+    ctx: &Context,
+) -> CommandResult {
     match args.report {
         Some(ReportFormat::Text) => {
-            write_stdout(|out| write_text_report(out, &result, &args, memory_shown, &ctx.l10n))?
+            write_stdout(|out| write_text_report(out, result, args, memory_shown, &ctx.l10n))?
         }
         Some(ReportFormat::Json) => {
             let report = JsonReport {
@@ -478,7 +521,7 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
                 memory: memory_shown.map(str::to_owned),
                 threshold: result.threshold,
                 analysis: result.analysis(),
-                segments: json_segments(&result),
+                segments: json_segments(result),
             };
             write_stdout(|out| {
                 serde_json::to_writer_pretty(&mut *out, &report)?;
@@ -487,6 +530,11 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
         }
         None => {}
     }
+    Ok(())
+}
+
+/// The summary line on standard error (and the previous draft's, when one was used).
+fn print_summary(result: &Pretranslation, previous: Option<&PreviousDraft>, ctx: &Context) {
     let analysis = result.analysis();
     super::stderr_line(ctx.l10n.format(
         "translate-summary",
@@ -497,7 +545,7 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
             ("left", analysis.to_translate.into()),
         ],
     ));
-    if let Some(previous) = &previous {
+    if let Some(previous) = previous {
         super::stderr_line(ctx.l10n.format(
             "translate-previous-used",
             &[
@@ -506,7 +554,6 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
             ],
         ));
     }
-    Ok(())
 }
 
 crate::english_display!(TranslateCliError);

@@ -100,6 +100,25 @@ pub fn render_docx(script: &Script) -> Result<Vec<u8>, ScriptError> {
         .default_size(size)
         .footer(footer(script));
 
+    doc = header_paragraphs(doc, script, size, small);
+    doc = if script.layout == Layout::Columns && script.columns.len() > 1 {
+        columns_table(doc, script, text_width, size, small)
+    } else {
+        flowing_paragraphs(doc, script, size)
+    };
+
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    doc.build()
+        .pack(&mut bytes)
+        .map_err(|e| ScriptError::Render {
+            reason: e.to_string(),
+        })?;
+    Ok(bytes.into_inner())
+}
+
+/// The header of each column shown (title, speaker, event, place and date, note), then the
+/// timing: total, breakdown and target.
+fn header_paragraphs(mut doc: Docx, script: &Script, size: usize, small: usize) -> Docx {
     let main = script.main_column();
     for (i, column) in script.columns.iter().enumerate() {
         if script.layout == Layout::Single && i != main {
@@ -134,77 +153,82 @@ pub fn render_docx(script: &Script) -> Result<Vec<u8>, ScriptError> {
         }
         doc = doc.add_paragraph(Paragraph::new().add_run(run));
     }
+    doc
+}
 
-    if script.layout == Layout::Columns && script.columns.len() > 1 {
-        let width = text_width / script.columns.len();
-        let mut rows = vec![TableRow::new(
-            script
-                .columns
-                .iter()
-                .map(|c| {
+/// Side-by-side columns: a table with a row per paired row, the time marks in rows of their own.
+fn columns_table(
+    mut doc: Docx,
+    script: &Script,
+    text_width: usize,
+    size: usize,
+    small: usize,
+) -> Docx {
+    let width = text_width / script.columns.len();
+    let mut rows = vec![TableRow::new(
+        script
+            .columns
+            .iter()
+            .map(|c| {
+                TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+                    Paragraph::new().add_run(Run::new().add_text(&c.name).bold().size(small)),
+                )
+            })
+            .collect(),
+    )
+    .cant_split()];
+    for block in &script.blocks {
+        if let Some(mark) = &block.time_mark {
+            let mut cells: Vec<TableCell> = Vec::new();
+            for c in 0..script.columns.len() {
+                let text = if c == 0 { mark.text.as_str() } else { "" };
+                cells.push(
                     TableCell::new().width(width, WidthType::Dxa).add_paragraph(
-                        Paragraph::new().add_run(Run::new().add_text(&c.name).bold().size(small)),
-                    )
-                })
-                .collect(),
-        )
-        .cant_split()];
-        for block in &script.blocks {
-            if let Some(mark) = &block.time_mark {
-                let mut cells: Vec<TableCell> = Vec::new();
-                for c in 0..script.columns.len() {
-                    let text = if c == 0 { mark.text.as_str() } else { "" };
-                    cells.push(
-                        TableCell::new().width(width, WidthType::Dxa).add_paragraph(
-                            Paragraph::new()
-                                .add_run(Run::new().add_text(text).size(18).color("444444"))
-                                .keep_next(true),
-                        ),
-                    );
-                }
-                rows.push(TableRow::new(cells).cant_split());
-            }
-            for row in &block.rows {
-                let cells = (0..script.columns.len())
-                    .map(|c| cell(script, row, c, width, size))
-                    .collect();
-                rows.push(TableRow::new(cells).cant_split());
-            }
-        }
-        doc = doc.add_table(
-            Table::new(rows)
-                .set_grid(vec![width; script.columns.len()])
-                .width(text_width, WidthType::Dxa),
-        );
-    } else {
-        for block in &script.blocks {
-            if let Some(mark) = &block.time_mark {
-                doc = doc.add_paragraph(
-                    Paragraph::new()
-                        .add_run(Run::new().add_text(&mark.text).size(18).color("444444"))
-                        .keep_next(true),
+                        Paragraph::new()
+                            .add_run(Run::new().add_text(text).size(18).color("444444"))
+                            .keep_next(true),
+                    ),
                 );
             }
-            for (part, (column, items)) in flowing_parts(script, block).into_iter().enumerate() {
-                let dim = part > 0;
-                let item_size = if dim { size * 85 / 100 } else { size };
-                for item in items {
-                    doc = doc.add_paragraph(item_paragraph(
-                        item,
-                        &script.columns[column].lang,
-                        item_size,
-                        dim,
-                    ));
-                }
+            rows.push(TableRow::new(cells).cant_split());
+        }
+        for row in &block.rows {
+            let cells = (0..script.columns.len())
+                .map(|c| cell(script, row, c, width, size))
+                .collect();
+            rows.push(TableRow::new(cells).cant_split());
+        }
+    }
+    doc = doc.add_table(
+        Table::new(rows)
+            .set_grid(vec![width; script.columns.len()])
+            .width(text_width, WidthType::Dxa),
+    );
+    doc
+}
+
+/// One column after the other: each block's delivered language, then the others dimmed.
+fn flowing_paragraphs(mut doc: Docx, script: &Script, size: usize) -> Docx {
+    for block in &script.blocks {
+        if let Some(mark) = &block.time_mark {
+            doc = doc.add_paragraph(
+                Paragraph::new()
+                    .add_run(Run::new().add_text(&mark.text).size(18).color("444444"))
+                    .keep_next(true),
+            );
+        }
+        for (part, (column, items)) in flowing_parts(script, block).into_iter().enumerate() {
+            let dim = part > 0;
+            let item_size = if dim { size * 85 / 100 } else { size };
+            for item in items {
+                doc = doc.add_paragraph(item_paragraph(
+                    item,
+                    &script.columns[column].lang,
+                    item_size,
+                    dim,
+                ));
             }
         }
     }
-
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.build()
-        .pack(&mut bytes)
-        .map_err(|e| ScriptError::Render {
-            reason: e.to_string(),
-        })?;
-    Ok(bytes.into_inner())
+    doc
 }

@@ -193,49 +193,72 @@ fn unit(
             candidates,
             repetition_of,
             ..
-        } => {
-            let filled = result.filled(pretranslation.threshold);
-            let mut xliff_segment = XliffSegment {
-                source,
-                ..XliffSegment::default()
-            };
-            if let Some(best) = filled {
-                xliff_segment.target = Some(XliffText::plain(best.target.clone()));
-                xliff_segment.state = Some(if best.score == 100 {
-                    SegmentState::Translated
-                } else {
-                    SegmentState::NeedsReview
-                });
-                xliff_segment.qualifier = Some(qualifier(best, version).to_owned());
-            }
-            unit.segments.push(xliff_segment);
-            if let Some(best) = candidates.first() {
-                unit.notes.push(candidate_note(best, l10n));
-                if best.covers_more {
-                    unit.notes.push(l10n.text("translate-note-covers-more"));
-                }
-            }
-            terms_of_unit(result, pretranslation, version, l10n, &mut unit);
-            if let Some(first) = repetition_of {
-                let line = pretranslation.segments[*first].segment.line;
-                unit.notes
-                    .push(l10n.format("translate-note-repetition", &[("line", line.into())]));
-            }
-            unit.matches = candidates
-                .iter()
-                .map(|c| XliffMatch {
-                    quality: Some(f64::from(c.score)),
-                    origin: Some(origin_of(c)),
-                    kind: Some(match_kind(c, version).to_owned()),
-                    source: Some(c.source.clone()),
-                    // The stored pair: the numbers put in go in <target> only.
-                    target: c.stored_target.clone(),
-                    segment: None,
-                })
-                .collect();
-        }
+        } => translatable_unit(
+            result,
+            candidates,
+            *repetition_of,
+            source,
+            pretranslation,
+            version,
+            l10n,
+            &mut unit,
+        ),
     }
     unit
+}
+
+/// A unit to translate: its target when a candidate fills it, the candidates as proposals,
+/// and the notes and terms the translator needs beside it.
+#[allow(clippy::too_many_arguments)]
+fn translatable_unit(
+    result: &SegmentResult,
+    candidates: &[Candidate],
+    repetition_of: Option<usize>,
+    source: XliffText,
+    pretranslation: &Pretranslation,
+    version: XliffVersion,
+    l10n: &Localizer,
+    unit: &mut XliffUnit,
+) {
+    let filled = result.filled(pretranslation.threshold);
+    let mut xliff_segment = XliffSegment {
+        source,
+        ..XliffSegment::default()
+    };
+    if let Some(best) = filled {
+        xliff_segment.target = Some(XliffText::plain(best.target.clone()));
+        xliff_segment.state = Some(if best.score == 100 {
+            SegmentState::Translated
+        } else {
+            SegmentState::NeedsReview
+        });
+        xliff_segment.qualifier = Some(qualifier(best, version).to_owned());
+    }
+    unit.segments.push(xliff_segment);
+    if let Some(best) = candidates.first() {
+        unit.notes.push(candidate_note(best, l10n));
+        if best.covers_more {
+            unit.notes.push(l10n.text("translate-note-covers-more"));
+        }
+    }
+    terms_of_unit(result, pretranslation, version, l10n, unit);
+    if let Some(first) = repetition_of {
+        let line = pretranslation.segments[first].segment.line;
+        unit.notes
+            .push(l10n.format("translate-note-repetition", &[("line", line.into())]));
+    }
+    unit.matches = candidates
+        .iter()
+        .map(|c| XliffMatch {
+            quality: Some(f64::from(c.score)),
+            origin: Some(origin_of(c)),
+            kind: Some(match_kind(c, version).to_owned()),
+            source: Some(c.source.clone()),
+            // The stored pair: the numbers put in go in <target> only.
+            target: c.stored_target.clone(),
+            segment: None,
+        })
+        .collect();
 }
 
 /// The term base's terms found in a unit's source (both segments of a joined unit): a

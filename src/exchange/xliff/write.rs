@@ -251,17 +251,13 @@ impl<W: Write> XliffWriter<W> {
         writeln!(self.out, "        </alt-trans>")
     }
 
-    fn write_unit_2(&mut self, unit: &XliffUnit) -> io::Result<()> {
-        let mut attributes = format!(" id=\"{}\"", attribute_text(&unit.id));
-        if !unit.translate {
-            attributes.push_str(" translate=\"no\"");
-        }
-        if let Some(kind) = &unit.kind {
-            attributes.push_str(&format!(" type=\"{}\"", attribute_text(kind)));
-        }
-        writeln!(self.out, "    <unit{attributes}>")?;
-        let segment_id =
-            |k: usize, s: &XliffSegment| s.id.clone().unwrap_or_else(|| format!("s{}", k + 1));
+    /// The matches module of a 2.x unit: each candidate with its score, origin and the
+    /// segment it is for.
+    fn write_matches_2(
+        &mut self,
+        unit: &XliffUnit,
+        segment_id: &dyn Fn(usize, &XliffSegment) -> String,
+    ) -> io::Result<()> {
         if !unit.matches.is_empty() {
             writeln!(self.out, "      <mtc:matches>")?;
             for candidate in &unit.matches {
@@ -295,6 +291,11 @@ impl<W: Write> XliffWriter<W> {
             }
             writeln!(self.out, "      </mtc:matches>")?;
         }
+        Ok(())
+    }
+
+    /// The glossary module of a 2.x unit: the term base's terms of its source.
+    fn write_glossary_2(&mut self, unit: &XliffUnit) -> io::Result<()> {
         if !unit.glossary.is_empty() {
             writeln!(self.out, "      <gls:glossary>")?;
             for entry in &unit.glossary {
@@ -325,6 +326,22 @@ impl<W: Write> XliffWriter<W> {
             }
             writeln!(self.out, "      </gls:glossary>")?;
         }
+        Ok(())
+    }
+
+    fn write_unit_2(&mut self, unit: &XliffUnit) -> io::Result<()> {
+        let mut attributes = format!(" id=\"{}\"", attribute_text(&unit.id));
+        if !unit.translate {
+            attributes.push_str(" translate=\"no\"");
+        }
+        if let Some(kind) = &unit.kind {
+            attributes.push_str(&format!(" type=\"{}\"", attribute_text(kind)));
+        }
+        writeln!(self.out, "    <unit{attributes}>")?;
+        let segment_id =
+            |k: usize, s: &XliffSegment| s.id.clone().unwrap_or_else(|| format!("s{}", k + 1));
+        self.write_matches_2(unit, &segment_id)?;
+        self.write_glossary_2(unit)?;
         if !unit.notes.is_empty() {
             writeln!(self.out, "      <notes>")?;
             for note in &unit.notes {
