@@ -12,7 +12,7 @@ cli-align--target-lang = Language of the second file (default: its front matter,
 align-error-empty = { $file } is empty: expected a speech or one segment per line
 align-error-nothing = { $file } holds only stage directions: there is nothing to align
 align-error-wrong-language = { $file } looks like { $found } text, but { $expected } was expected: check the file, or give --source-lang / --target-lang
-align-error-swapped = the files are in the wrong order: { $source } looks like { $source_lang } and { $target } like { $target_lang }; give the { $target_lang } file second
+align-error-swapped = the files are in the wrong order: { $source } looks like { $source_lang } and { $target } like { $target_lang }; give the { $target_lang } file first
 align-warning-lines-look-like-text = { $file }: { $lines } { $lines ->
     [one] line holds
    *[other] lines hold

@@ -28,6 +28,7 @@ error-bad-duration = “{ $value }” is not a duration: expected minutes and se
 error-bad-delivery = “{ $value }” is not a delivery language: expected a language tag such as en or fr, or “mixed”
 error-unknown-language = cannot tell which language the speech is in: add --lang, a “language:” line in the front matter, or name the file NAME.en.txt
 error-speech-too-large = the speech does not fit in memory: holding it up to this line takes more than { $needed } MiB, and this process may use { $available } MiB more; split the file (a speech of short lines costs the most), or raise the limit
+warning-language-mismatch = { $file } is taken to be in “{ $declared }” (its front matter, file name or --lang), but its text reads as “{ $found }”: say its language with language: in the front matter or --lang
 warning-generic-profile = Tribune has no rules for the language “{ $lang }”: generic segmentation rules and 130 words per minute are used
 
 ## Segment kinds

@@ -12,7 +12,7 @@ cli-align--target-lang = Langue du second fichier (par défaut : son en-tête, s
 align-error-empty = { $file } est vide : un discours ou un segment par ligne est attendu
 align-error-nothing = { $file } ne contient que des indications scéniques : il n’y a rien à aligner
 align-error-wrong-language = { $file } semble être en « { $found } » alors que « { $expected } » est attendu : vérifiez le fichier, ou indiquez --source-lang / --target-lang
-align-error-swapped = les fichiers sont dans le mauvais ordre : { $source } semble être en « { $source_lang } » et { $target } en « { $target_lang } » ; donnez le fichier en « { $target_lang } » en second
+align-error-swapped = les fichiers sont dans le mauvais ordre : { $source } semble être en « { $source_lang } » et { $target } en « { $target_lang } » ; donnez d’abord le fichier en « { $target_lang } »
 align-warning-lines-look-like-text = { $file } : { $lines } { $lines ->
     [one] ligne contient
    *[other] lignes contiennent

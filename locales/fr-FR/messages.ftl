@@ -28,6 +28,7 @@ error-bad-duration = « { $value } » n’est pas une durée : minutes et second
 error-bad-delivery = « { $value } » n’est pas une langue de lecture : une étiquette de langue (en, fr…) ou « mixed » est attendue
 error-unknown-language = impossible de déterminer la langue du discours : ajoutez --lang, une ligne « language: » dans l’en-tête, ou nommez le fichier NOM.fr.txt
 error-speech-too-large = le discours ne tient pas en mémoire : le garder jusqu’à cette ligne demande plus de { $needed } Mio, et ce processus peut encore en utiliser { $available } ; scindez le fichier (un discours de lignes courtes coûte le plus), ou relevez la limite
+warning-language-mismatch = { $file } est pris pour un texte en « { $declared } » (son en-tête, son nom de fichier ou --lang), mais son texte se lit comme du « { $found } » : indiquez sa langue par language: dans l’en-tête ou par --lang
 warning-generic-profile = Tribune n’a pas de règles pour la langue « { $lang } » : des règles de segmentation génériques et 130 mots par minute sont utilisés
 
 ## Types de segments

@@ -144,10 +144,12 @@ fn read(
     let parsed = speech::parse(&text, &origin, language)?;
     let language = parsed.meta.language.clone().unwrap_or_default();
     warn_if_generic(&language, ctx);
+    let segments = speech::segment(&parsed);
+    super::segment::warn_if_mislabelled(file, &parsed, &segments, ctx);
     let side = Side {
         name: origin.to_string(),
         language,
-        segments: speech::segment(&parsed),
+        segments,
     };
     Ok((side, text))
 }
@@ -205,6 +207,14 @@ pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
     let (target, target_text) = read(&args.target, args.target_lang.as_ref(), ctx)?;
     let source_lang = source.language.clone();
     let target_lang = target.language.clone();
+    // Two files given the wrong way round are refused, as `align` refuses them; a single
+    // text in the other language is a finding of the check (untranslated), not an error.
+    if let Err(swapped @ align::AlignError::Swapped { .. }) = align::check_languages(
+        (&source.name, &source_text, &source_lang),
+        (&target.name, &target_text, &target_lang),
+    ) {
+        return Err(swapped.into());
+    }
     let terms = term_base(&args, &source_lang, &target_lang)?;
     let alignment = align::align(source, target);
     let findings = check::check(

@@ -195,7 +195,9 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> CommandResult {
         Some(file) => Some(speech::read(&Origin::from_arg(file), None)?),
         None => None,
     };
-    for s in std::iter::once(&first).chain(second.as_ref()) {
+    let files = std::iter::once(&args.speech).chain(args.translation.as_ref());
+    for (s, file) in std::iter::once(&first).chain(second.as_ref()).zip(files) {
+        super::segment::warn_if_mislabelled(file, s, &speech::segment(s), ctx);
         if let Some(language) = &s.meta.language {
             warn_if_generic(language, ctx);
         }

@@ -59,6 +59,45 @@ impl crate::i18n::Localize for GenericProfile {
     }
 }
 
+/// Warns when a speech's prose reads as another language than the one it is taken to be in
+/// (French saved as `speech.en.txt`): every command that reads a speech calls it.
+pub fn warn_if_mislabelled(
+    file: &str,
+    parsed: &speech::Speech,
+    segments: &[Segment],
+    ctx: &Context,
+) {
+    if let (Some(declared), Some(found)) = (
+        parsed.meta.language.as_ref(),
+        speech::language_mismatch(parsed, segments),
+    ) {
+        ctx.warn(&Mislabelled {
+            file: file.to_owned(),
+            declared: declared.to_string(),
+            found: found.to_string(),
+        });
+    }
+}
+
+struct Mislabelled {
+    file: String,
+    declared: String,
+    found: String,
+}
+
+impl crate::i18n::Localize for Mislabelled {
+    fn message_id(&self) -> &'static str {
+        "warning-language-mismatch"
+    }
+    fn message_args(&self) -> crate::i18n::Args {
+        vec![
+            ("file", self.file.clone().into()),
+            ("declared", self.declared.clone().into()),
+            ("found", self.found.clone().into()),
+        ]
+    }
+}
+
 /// Reads, parses and segments one speech.
 pub fn read_segments(
     file: &str,
@@ -71,6 +110,7 @@ pub fn read_segments(
         warn_if_generic(language, ctx);
     }
     let segments = speech::segment(&parsed);
+    warn_if_mislabelled(file, &parsed, &segments, ctx);
     Ok((parsed, segments))
 }
 

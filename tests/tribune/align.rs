@@ -175,7 +175,8 @@ fn files_in_the_wrong_order_are_refused() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("wrong order"));
+        .stderr(predicate::str::contains("wrong order"))
+        .stderr(predicate::str::contains("give the en file first"));
     tribune()
         .args([
             "--ui-lang",
@@ -187,7 +188,10 @@ fn files_in_the_wrong_order_are_refused() {
         .args(expected)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("mauvais ordre"));
+        .stderr(predicate::str::contains("mauvais ordre"))
+        .stderr(predicate::str::contains(
+            "donnez d’abord le fichier en « en »",
+        ));
     // ...or the file names say, against the words of the texts.
     let dir = tempfile::tempdir().unwrap();
     let (en, fr) = (
@@ -202,6 +206,48 @@ fn files_in_the_wrong_order_are_refused() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("wrong order"));
+    // `check` refuses the two files swapped the same way.
+    tribune()
+        .arg("check")
+        .args([&en, &fr])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("wrong order"));
+}
+
+#[test]
+fn a_speech_whose_text_is_not_in_its_language_is_warned_about_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let mislabelled = dir.path().join("speech.en.txt");
+    std::fs::write(&mislabelled, body_of(&speech("water-summit-dakar.fr.txt"))).unwrap();
+    let warning = "is taken to be in “en” (its front matter, file name or --lang), but its text reads as “fr”";
+    for command in [
+        vec!["segment"],
+        vec!["stats"],
+        vec!["script", "-o", "out.html"],
+    ] {
+        tribune()
+            .current_dir(dir.path())
+            .args(&command)
+            .arg(&mislabelled)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(warning));
+    }
+    // Told otherwise, it is read as French without a warning.
+    tribune()
+        .args(["segment", "--lang", "fr"])
+        .arg(&mislabelled)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("reads as").not());
+    // A correctly labelled sample raises no warning.
+    tribune()
+        .arg("stats")
+        .arg(speech("water-summit-dakar.fr.txt"))
+        .assert()
+        .success()
+        .stderr("");
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod cli_stats;
 mod fuzz_regressions;
 mod hardening;
 mod hardening_round_two;
+mod language_detection;
 mod memory;
 mod retranslate;
 mod script;
