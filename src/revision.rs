@@ -156,18 +156,45 @@ pub fn compare(old: &[Segment], new: &[Segment]) -> Vec<Revision> {
     let old_keys: Vec<&str> = old.iter().map(text_key).collect();
     let new_keys: Vec<&str> = new.iter().map(text_key).collect();
     let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
+    let steps = steps(&ops);
+    let moves = find_moves(&steps, &old_keys, &new_keys);
 
-    // Changed stretches, with the old and new indices they hold.
-    struct Stretch {
-        old: Vec<usize>,
-        new: Vec<usize>,
+    let mut revisions = Vec::new();
+    for step in steps {
+        match step {
+            Step::Kept(o, n) => revisions.push(Revision {
+                change: Change::Kept,
+                old: Some(SegmentRef::of(old, o)),
+                new: Some(SegmentRef::of(new, n)),
+                similarity: None,
+                diff: Vec::new(),
+            }),
+            Step::Changed(stretch) => {
+                stretch_revisions(old, new, &stretch, &moves, &mut revisions);
+            }
+        }
     }
-    enum Step {
-        Kept(usize, usize),
-        Changed(Stretch),
-    }
+    revisions
+}
+
+/// A changed stretch of the diff, with the old and new indices it holds.
+struct Stretch {
+    old: Vec<usize>,
+    new: Vec<usize>,
+}
+
+/// One step of the diff between the drafts' text keys: a kept pair, or a changed stretch.
+enum Step {
+    Kept(usize, usize),
+    Changed(Stretch),
+}
+
+/// The diff's operations as steps: each kept pair on its own, each other operation a
+/// stretch. A function of its own so that [`compare`] reads as its phases (diff, moves,
+/// revisions).
+fn steps(ops: &[similar::DiffOp]) -> Vec<Step> {
     let mut steps = Vec::new();
-    for op in &ops {
+    for op in ops {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => {
@@ -181,112 +208,122 @@ pub fn compare(old: &[Segment], new: &[Segment]) -> Vec<Revision> {
             })),
         }
     }
+    steps
+}
 
-    // Moves: the same text deleted in one stretch and inserted in another.
-    let mut moved_from: Vec<Option<usize>> = vec![None; new.len()];
-    let mut moved_away = vec![false; old.len()];
-    {
-        let deleted: Vec<usize> = steps
-            .iter()
-            .filter_map(|s| match s {
-                Step::Changed(st) => Some(st.old.clone()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        for step in &steps {
-            if let Step::Changed(stretch) = step {
-                for &n in &stretch.new {
-                    let candidate = deleted.iter().copied().find(|&o| {
-                        !moved_away[o] && old_keys[o] == new_keys[n] && !stretch.old.contains(&o)
-                    });
-                    if let Some(o) = candidate {
-                        moved_away[o] = true;
-                        moved_from[n] = Some(o);
-                    }
+/// Which segments moved: for each new segment, the old one it moved from; for each old
+/// segment, whether it moved away.
+struct Moves {
+    from: Vec<Option<usize>>,
+    away: Vec<bool>,
+}
+
+/// Moves: the same text deleted in one stretch and inserted in another. Found once for all
+/// stretches, before any is reported, since a move's two ends are in different stretches.
+fn find_moves(steps: &[Step], old_keys: &[&str], new_keys: &[&str]) -> Moves {
+    let mut moved_from: Vec<Option<usize>> = vec![None; new_keys.len()];
+    let mut moved_away = vec![false; old_keys.len()];
+    let deleted: Vec<usize> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Changed(st) => Some(st.old.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for step in steps {
+        if let Step::Changed(stretch) = step {
+            for &n in &stretch.new {
+                let candidate = deleted.iter().copied().find(|&o| {
+                    !moved_away[o] && old_keys[o] == new_keys[n] && !stretch.old.contains(&o)
+                });
+                if let Some(o) = candidate {
+                    moved_away[o] = true;
+                    moved_from[n] = Some(o);
                 }
             }
         }
     }
+    Moves {
+        from: moved_from,
+        away: moved_away,
+    }
+}
 
-    let mut revisions = Vec::new();
-    for step in steps {
-        match step {
-            Step::Kept(o, n) => revisions.push(Revision {
-                change: Change::Kept,
+/// The revisions of one changed stretch, in the new draft's order: moved, edited (paired by
+/// [`pair_edits`] among the segments that did not move) or added, and each removed old
+/// segment before the new segment it preceded.
+fn stretch_revisions(
+    old: &[Segment],
+    new: &[Segment],
+    stretch: &Stretch,
+    moves: &Moves,
+    revisions: &mut Vec<Revision>,
+) {
+    let (moved_from, moved_away) = (&moves.from, &moves.away);
+    let old_left: Vec<usize> = stretch
+        .old
+        .iter()
+        .copied()
+        .filter(|&o| !moved_away[o])
+        .collect();
+    let new_left: Vec<usize> = stretch
+        .new
+        .iter()
+        .copied()
+        .filter(|&n| moved_from[n].is_none())
+        .collect();
+    let pairs = pair_edits(old, &old_left, new, &new_left);
+    let mut old_cursor = old_left.iter().copied().peekable();
+    // Walk the new side in order; removed old segments come before the new
+    // segment they preceded.
+    for &n in &stretch.new {
+        if let Some(o) = moved_from[n] {
+            revisions.push(Revision {
+                change: Change::Moved,
                 old: Some(SegmentRef::of(old, o)),
                 new: Some(SegmentRef::of(new, n)),
                 similarity: None,
                 diff: Vec::new(),
-            }),
-            Step::Changed(stretch) => {
-                let old_left: Vec<usize> = stretch
-                    .old
-                    .iter()
-                    .copied()
-                    .filter(|&o| !moved_away[o])
-                    .collect();
-                let new_left: Vec<usize> = stretch
-                    .new
-                    .iter()
-                    .copied()
-                    .filter(|&n| moved_from[n].is_none())
-                    .collect();
-                let pairs = pair_edits(old, &old_left, new, &new_left);
-                let mut old_cursor = old_left.iter().copied().peekable();
-                // Walk the new side in order; removed old segments come before the new
-                // segment they preceded.
-                for &n in &stretch.new {
-                    if let Some(o) = moved_from[n] {
-                        revisions.push(Revision {
-                            change: Change::Moved,
-                            old: Some(SegmentRef::of(old, o)),
-                            new: Some(SegmentRef::of(new, n)),
-                            similarity: None,
-                            diff: Vec::new(),
-                        });
-                        continue;
-                    }
-                    let pair = pairs.iter().find(|p| p.1 == n).copied();
-                    if let Some((o, _, similarity)) = pair {
-                        while let Some(&before) = old_cursor.peek() {
-                            if before >= o {
-                                break;
-                            }
-                            old_cursor.next();
-                            if !pairs.iter().any(|p| p.0 == before) {
-                                revisions.push(removed(old, before));
-                            }
-                        }
-                        if old_cursor.peek() == Some(&o) {
-                            old_cursor.next();
-                        }
-                        revisions.push(Revision {
-                            change: Change::Edited,
-                            old: Some(SegmentRef::of(old, o)),
-                            new: Some(SegmentRef::of(new, n)),
-                            similarity: Some((similarity * 1000.0).round() / 1000.0),
-                            diff: wording::diff(&old[o].text, &new[n].text),
-                        });
-                    } else {
-                        revisions.push(Revision {
-                            change: Change::Added,
-                            old: None,
-                            new: Some(SegmentRef::of(new, n)),
-                            similarity: None,
-                            diff: Vec::new(),
-                        });
-                    }
+            });
+            continue;
+        }
+        let pair = pairs.iter().find(|p| p.1 == n).copied();
+        if let Some((o, _, similarity)) = pair {
+            while let Some(&before) = old_cursor.peek() {
+                if before >= o {
+                    break;
                 }
-                for o in old_cursor {
-                    if !pairs.iter().any(|p| p.0 == o) {
-                        revisions.push(removed(old, o));
-                    }
+                old_cursor.next();
+                if !pairs.iter().any(|p| p.0 == before) {
+                    revisions.push(removed(old, before));
                 }
             }
+            if old_cursor.peek() == Some(&o) {
+                old_cursor.next();
+            }
+            revisions.push(Revision {
+                change: Change::Edited,
+                old: Some(SegmentRef::of(old, o)),
+                new: Some(SegmentRef::of(new, n)),
+                similarity: Some((similarity * 1000.0).round() / 1000.0),
+                diff: wording::diff(&old[o].text, &new[n].text),
+            });
+        } else {
+            revisions.push(Revision {
+                change: Change::Added,
+                old: None,
+                new: Some(SegmentRef::of(new, n)),
+                similarity: None,
+                diff: Vec::new(),
+            });
         }
     }
-    revisions
+    for o in old_cursor {
+        if !pairs.iter().any(|p| p.0 == o) {
+            revisions.push(removed(old, o));
+        }
+    }
 }
 
 fn removed(old: &[Segment], index: usize) -> Revision {

@@ -116,10 +116,53 @@ pub fn best_path(
     m: usize,
     shapes: &[(usize, usize)],
     temperature: Option<f32>,
-    mut score: impl FnMut(usize, usize, usize, usize) -> Option<f32>,
+    score: impl FnMut(usize, usize, usize, usize) -> Option<f32>,
 ) -> Vec<Step> {
     let posteriors = temperature.is_some();
     let temperature = temperature.unwrap_or(1.0);
+    let n = band.n();
+    let tables = forward_pass(band, shapes, posteriors, temperature, score);
+    let end = band.index(n, m).expect("the band ends at (n, m)");
+    let backward = if posteriors {
+        backward_pass(band, shapes, &tables.scores, temperature, end)
+    } else {
+        Vec::new()
+    };
+    trace_path(
+        band,
+        m,
+        shapes,
+        &tables,
+        &backward,
+        posteriors.then_some(temperature),
+        end,
+    )
+}
+
+/// What the forward pass leaves for the backward pass and the trace, one value per cell of
+/// the band (`scores`: per cell and shape); the Viterbi scores themselves stay in the
+/// forward pass.
+struct Tables {
+    /// The shape of the last bead of that path, `u8::MAX` where none reaches the cell.
+    back: Vec<u8>,
+    /// The log of the summed (tempered) scores of all paths to the cell, when posteriors
+    /// are wanted.
+    forward: Vec<f32>,
+    /// The score of the bead of each shape ending at each cell (reused by the backward
+    /// pass).
+    scores: Vec<f32>,
+}
+
+/// The forward pass, row by row over the band: for each cell the best bead ending there
+/// (Viterbi) and, when `posteriors`, the forward sum. `score` is called once per cell and
+/// shape, the only place it is.
+fn forward_pass(
+    band: &Band,
+    shapes: &[(usize, usize)],
+    posteriors: bool,
+    temperature: f32,
+    mut score: impl FnMut(usize, usize, usize, usize) -> Option<f32>,
+) -> Tables {
     let n = band.n();
     let cells = band.cells();
     let k = shapes.len();
@@ -167,36 +210,67 @@ pub fn best_path(
             forward[here] = total;
         }
     }
-    let mut backward = vec![f32::NEG_INFINITY; if posteriors { cells } else { 0 }];
-    let end = band.index(n, m).expect("the band ends at (n, m)");
-    if posteriors {
-        backward[end] = 0.0;
+    Tables {
+        back,
+        forward,
+        scores,
     }
-    if posteriors {
-        for i in (0..=n).rev() {
-            for j in band.columns(i).rev() {
-                let here = band.index(i, j).expect("in band");
-                if here == end {
+}
+
+/// The backward pass, from (n, m) back to (0, 0): for each cell the log of the summed
+/// (tempered) scores of all paths from it to the end, from the bead scores the forward
+/// pass kept. Only run when posteriors are wanted.
+fn backward_pass(
+    band: &Band,
+    shapes: &[(usize, usize)],
+    scores: &[f32],
+    temperature: f32,
+    end: usize,
+) -> Vec<f32> {
+    let n = band.n();
+    let k = shapes.len();
+    let mut backward = vec![f32::NEG_INFINITY; band.cells()];
+    backward[end] = 0.0;
+    for i in (0..=n).rev() {
+        for j in band.columns(i).rev() {
+            let here = band.index(i, j).expect("in band");
+            if here == end {
+                continue;
+            }
+            let mut total = f32::NEG_INFINITY;
+            for (s, &(a, b)) in shapes.iter().enumerate() {
+                let Some(to) = band.index(i + a, j + b) else {
+                    continue;
+                };
+                let value = scores[to * k + s];
+                if value == f32::NEG_INFINITY || backward[to] == f32::NEG_INFINITY {
                     continue;
                 }
-                let mut total = f32::NEG_INFINITY;
-                for (s, &(a, b)) in shapes.iter().enumerate() {
-                    let Some(to) = band.index(i + a, j + b) else {
-                        continue;
-                    };
-                    let value = scores[to * k + s];
-                    if value == f32::NEG_INFINITY || backward[to] == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    total = log_add(total, value / temperature + backward[to]);
-                }
-                backward[here] = total;
+                total = log_add(total, value / temperature + backward[to]);
             }
+            backward[here] = total;
         }
     }
+    backward
+}
+
+/// The path, traced back from (n, m) along the forward pass's best shapes, with each
+/// bead's posterior (forward × bead × backward over the total) when `temperature` is
+/// given, 1 otherwise.
+fn trace_path(
+    band: &Band,
+    m: usize,
+    shapes: &[(usize, usize)],
+    tables: &Tables,
+    backward: &[f32],
+    temperature: Option<f32>,
+    end: usize,
+) -> Vec<Step> {
+    let k = shapes.len();
+    let (back, forward, scores) = (&tables.back, &tables.forward, &tables.scores);
     let z = forward[end];
     let mut steps = Vec::new();
-    let (mut i, mut j) = (n, m);
+    let (mut i, mut j) = (band.n(), m);
     while i > 0 || j > 0 {
         let here = band.index(i, j).expect("path stays in band");
         let s = back[here] as usize;
@@ -204,7 +278,7 @@ pub fn best_path(
         let (a, b) = shapes[s];
         let from = band.index(i - a, j - b).expect("in band");
         let value = scores[here * k + s];
-        let posterior = if posteriors {
+        let posterior = if let Some(temperature) = temperature {
             (forward[from] + value / temperature + backward[here] - z)
                 .exp()
                 .clamp(0.0, 1.0)

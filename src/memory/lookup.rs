@@ -277,56 +277,62 @@ impl Memory {
             return Ok(Vec::new());
         }
         let lang = request.from.language.as_str();
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        for token in Tokens::new(request.text) {
-            match token.kind {
-                TokenKind::Word => {
-                    *counts.entry(word_index_key(token.text)).or_default() += 1;
-                }
-                TokenKind::Number => *counts.entry(NUMBER_CLASS_KEY.to_owned()).or_default() += 1,
-                TokenKind::Tag => *counts.entry(TAG_CLASS_KEY.to_owned()).or_default() += 1,
-                TokenKind::Punctuation => {}
-            }
-        }
+        let counts = query_key_counts(request.text);
         let query_length: u32 = counts.values().sum();
         if query_length == 0 {
             return Ok(Vec::new());
         }
-        // Each query key with the stored forms of the same word: a source holding any of
-        // them shares that key with the query (docs/match-score.md, "Why the index never
-        // misses a match").
         let forms = WordForms::of(request.from);
+        let keys = self.key_classes(lang, counts, forms)?;
+        let lengths = LengthRange::new(threshold, query_length);
+
+        // 1. The prefix: enough of the rarest keys that a source holding none of them
+        //    shares fewer than `min_shared` with the query.
+        let prefix_len = prefix_len(&keys, lengths.min_shared(), query_length);
+        let mut candidates = self.prefix_candidates(lang, &keys, prefix_len, &lengths)?;
+
+        // 2. The count filter over the other keys, while it pays.
+        let remaining = self.count_filter(
+            lang,
+            &keys[prefix_len..],
+            &mut candidates,
+            threshold,
+            query_length,
+        )?;
+        let ranked = ranked_by_bound(&candidates, remaining, threshold, query_length);
+
+        // 3. Exact scores, best bound first.
+        self.exact_scores(ranked, request, threshold, forms)
+    }
+
+    /// The query's keys, each with the stored forms of the same word, rarest first: a
+    /// source holding any of them shares that key with the query (docs/match-score.md,
+    /// "Why the index never misses a match"). The order is what step 1 takes its prefix
+    /// from.
+    fn key_classes(
+        &self,
+        lang: &str,
+        counts: HashMap<String, u32>,
+        forms: &WordForms,
+    ) -> Result<Vec<KeyClass>, MemoryError> {
         let mut keys: Vec<KeyClass> = Vec::with_capacity(counts.len());
         for (key, weight) in counts {
             keys.push(self.key_class(lang, key, weight, forms)?);
         }
         keys.sort_by(|a, b| a.df.cmp(&b.df).then_with(|| a.key.cmp(&b.key)));
+        Ok(keys)
+    }
 
-        // Shortest and longest source lengths that can reach the threshold.
-        let min_length = (threshold * query_length).div_ceil(100);
-        let max_length = 100 * query_length / threshold;
-        let min_shared = min_length;
-        // A capped length means "at least LENGTH_CAP": such a unit may be any longer length,
-        // so it passes, and its bounds below take the length most favourable to it.
-        let length_ok = |length: u8| {
-            length == LENGTH_CAP || (min_length..=max_length).contains(&u32::from(length))
-        };
-        let bound_length = |length: u8| {
-            if length == LENGTH_CAP {
-                query_length.max(u32::from(LENGTH_CAP))
-            } else {
-                u32::from(length)
-            }
-        };
-
-        // 1. The prefix: enough of the rarest keys that a source holding none of them
-        //    shares fewer than `min_shared` with the query.
-        let mut prefix_weight = 0;
-        let mut prefix_len = 0;
-        while prefix_len < keys.len() && prefix_weight + min_shared <= query_length {
-            prefix_weight += keys[prefix_len].weight;
-            prefix_len += 1;
-        }
+    /// Step 1: the candidates, from the postings of the prefix's keys only, each with what
+    /// it shares with the query among those keys; units whose length cannot reach the
+    /// threshold are left out. Sorted by unit id, as step 2's merge needs.
+    fn prefix_candidates(
+        &self,
+        lang: &str,
+        keys: &[KeyClass],
+        prefix_len: usize,
+        lengths: &LengthRange,
+    ) -> Result<Vec<Candidate>, MemoryError> {
         // (unit, class, length): a unit counts once per class, whichever forms it holds.
         let mut entries: Vec<(u32, usize, u8)> = Vec::new();
         for (index, class) in keys[..prefix_len].iter().enumerate() {
@@ -335,7 +341,7 @@ impl Memory {
                     continue;
                 };
                 for (id, length) in list.ids.iter().zip(&list.lengths) {
-                    if length_ok(*length) {
+                    if lengths.ok(*length) {
                         entries.push((*id, index, *length));
                     }
                 }
@@ -351,15 +357,29 @@ impl Memory {
                 _ => candidates.push(Candidate {
                     id,
                     shared: weight,
-                    length: bound_length(length),
+                    length: lengths.bound(length),
                 }),
             }
         }
+        Ok(candidates)
+    }
 
-        // 2. The count filter over the other keys, while it pays.
+    /// Step 2: the count filter. For each key after the prefix (`rest`), rarest first, it
+    /// drops the candidates that cannot reach the threshold even holding all the keys left,
+    /// then adds the key's weight to those that hold it; it stops once reading the key's
+    /// lists would cost more than scoring the candidates left. Returns the weight of the
+    /// keys not read, which every candidate may still hold.
+    fn count_filter(
+        &self,
+        lang: &str,
+        rest: &[KeyClass],
+        candidates: &mut Vec<Candidate>,
+        threshold: u32,
+        query_length: u32,
+    ) -> Result<u32, MemoryError> {
         let needed = |length: u32| (threshold * query_length.max(length)).div_ceil(100);
-        let mut remaining: u32 = keys[prefix_len..].iter().map(|k| k.weight).sum();
-        for class in &keys[prefix_len..] {
+        let mut remaining: u32 = rest.iter().map(|k| k.weight).sum();
+        for class in rest {
             candidates.retain(|c| c.shared + remaining >= needed(c.length));
             if candidates.is_empty() || (candidates.len() as u64) * 64 < u64::from(class.df) {
                 break;
@@ -383,19 +403,18 @@ impl Memory {
                 }
             }
         }
-        let mut ranked: Vec<(u32, u32)> = candidates
-            .iter()
-            .filter_map(|c| {
-                let shared = (c.shared + remaining)
-                    .min(query_length)
-                    .min(c.length.max(1));
-                let bound = 100 * shared / query_length.max(c.length);
-                (bound >= threshold).then_some((bound, c.id))
-            })
-            .collect();
-        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        Ok(remaining)
+    }
 
-        // 3. Exact scores, best bound first.
+    /// Step 3: the candidates scored exactly, best bound first, until no bound left can
+    /// beat the `limit`-th match found; then the matches ranked and cut to the limit.
+    fn exact_scores(
+        &self,
+        ranked: Vec<(u32, u32)>,
+        request: &LookupRequest<'_>,
+        threshold: u32,
+        forms: &WordForms,
+    ) -> Result<Vec<Match>, MemoryError> {
         let mut comparer = QueryComparer::new(request.text, forms);
         let mut matches: Vec<Match> = Vec::new();
         for (bound, id) in ranked {
@@ -499,6 +518,100 @@ impl Memory {
             exact_tags: u8::from(source_exact) + u8::from(target_exact),
         }))
     }
+}
+
+/// The query's index keys with how many times it has each: words by their key, every
+/// number under [`NUMBER_CLASS_KEY`], every tag under [`TAG_CLASS_KEY`]; punctuation is not
+/// indexed. The key classes of the lookup start from these.
+fn query_key_counts(text: &str) -> HashMap<String, u32> {
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for token in Tokens::new(text) {
+        match token.kind {
+            TokenKind::Word => {
+                *counts.entry(word_index_key(token.text)).or_default() += 1;
+            }
+            TokenKind::Number => *counts.entry(NUMBER_CLASS_KEY.to_owned()).or_default() += 1,
+            TokenKind::Tag => *counts.entry(TAG_CLASS_KEY.to_owned()).or_default() += 1,
+            TokenKind::Punctuation => {}
+        }
+    }
+    counts
+}
+
+/// The shortest and longest source lengths that can reach the threshold, and what a
+/// unit's stored length counts as in its bounds: used by step 1 for every posting read,
+/// so its two tests are tiny inlined methods.
+struct LengthRange {
+    query_length: u32,
+    min_length: u32,
+    max_length: u32,
+}
+
+impl LengthRange {
+    fn new(threshold: u32, query_length: u32) -> LengthRange {
+        LengthRange {
+            query_length,
+            min_length: (threshold * query_length).div_ceil(100),
+            max_length: 100 * query_length / threshold,
+        }
+    }
+
+    /// The fewest keys a source must share with the query to reach the threshold.
+    fn min_shared(&self) -> u32 {
+        self.min_length
+    }
+
+    /// Whether a unit of this stored length can reach the threshold. A capped length
+    /// means "at least LENGTH_CAP": such a unit may be any longer length, so it passes.
+    #[inline]
+    fn ok(&self, length: u8) -> bool {
+        length == LENGTH_CAP || (self.min_length..=self.max_length).contains(&u32::from(length))
+    }
+
+    /// The length a unit's bounds take: for a capped one, the length most favourable to it.
+    #[inline]
+    fn bound(&self, length: u8) -> u32 {
+        if length == LENGTH_CAP {
+            self.query_length.max(u32::from(LENGTH_CAP))
+        } else {
+            u32::from(length)
+        }
+    }
+}
+
+/// How many of the rarest keys make the prefix (step 1): enough that a source holding
+/// none of them shares fewer than `min_shared` with the query.
+fn prefix_len(keys: &[KeyClass], min_shared: u32, query_length: u32) -> usize {
+    let mut prefix_weight = 0;
+    let mut prefix_len = 0;
+    while prefix_len < keys.len() && prefix_weight + min_shared <= query_length {
+        prefix_weight += keys[prefix_len].weight;
+        prefix_len += 1;
+    }
+    prefix_len
+}
+
+/// The end of step 2: each candidate left with its bound (the best score it could reach,
+/// holding the `remaining` weight of keys not read), those under the threshold dropped,
+/// best bound first (ties: the higher id first), the order step 3 scores them in.
+fn ranked_by_bound(
+    candidates: &[Candidate],
+    remaining: u32,
+    threshold: u32,
+    query_length: u32,
+) -> Vec<(u32, u32)> {
+    let mut ranked: Vec<(u32, u32)> = candidates
+        .iter()
+        .filter_map(|c| {
+            let shared = (c.shared + remaining)
+                .min(query_length)
+                .min(c.length.max(1));
+            let bound = 100 * shared / query_length.max(c.length);
+            (bound >= threshold).then_some((bound, c.id))
+        })
+        .collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    ranked
 }
 
 fn rank(matches: &mut [Match]) {

@@ -685,115 +685,201 @@ fn compare_prepared(
 ) -> Comparison {
     let identical = query.trim() == source.trim();
     let (n, m) = (q.len(), s.len());
-    let width = m + 1;
     // Texts up to MAX_TABLE_CELLS are compared on the whole table, with a back trace that
     // says what differs; longer ones along a band, for the score only.
     let trace = n.saturating_mul(m) <= MAX_TABLE_CELLS;
-    let rows = n + 1;
-    let row = |i: usize| i * width;
-    let mut table: Vec<u32> = Vec::new();
-    let distance = if trace {
-        table = full_table(q, s, rows);
-        table[row(n) + m]
+    let (distance, mut found) = if trace {
+        let table = full_table(q, s, n + 1);
+        let distance = table[n * (m + 1) + m];
+        (distance, trace_back(q, s, &table))
     } else {
-        let half_width = (MAX_TABLE_CELLS / (2 * (n + 1)))
-            .max(m.div_ceil(n.max(1)) + MAX_MOVED_TOKENS + 2)
-            .max(16);
-        banded_distance(q, s, half_width)
+        let distance = banded_distance(q, s, band_half_width(n, m));
+        (distance, Findings::untraced(distance))
     };
+    if !identical && distance == 0 {
+        found.differences.spacing = true;
+    }
+    let score = final_score(identical, distance, q, s);
+    found.into_comparison(identical, score)
+}
 
-    let mut differences = Differences::default();
-    let mut number_changes = Vec::new();
-    let mut only_numbers = true;
-    let mut tag_changes = Vec::new();
-    let mut only_placeables = true;
-    if trace {
-        let (mut i, mut j) = (n, m);
-        let mut pending = Vec::new();
-        while i > 0 || j > 0 {
-            let here = table[row(i) + j];
-            if i > 0 && j > 0 {
-                let cost = substitution_cost(&q[i - 1], &s[j - 1]);
-                if table[row(i - 1) + j - 1] + cost == here {
-                    let (a, b) = (&q[i - 1], &s[j - 1]);
-                    if cost > 0 {
-                        note_substitution(a, b, &mut differences);
-                        match (a.token.kind, b.token.kind) {
-                            (TokenKind::Number, TokenKind::Number) => pending.push(NumberChange {
-                                source: b.token.text.to_owned(),
-                                query: a.token.text.to_owned(),
-                            }),
-                            (TokenKind::Tag, TokenKind::Tag) => {
-                                only_numbers = false;
-                                tag_changes.push(TagChange {
-                                    source: b.token.text.to_owned(),
-                                    query: a.token.text.to_owned(),
-                                });
-                            }
-                            _ => {
-                                only_numbers = false;
-                                only_placeables = false;
-                            }
-                        }
-                    } else if a.token.text != b.token.text {
-                        differences.spacing = true;
-                    }
-                    i -= 1;
-                    j -= 1;
-                    continue;
+/// The half width of the band along which two texts too long for the whole table are
+/// compared: kept apart so that [`compare_prepared`] reads as its three phases.
+fn band_half_width(n: usize, m: usize) -> usize {
+    (MAX_TABLE_CELLS / (2 * (n + 1)))
+        .max(m.div_ceil(n.max(1)) + MAX_MOVED_TOKENS + 2)
+        .max(16)
+}
+
+/// What the back trace through the table found: the kinds of difference, the numbers and
+/// tags that changed, and whether only those differ. A struct of its own so that the back
+/// trace, the step that notes a substituted pair, and the building of the [`Comparison`]
+/// can each be a function.
+struct Findings {
+    differences: Differences,
+    number_changes: Vec<NumberChange>,
+    only_numbers: bool,
+    tag_changes: Vec<TagChange>,
+    only_placeables: bool,
+}
+
+impl Findings {
+    fn new() -> Findings {
+        Findings {
+            differences: Differences::default(),
+            number_changes: Vec::new(),
+            only_numbers: true,
+            tag_changes: Vec::new(),
+            only_placeables: true,
+        }
+    }
+
+    /// The findings of a banded comparison, which has no back trace: any distance means
+    /// words differ.
+    fn untraced(distance: u32) -> Findings {
+        let mut found = Findings::new();
+        if distance > 0 {
+            found.differences.words = true;
+            found.only_numbers = false;
+            found.only_placeables = false;
+        }
+        found
+    }
+
+    /// Notes one diagonal step of the back trace: `a` (query) taken for `b` (source) at
+    /// `cost`. Called once per step of the back trace's hot loop.
+    #[inline]
+    fn note_pair(&mut self, a: &Prepared<'_>, b: &Prepared<'_>, cost: u32) {
+        if cost > 0 {
+            note_substitution(a, b, &mut self.differences);
+            match (a.token.kind, b.token.kind) {
+                (TokenKind::Number, TokenKind::Number) => self.number_changes.push(NumberChange {
+                    source: b.token.text.to_owned(),
+                    query: a.token.text.to_owned(),
+                }),
+                (TokenKind::Tag, TokenKind::Tag) => {
+                    self.only_numbers = false;
+                    self.tag_changes.push(TagChange {
+                        source: b.token.text.to_owned(),
+                        query: a.token.text.to_owned(),
+                    });
                 }
-                if let Some((length, cost)) = transposition(q, s, i, j) {
-                    if table[row(i - length) + j - length] + cost == here {
-                        differences.order = true;
-                        only_numbers = false;
-                        only_placeables = false;
-                        i -= length;
-                        j -= length;
-                        continue;
-                    }
+                _ => {
+                    self.only_numbers = false;
+                    self.only_placeables = false;
                 }
             }
-            only_numbers = false;
-            only_placeables = false;
-            if i > 0 && table[row(i - 1) + j] + indel_cost(&q[i - 1].token) == here {
-                note_indel(&q[i - 1].token, &mut differences);
-                i -= 1;
-            } else if j > 0 && table[row(i) + j - 1] + indel_cost(&s[j - 1].token) == here {
-                note_indel(&s[j - 1].token, &mut differences);
-                j -= 1;
-            } else if let Some(start) =
-                attached_runs(q, i).find(|&start| table[row(start) + j] + WORD_COST == here)
-            {
-                note_run(&q[start..i], &mut differences);
-                i = start;
-            } else if let Some(start) =
-                attached_runs(s, j).find(|&start| table[row(i) + start] + WORD_COST == here)
-            {
-                note_run(&s[start..j], &mut differences);
-                j = start;
+        } else if a.token.text != b.token.text {
+            self.differences.spacing = true;
+        }
+    }
+
+    /// The result, from the findings and the score: number changes whose value is the same
+    /// are dropped unless numbers are all that differs, tag changes kept only when
+    /// placeables are all that differs.
+    fn into_comparison(self, identical: bool, score: u32) -> Comparison {
+        let Findings {
+            differences,
+            number_changes,
+            only_numbers,
+            tag_changes,
+            only_placeables,
+        } = self;
+        let only_numbers_differ = !identical && only_numbers && !number_changes.is_empty();
+        let only_placeables_differ =
+            !identical && only_placeables && !(number_changes.is_empty() && tag_changes.is_empty());
+        Comparison {
+            score: score as u8,
+            differences,
+            number_changes: if only_numbers_differ {
+                number_changes
             } else {
-                // Every cell comes from one of the cells above; a step back on either
-                // side keeps a release build going should that ever not hold.
-                debug_assert!(false, "no way back from cell ({i}, {j})");
-                if j > 0 {
-                    j -= 1;
-                } else {
-                    i -= 1;
+                number_changes
+                    .into_iter()
+                    .filter(|c| number_value(&c.source) != number_value(&c.query))
+                    .collect()
+            },
+            only_numbers_differ,
+            tag_changes: if only_placeables_differ {
+                tag_changes
+            } else {
+                Vec::new()
+            },
+            only_placeables_differ,
+        }
+    }
+}
+
+/// The back trace from cell (n, m) of the whole table to (0, 0), which tells what differs:
+/// at each cell, the step (substitution, transposition, insertion, deletion, or a word
+/// with its attached marks) whose cost leads to it.
+fn trace_back(q: &[Prepared<'_>], s: &[Prepared<'_>], table: &[u32]) -> Findings {
+    let (n, m) = (q.len(), s.len());
+    let width = m + 1;
+    let row = |i: usize| i * width;
+    let mut found = Findings::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let here = table[row(i) + j];
+        if i > 0 && j > 0 {
+            let cost = substitution_cost(&q[i - 1], &s[j - 1]);
+            if table[row(i - 1) + j - 1] + cost == here {
+                found.note_pair(&q[i - 1], &s[j - 1], cost);
+                i -= 1;
+                j -= 1;
+                continue;
+            }
+            if let Some((length, cost)) = transposition(q, s, i, j) {
+                if table[row(i - length) + j - length] + cost == here {
+                    found.differences.order = true;
+                    found.only_numbers = false;
+                    found.only_placeables = false;
+                    i -= length;
+                    j -= length;
+                    continue;
                 }
             }
         }
-        pending.reverse();
-        number_changes = pending;
-        tag_changes.reverse();
-    } else if distance > 0 {
-        differences.words = true;
-        only_numbers = false;
-        only_placeables = false;
+        found.only_numbers = false;
+        found.only_placeables = false;
+        let differences = &mut found.differences;
+        if i > 0 && table[row(i - 1) + j] + indel_cost(&q[i - 1].token) == here {
+            note_indel(&q[i - 1].token, differences);
+            i -= 1;
+        } else if j > 0 && table[row(i) + j - 1] + indel_cost(&s[j - 1].token) == here {
+            note_indel(&s[j - 1].token, differences);
+            j -= 1;
+        } else if let Some(start) =
+            attached_runs(q, i).find(|&start| table[row(start) + j] + WORD_COST == here)
+        {
+            note_run(&q[start..i], differences);
+            i = start;
+        } else if let Some(start) =
+            attached_runs(s, j).find(|&start| table[row(i) + start] + WORD_COST == here)
+        {
+            note_run(&s[start..j], differences);
+            j = start;
+        } else {
+            // Every cell comes from one of the cells above; a step back on either
+            // side keeps a release build going should that ever not hold.
+            debug_assert!(false, "no way back from cell ({i}, {j})");
+            if j > 0 {
+                j -= 1;
+            } else {
+                i -= 1;
+            }
+        }
     }
-    if !identical && distance == 0 {
-        differences.spacing = true;
-    }
+    found.number_changes.reverse();
+    found.tag_changes.reverse();
+    found
+}
 
+/// The match percentage from the distance: `100 × (1 − distance / length)`, rounded down,
+/// with the length of the longer segment (at least SHORT_UNIT_WORDS for a slip of less
+/// than a word), and 100 for identical texts only.
+fn final_score(identical: bool, distance: u32, q: &[Prepared<'_>], s: &[Prepared<'_>]) -> u32 {
+    let (n, m) = (q.len(), s.len());
     let content = |tokens: &[Prepared<'_>]| tokens.iter().filter(|t| t.token.is_content()).count();
     let mut length = content(q).max(content(s)) as u32 * WORD_COST;
     if length == 0 {
@@ -815,28 +901,7 @@ fn compare_prepared(
     if !identical && score == 100 {
         score = 99;
     }
-    let only_numbers_differ = !identical && only_numbers && !number_changes.is_empty();
-    let only_placeables_differ =
-        !identical && only_placeables && !(number_changes.is_empty() && tag_changes.is_empty());
-    Comparison {
-        score: score as u8,
-        differences,
-        number_changes: if only_numbers_differ {
-            number_changes
-        } else {
-            number_changes
-                .into_iter()
-                .filter(|c| number_value(&c.source) != number_value(&c.query))
-                .collect()
-        },
-        only_numbers_differ,
-        tag_changes: if only_placeables_differ {
-            tag_changes
-        } else {
-            Vec::new()
-        },
-        only_placeables_differ,
-    }
+    score
 }
 
 fn note_substitution(a: &Prepared<'_>, b: &Prepared<'_>, differences: &mut Differences) {

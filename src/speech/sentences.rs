@@ -310,57 +310,10 @@ pub fn sentence_ranges(text: &str, lists: &SegmentationLists) -> Vec<Range<usize
             i += 1;
             continue;
         }
-        // The run of final marks: "?!", "...", "…".
         let mark_start = i;
-        let mut dots = 0;
-        let mut strong = false;
-        let mut ellipsis = false;
-        let mut j = i;
-        loop {
-            match bytes.get(j) {
-                Some(b'.') => {
-                    dots += 1;
-                    j += 1;
-                }
-                Some(b'!' | b'?') => {
-                    strong = true;
-                    j += 1;
-                }
-                Some(0xE2) if starts_with_at(bytes, j, ELLIPSIS) => {
-                    ellipsis = true;
-                    j += ELLIPSIS.len();
-                }
-                _ => break,
-            }
-        }
+        let (j, mark) = mark_run(bytes, i);
         i = j;
-        let mark = if ellipsis || dots >= 2 {
-            Mark::Ellipsis
-        } else if strong {
-            Mark::Strong
-        } else {
-            Mark::Period
-        };
-        // Closing quotes and brackets stay with the sentence, "… demain ? »" included.
-        let mut k = j;
-        'closers: loop {
-            for closer in CLOSERS {
-                if starts_with_at(bytes, k, closer) {
-                    k += closer.len();
-                    continue 'closers;
-                }
-            }
-            let gap = space_len(bytes, k);
-            if gap > 0 && bytes.get(k) != Some(&b'\n') {
-                for closer in SPACED_CLOSERS {
-                    if starts_with_at(bytes, k + gap, closer) {
-                        k += gap + closer.len();
-                        continue 'closers;
-                    }
-                }
-            }
-            break;
-        }
+        let k = closers_end(bytes, j);
         let gap = spaces_len(bytes, k);
         if gap == 0 {
             // "3.5", "www.un.org", "U.S.A": not a boundary; but "Monday.The" is a
@@ -382,28 +335,7 @@ pub fn sentence_ranges(text: &str, lists: &SegmentationLists) -> Vec<Range<usize
         if inside_protected(&protected, &mut next_protected, k) {
             continue;
         }
-        if mark == Mark::Ellipsis && mark_start > 0 && matches!(bytes[mark_start - 1], b'[' | b'(')
-        {
-            continue; // "[…]" marks an omission.
-        }
-        let (start, next_word) = start_at(text, next);
-        let ends = match (mark, start) {
-            (_, Start::Lower | Start::Continuation) => false,
-            (Mark::Strong | Mark::Ellipsis, _) => true,
-            (Mark::Period, _) => {
-                let token_start = token_start(bytes, mark_start).max(segment_start);
-                period_ends_sentence(
-                    lists,
-                    text,
-                    token_start,
-                    mark_start,
-                    segment_start,
-                    start,
-                    next_word,
-                )
-            }
-        };
-        if ends {
+        if mark_ends_sentence(text, lists, mark, mark_start, segment_start, next) {
             ranges.push(segment_start..k);
             segment_start = next;
             i = next;
@@ -414,6 +346,102 @@ pub fn sentence_ranges(text: &str, lists: &SegmentationLists) -> Vec<Range<usize
         ranges.push(segment_start..end);
     }
     ranges
+}
+
+/// The run of final marks starting at `at` ("?!", "...", "…"): where it ends, and how it
+/// ends a sentence. Called once per candidate mark by [`sentence_ranges`]'s byte loop.
+#[inline]
+fn mark_run(bytes: &[u8], at: usize) -> (usize, Mark) {
+    let mut dots = 0;
+    let mut strong = false;
+    let mut ellipsis = false;
+    let mut j = at;
+    loop {
+        match bytes.get(j) {
+            Some(b'.') => {
+                dots += 1;
+                j += 1;
+            }
+            Some(b'!' | b'?') => {
+                strong = true;
+                j += 1;
+            }
+            Some(0xE2) if starts_with_at(bytes, j, ELLIPSIS) => {
+                ellipsis = true;
+                j += ELLIPSIS.len();
+            }
+            _ => break,
+        }
+    }
+    let mark = if ellipsis || dots >= 2 {
+        Mark::Ellipsis
+    } else if strong {
+        Mark::Strong
+    } else {
+        Mark::Period
+    };
+    (j, mark)
+}
+
+/// Where the closing quotes and brackets after a run of final marks end: they stay with
+/// the sentence, "… demain ? »" included (a closer French spacing separates by a space,
+/// not across a line break). Called once per candidate mark.
+#[inline]
+fn closers_end(bytes: &[u8], at: usize) -> usize {
+    let mut k = at;
+    'closers: loop {
+        for closer in CLOSERS {
+            if starts_with_at(bytes, k, closer) {
+                k += closer.len();
+                continue 'closers;
+            }
+        }
+        let gap = space_len(bytes, k);
+        if gap > 0 && bytes.get(k) != Some(&b'\n') {
+            for closer in SPACED_CLOSERS {
+                if starts_with_at(bytes, k + gap, closer) {
+                    k += gap + closer.len();
+                    continue 'closers;
+                }
+            }
+        }
+        break;
+    }
+    k
+}
+
+/// Whether a run of final marks followed by white space ends the sentence, judged from what
+/// starts at `next` and, for a period, from the word before it: kept apart from the byte
+/// loop of [`sentence_ranges`], which only finds the candidates.
+fn mark_ends_sentence(
+    text: &str,
+    lists: &SegmentationLists,
+    mark: Mark,
+    mark_start: usize,
+    segment_start: usize,
+    next: usize,
+) -> bool {
+    let bytes = text.as_bytes();
+    if mark == Mark::Ellipsis && mark_start > 0 && matches!(bytes[mark_start - 1], b'[' | b'(') {
+        return false; // "[…]" marks an omission.
+    }
+    let (start, next_word) = start_at(text, next);
+    match (mark, start) {
+        (_, Start::Lower | Start::Continuation) => false,
+        (Mark::Strong | Mark::Ellipsis, _) => true,
+        (Mark::Period, _) => {
+            let token_start = token_start(bytes, mark_start).max(segment_start);
+            period_ends_sentence(
+                lists,
+                text,
+                token_start,
+                mark_start,
+                segment_start,
+                start,
+                next_word,
+            )
+        }
+    }
 }
 
 /// Whether position `at` lies inside a matched bracket pair (`cursor` moves forward only, so
