@@ -29,6 +29,14 @@ error-bad-delivery = “{ $value }” is not a delivery language: expected a lan
 error-unknown-language = cannot tell which language the speech is in: add --lang, a “language:” line in the front matter, or name the file NAME.en.txt
 error-speech-too-large = the speech does not fit in memory: holding it up to this line takes more than { $needed } MiB, and this process may use { $available } MiB more; split the file (a speech of short lines costs the most), or raise the limit
 warning-language-mismatch = { $file } is taken to be in “{ $declared }” (its front matter, file name or --lang), but its text reads as “{ $found }”: say its language with language: in the front matter or --lang
+warning-set-apart = { $file }: { $lines ->
+    [one] one line
+   *[other] { $lines } lines
+  } of the web page it was pasted from left out of the speech ({ $captions ->
+    [0] site text and bylines
+    [one] one photo caption, the rest site text and bylines
+   *[other] { $captions } photo captions, the rest site text and bylines
+  }): never spoken, timed, aligned or stored
 warning-generic-profile = Tribune has no rules for the language “{ $lang }”: generic segmentation rules and 130 words per minute are used
 
 ## Segment kinds
@@ -37,6 +45,8 @@ kind-dateline = dateline
 kind-salutation = salutation
 kind-sentence = sentence
 kind-direction = direction
+kind-web-text = web page text
+kind-caption = photo caption
 
 ## Stage direction kinds
 direction-silence = silence

@@ -29,6 +29,17 @@ error-bad-delivery = « { $value } » n’est pas une langue de lecture : une é
 error-unknown-language = impossible de déterminer la langue du discours : ajoutez --lang, une ligne « language: » dans l’en-tête, ou nommez le fichier NOM.fr.txt
 error-speech-too-large = le discours ne tient pas en mémoire : le garder jusqu’à cette ligne demande plus de { $needed } Mio, et ce processus peut encore en utiliser { $available } ; scindez le fichier (un discours de lignes courtes coûte le plus), ou relevez la limite
 warning-language-mismatch = { $file } est pris pour un texte en « { $declared } » (son en-tête, son nom de fichier ou --lang), mais son texte se lit comme du « { $found } » : indiquez sa langue par language: dans l’en-tête ou par --lang
+warning-set-apart = { $file } : { $lines ->
+    [one] une ligne
+   *[other] { $lines } lignes
+  } de la page web d’où il a été copié { $lines ->
+    [one] laissée
+   *[other] laissées
+  } hors du discours ({ $captions ->
+    [0] texte du site et signatures
+    [one] une légende de photo, le reste texte du site et signatures
+   *[other] { $captions } légendes de photo, le reste texte du site et signatures
+  }) : jamais lues, minutées, alignées ni mémorisées
 warning-generic-profile = Tribune n’a pas de règles pour la langue « { $lang } » : des règles de segmentation génériques et 130 mots par minute sont utilisés
 
 ## Types de segments
@@ -37,6 +48,8 @@ kind-dateline = lieu et date
 kind-salutation = formule d’appel
 kind-sentence = phrase
 kind-direction = indication
+kind-web-text = texte de la page web
+kind-caption = légende de photo
 
 ## Types d’indications scéniques
 direction-silence = silence

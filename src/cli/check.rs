@@ -146,6 +146,7 @@ fn read(
     warn_if_generic(&language, ctx);
     let segments = speech::segment(&parsed);
     super::segment::warn_if_mislabelled(file, &parsed, &segments, ctx);
+    super::segment::warn_if_set_apart(file, &parsed, ctx);
     let side = Side {
         name: origin.to_string(),
         language,

@@ -198,6 +198,7 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> CommandResult {
     let files = std::iter::once(&args.speech).chain(args.translation.as_ref());
     for (s, file) in std::iter::once(&first).chain(second.as_ref()).zip(files) {
         super::segment::warn_if_mislabelled(file, s, &speech::segment(s), ctx);
+        super::segment::warn_if_set_apart(file, s, ctx);
         if let Some(language) = &s.meta.language {
             warn_if_generic(language, ctx);
         }

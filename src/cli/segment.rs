@@ -79,6 +79,43 @@ pub fn warn_if_mislabelled(
     }
 }
 
+/// Says how many lines of a pasted web page (site lines, bylines, captions) the command left
+/// out of the speech: once, on standard error.
+pub fn warn_if_set_apart(file: &str, parsed: &speech::Speech, ctx: &Context) {
+    let apart = speech::set_apart(parsed);
+    if apart.is_empty() {
+        return;
+    }
+    let captions = apart
+        .iter()
+        .filter(|s| s.kind == speech::SegmentKind::Caption)
+        .count();
+    ctx.warn(&SetApart {
+        file: file.to_owned(),
+        lines: apart.len(),
+        captions,
+    });
+}
+
+struct SetApart {
+    file: String,
+    lines: usize,
+    captions: usize,
+}
+
+impl crate::i18n::Localize for SetApart {
+    fn message_id(&self) -> &'static str {
+        "warning-set-apart"
+    }
+    fn message_args(&self) -> crate::i18n::Args {
+        vec![
+            ("file", self.file.clone().into()),
+            ("lines", self.lines.into()),
+            ("captions", self.captions.into()),
+        ]
+    }
+}
+
 struct Mislabelled {
     file: String,
     declared: String,
@@ -111,6 +148,7 @@ pub fn read_segments(
     }
     let segments = speech::segment(&parsed);
     warn_if_mislabelled(file, &parsed, &segments, ctx);
+    warn_if_set_apart(file, &parsed, ctx);
     Ok((parsed, segments))
 }
 
@@ -177,7 +215,12 @@ pub fn run(args: SegmentArgs, ctx: &Context) -> CommandResult {
                 }
             }
             SegmentFormat::Jsonl => {
-                for segment in &segments {
+                // The web page's lines set apart, each with its kind, where they stand.
+                let mut all: Vec<&Segment> = segments.iter().collect();
+                let apart = speech::set_apart(&parsed);
+                all.extend(&apart);
+                all.sort_by_key(|s| s.line);
+                for segment in all {
                     serde_json::to_writer(&mut *out, segment)?;
                     writeln!(out)?;
                 }

@@ -97,6 +97,21 @@ pub struct LanguageProfile {
     pub dateline_connectors: WordSet,
     /// Frequent words for language detection, lower case.
     pub stopwords: WordSet,
+    /// What a web page adds around a story pasted from it.
+    pub web: WebText,
+}
+
+/// The text a web page puts around a story (site lines, bylines, photo credits), which a
+/// paste brings along and a speech never says.
+#[derive(Debug, Default)]
+pub struct WebText {
+    /// Whole lines of site text ("Welcome to the United Nations", "Read more"), normalised
+    /// (see [`normalize_phrase`]).
+    pub lines: WordSet,
+    /// First words of a byline ("by" in "By UN News"), lower case.
+    pub byline_openers: WordSet,
+    /// Photo credits ("UN Photo/", "Photo:"), lower case: a line holding one is a caption.
+    pub credits: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +124,18 @@ struct ProfileFile {
     durations: DurationsFile,
     header: HeaderFile,
     detection: DetectionFile,
+    #[serde(default)]
+    web: WebFile,
+}
+
+#[derive(Deserialize, Default)]
+struct WebFile {
+    #[serde(default)]
+    lines: Vec<String>,
+    #[serde(default)]
+    byline_openers: Vec<String>,
+    #[serde(default)]
+    credits: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -215,6 +242,11 @@ impl LanguageProfile {
             weekdays: lower_set(file.header.weekdays),
             dateline_connectors: lower_set(file.header.connectors),
             stopwords: lower_set(file.detection.stopwords),
+            web: WebText {
+                lines: file.web.lines.iter().map(|p| normalize_phrase(p)).collect(),
+                byline_openers: lower_set(file.web.byline_openers),
+                credits: file.web.credits.iter().map(|c| c.to_lowercase()).collect(),
+            },
         }
     }
 
@@ -234,6 +266,7 @@ impl LanguageProfile {
             weekdays: WordSet::default(),
             dateline_connectors: WordSet::default(),
             stopwords: WordSet::default(),
+            web: WebText::default(),
         }
     }
 

@@ -117,6 +117,8 @@ fn block_kind(kind: SegmentKind) -> BlockKind {
         SegmentKind::Salutation => BlockKind::Salutation,
         SegmentKind::Sentence => BlockKind::Paragraph,
         SegmentKind::Direction => BlockKind::Direction,
+        SegmentKind::WebText => BlockKind::WebText,
+        SegmentKind::Caption => BlockKind::Caption,
     }
 }
 

@@ -116,6 +116,12 @@ pub fn render_docx(script: &Script) -> Result<Vec<u8>, ScriptError> {
     Ok(bytes.into_inner())
 }
 
+/// The size of a time mark, in half-points: near the reading size (85 %), so that the speaker
+/// reads it at arm's length, as in the HTML and PDF scripts.
+fn time_mark_size(reading: usize) -> usize {
+    reading * 85 / 100
+}
+
 /// The header of each column shown (title, speaker, event, place and date, note), then the
 /// timing: total, breakdown and target.
 fn header_paragraphs(mut doc: Docx, script: &Script, size: usize, small: usize) -> Docx {
@@ -185,7 +191,7 @@ fn columns_table(
                 cells.push(
                     TableCell::new().width(width, WidthType::Dxa).add_paragraph(
                         Paragraph::new()
-                            .add_run(Run::new().add_text(text).size(18).color("444444"))
+                            .add_run(Run::new().add_text(text).size(time_mark_size(size)).bold())
                             .keep_next(true),
                     ),
                 );
@@ -213,7 +219,12 @@ fn flowing_paragraphs(mut doc: Docx, script: &Script, size: usize) -> Docx {
         if let Some(mark) = &block.time_mark {
             doc = doc.add_paragraph(
                 Paragraph::new()
-                    .add_run(Run::new().add_text(&mark.text).size(18).color("444444"))
+                    .add_run(
+                        Run::new()
+                            .add_text(&mark.text)
+                            .size(time_mark_size(size))
+                            .bold(),
+                    )
                     .keep_next(true),
             );
         }

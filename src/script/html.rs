@@ -219,7 +219,6 @@ fn page_content(parts: &[PagePart]) -> String {
 }
 
 fn css(script: &Script, title: &str) -> String {
-    let running_title: String = title.chars().take(70).collect();
     format!(
         r#"@page {{
   size: {paper};
@@ -251,7 +250,7 @@ h1 {{ font-size: 1.2em; line-height: 1.3; margin: 0 0 .3em; }}
 .column-heads {{ border-bottom: 1.5pt solid #000; font-size: .7em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }}
 .column-head .role {{ font-weight: 400; text-transform: none; letter-spacing: 0; }}
 .column-head.other {{ color: #555; }}
-.time {{ grid-column: 1 / -1; font-size: 10pt; line-height: 1.3; color: #333; text-align: right; font-variant-numeric: tabular-nums; border-bottom: .75pt dotted #777; margin-bottom: .2em; break-after: avoid; }}
+.time {{ grid-column: 1 / -1; font-size: .85em; font-weight: 700; line-height: 1.3; color: #000; text-align: right; font-variant-numeric: tabular-nums; border-bottom: .75pt dotted #555; margin-bottom: .2em; break-after: avoid; }}
 .seg {{ break-inside: avoid; page-break-inside: avoid; margin-bottom: .3em; orphans: 2; widows: 2; }}
 .flow .seg {{ margin-bottom: .15em; }}
 .k-heading {{ font-weight: 700; font-size: .8em; }}
@@ -267,7 +266,7 @@ h1 {{ font-size: 1.2em; line-height: 1.3; margin: 0 0 .3em; }}
 "#,
         paper = script.paper.css(),
         page = page_content(&script.ui.page_label),
-        title = css_string(&running_title),
+        title = css_string(title),
         size = script.font_size_pt,
         line = LINE_HEIGHT,
         columns = if script.layout == Layout::Columns {
@@ -322,19 +321,7 @@ pub fn render_html(script: &Script) -> Result<String, ScriptError> {
     } else {
         Vec::new()
     };
-    let title = script.columns[main]
-        .header
-        .title
-        .clone()
-        .or_else(|| {
-            script.rows().find_map(|r| {
-                r.cells[main].items.iter().find_map(|i| match i {
-                    Item::Text { text, .. } => Some(text.clone()),
-                    Item::Cue(_) => None,
-                })
-            })
-        })
-        .unwrap_or_default();
+    let title = script.running_head().unwrap_or_default();
     let view = HtmlScript {
         lang: script.columns[main].lang.to_string(),
         css: css(script, &title),

@@ -265,4 +265,56 @@ impl Script {
             .max_by_key(|(i, c)| (**c, std::cmp::Reverse(*i)))
             .map_or(0, |(i, _)| i)
     }
+
+    /// The running head of pages after the first, in the main column's language: the front
+    /// matter's title, else the speech's first heading, else the event; never a sentence of
+    /// the speech. A long one is cut at a word, with an ellipsis.
+    pub fn running_head(&self) -> Option<String> {
+        let main = self.main_column();
+        let header = &self.columns.get(main)?.header;
+        let heading = || {
+            self.rows().find_map(|r| {
+                r.cells.get(main)?.items.iter().find_map(|i| match i {
+                    Item::Text {
+                        text,
+                        kind: SegmentKind::Heading,
+                        ..
+                    } => Some(text.clone()),
+                    _ => None,
+                })
+            })
+        };
+        let head = header
+            .title
+            .clone()
+            .or_else(heading)
+            .or_else(|| header.event.clone())?;
+        Some(cut_at_word(&head, RUNNING_HEAD_CHARS))
+    }
+}
+
+/// The longest running head, in characters: one line of the page's top margin.
+pub const RUNNING_HEAD_CHARS: usize = 70;
+
+/// `text` cut to at most `limit` characters at a word boundary, with an ellipsis when cut.
+fn cut_at_word(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let needed = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if needed + 1 > limit {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(limit - 1).collect();
+    }
+    out.push('…');
+    out
 }

@@ -15,7 +15,7 @@ mod write;
 pub use error::SpeechError;
 pub use model::{Block, BlockKind, Delivery, Direction, DirectionKind, Inline, Line, Meta, Speech};
 pub use parse::{language_of, parse, parse_duration};
-pub use segment::{assign_ids, normalize_for_id, segment, Segment, SegmentKind};
+pub use segment::{assign_ids, normalize_for_id, segment, set_apart, Segment, SegmentKind};
 pub use timing::{
     format_clock, is_spoken, speaking_seconds, stats, LanguageTime, Pace, Rates, SpeechStats,
 };

@@ -86,6 +86,20 @@ pub enum BlockKind {
     Paragraph,
     /// Stage directions standing on their own lines.
     Direction,
+    /// Text of the web page a story was pasted from: a site line ("Welcome to the United
+    /// Nations", "Read more"), a byline ("By UN News"). Never spoken, timed, aligned or
+    /// stored.
+    WebText,
+    /// A photo caption with its credit ("… UN Photo/Name"), from a pasted web page: never
+    /// spoken, timed, aligned or stored.
+    Caption,
+}
+
+impl BlockKind {
+    /// Whether the block is part of what is said (not the web page around a pasted story).
+    pub fn is_speech(self) -> bool {
+        !matches!(self, BlockKind::WebText | BlockKind::Caption)
+    }
 }
 
 /// A block: lines of one kind between blank lines (a raw block of mixed lines is split into

@@ -314,6 +314,10 @@ enum LineClass {
         strong: bool,
     },
     Prose(Line),
+    /// A site line or a byline of a pasted web page.
+    WebText(String),
+    /// A photo caption with its credit.
+    Caption(String),
 }
 
 impl LineClass {
@@ -324,6 +328,8 @@ impl LineClass {
             LineClass::Dateline(_) => BlockKind::Dateline,
             LineClass::Salutation { .. } => BlockKind::Salutation,
             LineClass::Prose(_) => BlockKind::Paragraph,
+            LineClass::WebText(_) => BlockKind::WebText,
+            LineClass::Caption(_) => BlockKind::Caption,
         }
     }
 
@@ -332,7 +338,9 @@ impl LineClass {
             LineClass::Direction(line) | LineClass::Prose(line) => line,
             LineClass::Heading(text)
             | LineClass::Dateline(text)
-            | LineClass::Salutation { text, .. } => vec![Inline::Text(text)],
+            | LineClass::Salutation { text, .. }
+            | LineClass::WebText(text)
+            | LineClass::Caption(text) => vec![Inline::Text(text)],
         }
     }
 }
@@ -454,6 +462,9 @@ fn classify(
             return Ok(LineClass::Heading(rest.trim().to_owned()));
         }
     }
+    if let Some(web) = web_text(text, profile) {
+        return Ok(web);
+    }
     if let Some(direction) = direction::whole_line(text) {
         return Ok(LineClass::Direction(vec![Inline::Direction(direction)]));
     }
@@ -476,6 +487,35 @@ fn classify(
         return Ok(LineClass::Heading(text.to_owned()));
     }
     Ok(LineClass::Prose(inline_items(text, number, origin)?))
+}
+
+/// The most words of a byline ("By Jane Doe, UN News").
+const MAX_BYLINE_WORDS: usize = 6;
+
+/// A line a pasted web page brought along (`languages/<lang>/profile.toml`, `[web]`): a site
+/// line, a short byline without final punctuation, or a caption holding a photo credit.
+fn web_text(text: &str, profile: &LanguageProfile) -> Option<LineClass> {
+    let web = &profile.web;
+    let trimmed = text.trim();
+    if lang::is_listed_phrase(trimmed, &web.lines) {
+        return Some(LineClass::WebText(text.to_owned()));
+    }
+    let first = trimmed.split_whitespace().next()?.to_lowercase();
+    if web.byline_openers.contains(&first)
+        && word_count_up_to(trimmed, MAX_BYLINE_WORDS) <= MAX_BYLINE_WORDS
+        && !ends_with_punctuation(trimmed)
+    {
+        return Some(LineClass::WebText(text.to_owned()));
+    }
+    let lower = trimmed.to_lowercase();
+    if web
+        .credits
+        .iter()
+        .any(|credit| lower.contains(credit.as_str()))
+    {
+        return Some(LineClass::Caption(text.to_owned()));
+    }
+    None
 }
 
 /// Words in `text`, counting no further than `limit + 1` (enough to know it is too many).
@@ -806,6 +846,37 @@ mod tests {
 
     fn kinds(speech: &Speech) -> Vec<BlockKind> {
         speech.blocks.iter().map(|b| b.kind).collect()
+    }
+
+    #[test]
+    fn a_web_page_pasted_with_its_story_is_set_apart() {
+        let text = "Welcome to the Office for Water Cooperation\n\nShare this story\n\n\
+            Wells reopen in the north\n\nBy Office News\n\n\
+            The first wells reopened on Monday, said the director.\n\n\
+            A pump in the village Photo: Office/Ana RuizThe pump serves 300 families.\n\n\
+            By working together, the villages rebuilt three wells.\n\nRead more\n";
+        let speech = parse_en(text);
+        assert_eq!(
+            kinds(&speech),
+            [
+                // A welcome line not on the list is the site's heading as before.
+                BlockKind::Heading,
+                BlockKind::WebText,
+                BlockKind::Heading,
+                BlockKind::WebText,
+                BlockKind::Paragraph,
+                BlockKind::Caption,
+                // A sentence that opens with "By" is prose.
+                BlockKind::Paragraph,
+                BlockKind::WebText,
+            ]
+        );
+        // Left out of the segments, listed apart.
+        let segments = crate::speech::segment(&speech);
+        assert!(segments.iter().all(|s| !s.text.contains("Photo:")));
+        let apart = crate::speech::set_apart(&speech);
+        assert_eq!(apart.len(), 4);
+        assert_eq!(apart[2].kind, crate::speech::SegmentKind::Caption);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::lang::{self, LanguageProfile};
 
 /// What a segment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum SegmentKind {
     /// A heading line.
     Heading,
@@ -24,16 +24,23 @@ pub enum SegmentKind {
     Sentence,
     /// A stage direction (never a translation unit).
     Direction,
+    /// A site line or byline of a pasted web page ([`set_apart`]: never in a speech's
+    /// segments).
+    WebText,
+    /// A photo caption of a pasted web page ([`set_apart`]).
+    Caption,
 }
 
 impl SegmentKind {
     /// Every kind (for the test that each has its messages).
-    pub const ALL: [SegmentKind; 5] = [
+    pub const ALL: [SegmentKind; 7] = [
         SegmentKind::Heading,
         SegmentKind::Dateline,
         SegmentKind::Salutation,
         SegmentKind::Sentence,
         SegmentKind::Direction,
+        SegmentKind::WebText,
+        SegmentKind::Caption,
     ];
 
     /// The kind's name in JSON and in Fluent message ids.
@@ -44,12 +51,17 @@ impl SegmentKind {
             SegmentKind::Salutation => "salutation",
             SegmentKind::Sentence => "sentence",
             SegmentKind::Direction => "direction",
+            SegmentKind::WebText => "web-text",
+            SegmentKind::Caption => "caption",
         }
     }
 
-    /// Whether the segment is translated (directions are not).
+    /// Whether the segment is translated (directions and a web page's text are not).
     pub fn is_translatable(self) -> bool {
-        self != SegmentKind::Direction
+        !matches!(
+            self,
+            SegmentKind::Direction | SegmentKind::WebText | SegmentKind::Caption
+        )
     }
 }
 
@@ -253,6 +265,34 @@ fn segment_language(
         .map(|(_, p)| p.language.clone())
 }
 
+/// The lines of a pasted web page that [`segment`] leaves out (site lines, bylines,
+/// captions), each as a segment of its kind, in document order: `tribune segment` lists them,
+/// and every command says how many it left out.
+pub fn set_apart(speech: &Speech) -> Vec<Segment> {
+    let language = speech.meta.language.clone().unwrap_or_default();
+    let mut out = Vec::new();
+    for (block_index, block) in speech.blocks.iter().enumerate() {
+        let kind = match block.kind {
+            BlockKind::WebText => SegmentKind::WebText,
+            BlockKind::Caption => SegmentKind::Caption,
+            _ => continue,
+        };
+        for (line_index, line) in block.lines.iter().enumerate() {
+            out.push(Segment {
+                id: String::new(),
+                block: block_index,
+                kind,
+                text: super::line_text(line),
+                lang: language.clone(),
+                direction: None,
+                line: block.source_lines.get(line_index).copied().unwrap_or(0),
+            });
+        }
+    }
+    assign_ids(&mut out);
+    out
+}
+
 /// Cuts a speech into segments (docs/segmentation.md).
 pub fn segment(speech: &Speech) -> Vec<Segment> {
     let language = speech.meta.language.clone().unwrap_or_default();
@@ -267,6 +307,8 @@ pub fn segment(speech: &Speech) -> Vec<Segment> {
             BlockKind::Salutation => SegmentKind::Salutation,
             BlockKind::Paragraph => SegmentKind::Sentence,
             BlockKind::Direction => SegmentKind::Direction,
+            // Not part of the speech: see [`set_apart`].
+            BlockKind::WebText | BlockKind::Caption => continue,
         };
         for (line_index, line) in block.lines.iter().enumerate() {
             let source_line = block.source_lines.get(line_index).copied().unwrap_or(0);

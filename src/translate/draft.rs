@@ -97,7 +97,8 @@ pub fn draft(speech: &Speech, result: &Pretranslation) -> Speech {
         ),
     };
     let mut blocks = Vec::with_capacity(speech.blocks.len());
-    for block in &speech.blocks {
+    // The web page's lines a paste brought along have no segments and no place in the draft.
+    for block in speech.blocks.iter().filter(|b| b.kind.is_speech()) {
         let mut lines = Vec::with_capacity(block.lines.len());
         for line in &block.lines {
             let mut out: Line = Vec::new();

@@ -63,9 +63,25 @@ fn the_raw_news_example_parses() {
     let path = shared_path("examples/news-mopti-2018.en.txt");
     let segments = jsonl(&[path.to_str().unwrap(), "--lang", "en"]);
     let kinds = kinds(&segments);
-    assert_eq!(&kinds[..2], ["heading", "heading"]);
+    // The site's welcome line is set apart, and the story's title is the first heading.
+    assert_eq!(&kinds[..2], ["web-text", "heading"]);
     assert!(kinds.contains(&"sentence"));
     assert!(segments.iter().all(|s| s["kind"] != "direction"));
+    // The photo caption glued to its credit is set apart too, on its line.
+    let caption = segments.iter().find(|s| s["kind"] == "caption").unwrap();
+    assert_eq!(caption["line"], 19);
+    assert!(caption["text"].as_str().unwrap().contains("UN Photo/"));
+    // The speech's own segments leave both out, and the command says so once.
+    tribune()
+        .args(["segment", "--lang", "en"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Welcome to the United Nations").not())
+        .stdout(predicate::str::contains("UN Photo/").not())
+        .stderr(predicate::str::contains(
+            "2 lines of the web page it was pasted from left out of the speech (one photo caption, the rest site text and bylines)",
+        ));
 }
 
 #[test]

@@ -373,3 +373,54 @@ fn the_html_is_one_self_contained_file() {
     ]);
     assert!(large.contains("--body: 24pt"));
 }
+
+/// The CSS content of the running head (`@top-left`) of an HTML script.
+fn running_head(html: &str) -> &str {
+    let at = html
+        .find("@top-left { content: ")
+        .expect("a running head rule");
+    let rest = &html[at + "@top-left { content: ".len()..];
+    &rest[..rest.find(';').unwrap()]
+}
+
+#[test]
+fn the_running_head_is_a_title_heading_or_event_never_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |text: &str| -> String {
+        let file = dir.path().join("talk.en.txt");
+        std::fs::write(&file, text).unwrap();
+        let out = tribune()
+            .args(["script", "--format", "html"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        running_head(&String::from_utf8(out.stdout).unwrap()).to_owned()
+    };
+    let sentence =
+        "Before I begin, please join me in a moment of silence for all those who served with us.";
+    // No title, no heading, no event: no running head rather than the first sentence cut.
+    assert_eq!(run(&format!("{sentence}\n")), "\"\"");
+    // The event, else the speech's heading, else the front matter's title.
+    assert_eq!(
+        run(&format!("---\nevent: Harbour Day\n---\n\n{sentence}\n")),
+        "\"Harbour Day\""
+    );
+    assert_eq!(
+        run(&format!(
+            "---\nevent: Harbour Day\n---\n\nOpening of the new harbour\n\n{sentence}\n"
+        )),
+        "\"Opening of the new harbour\""
+    );
+    // A long title is cut at a word.
+    let long = "Remarks at the opening of the regional dialogue on water, sanitation and the resilience of coastal cities";
+    let head = run(&format!("---\ntitle: {long}\n---\n\n{sentence}\n"));
+    assert_eq!(
+        head,
+        "\"Remarks at the opening of the regional dialogue on water, sanitation…\""
+    );
+}

@@ -485,3 +485,23 @@ fn bad_input_is_refused_clearly() {
     // A failed run leaves no half-written output.
     assert!(!ws.path("out.xlf").exists());
 }
+
+#[test]
+fn a_pasted_web_page_leaves_its_site_lines_out_of_the_draft() {
+    let ws = Workspace::new();
+    let out = ws
+        .run(&["translate", "--to", "fr"])
+        .arg(crate::shared_path("examples/news-mopti-2018.en.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let draft = String::from_utf8(out.stdout).unwrap();
+    assert!(!draft.contains("Welcome to the United Nations"), "{draft}");
+    assert!(!draft.contains("UN Photo/"), "{draft}");
+    // Each block keeps its own kind: the story's first paragraph is no heading.
+    assert!(!draft.contains("# [On the second day"), "{draft}");
+    assert!(
+        draft.contains("[On the second day of his visit to Mali"),
+        "{draft}"
+    );
+}
