@@ -3,7 +3,7 @@
 ## Command-line help
 cli-check-about = Check a translation against its source: numbers, stage directions, untranslated segments, typography of the target locale. Exits with 3 when an error is found.
 cli-check--source = The source speech.
-cli-check--target = Its translation.
+cli-check--target = Its translation; without it, the speech is checked on its own (quotation marks, brackets, doubled words).
 cli-check--source-lang = Language of the source, when neither front matter nor file name says it.
 cli-check--target-lang = Language and locale of the translation (fr-FR, fr-CA), when neither front matter nor file name says it; the locale decides the typography checked.
 cli-check--strict = Count the typography of punctuation and quotation marks (a missing no-break space before “:”) as errors, not warnings.
@@ -31,6 +31,9 @@ check-typography-percent = typography ({ $locale }): before “%” expected { $
 check-typography-thousands = typography ({ $locale }): between digit groups expected { $expected }, found { $found }
 check-term-missing = term not translated as the term base says: “{ $term }” should be { $approved }
 check-term-forbidden = term not to use: “{ $used }” for “{ $term }” (the term base says { $approved })
+check-writing-quotes = quotation marks do not balance in this paragraph: “{ $mark }” has no partner
+check-writing-brackets = brackets do not balance: “{ $mark }” has no partner
+check-writing-doubled = word written twice: “{ $word } { $word }”
 check-unaligned = no translation found for this source segment
 check-space-narrow = a narrow no-break space (U+202F)
 check-space-nbsp = a no-break space (U+00A0)

@@ -3,7 +3,7 @@
 ## Aide de la ligne de commande
 cli-check-about = Contrôler une traduction par rapport à sa source : nombres, indications scéniques, segments non traduits, typographie de la langue cible. Sort avec le code 3 en cas d’erreur.
 cli-check--source = Le discours source.
-cli-check--target = Sa traduction.
+cli-check--target = Sa traduction ; sans elle, le discours est contrôlé seul (guillemets, parenthèses, mots doublés).
 cli-check--source-lang = La langue de la source, quand ni l’en-tête ni le nom du fichier ne la donnent.
 cli-check--target-lang = La langue et la variante de la traduction (fr-FR, fr-CA), quand ni l’en-tête ni le nom du fichier ne la donnent ; la variante détermine la typographie contrôlée.
 cli-check--strict = Compter la typographie de la ponctuation et des guillemets (une espace insécable manquante avant « : ») comme des erreurs, non comme des avertissements.
@@ -31,6 +31,9 @@ check-typography-percent = typographie ({ $locale }) : avant « % », attendu { 
 check-typography-thousands = typographie ({ $locale }) : entre les groupes de chiffres, attendu { $expected }, trouvé { $found }
 check-term-missing = terme non traduit comme le veut la base terminologique : « { $term } » devrait être { $approved }
 check-term-forbidden = terme à ne pas employer : « { $used } » pour « { $term } » (la base terminologique dit { $approved })
+check-writing-quotes = les guillemets ne s’équilibrent pas dans ce paragraphe : « { $mark } » n’a pas de pendant
+check-writing-brackets = les crochets ou parenthèses ne s’équilibrent pas : « { $mark } » n’a pas de pendant
+check-writing-doubled = mot écrit deux fois : « { $word } { $word } »
 check-unaligned = aucune traduction trouvée pour ce segment source
 check-space-narrow = une espace fine insécable (U+202F)
 check-space-nbsp = une espace insécable (U+00A0)

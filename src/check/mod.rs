@@ -9,6 +9,7 @@
 //! about, and localised through [`Localize`].
 
 pub mod numbers;
+pub mod speech;
 pub mod typography;
 
 use serde::Serialize;
@@ -46,6 +47,8 @@ pub enum CheckKind {
     Alignment,
     /// A term of the term base translated without its approved term, or with one not to use.
     Term,
+    /// Writing of one speech on its own: quotation marks, brackets, doubled words.
+    Writing,
 }
 
 /// Which file a finding is located in.
@@ -100,6 +103,9 @@ impl Localize for Finding {
             "typography-thousands" => "check-typography-thousands",
             "term-missing" => "check-term-missing",
             "term-forbidden" => "check-term-forbidden",
+            "writing-quotes" => "check-writing-quotes",
+            "writing-brackets" => "check-writing-brackets",
+            "writing-doubled" => "check-writing-doubled",
             _ => "check-unaligned",
         }
     }

@@ -34,9 +34,10 @@ pub struct CheckArgs {
     /// The source speech.
     #[arg(value_name = "SOURCE")]
     pub source: String,
-    /// Its translation.
+    /// Its translation; without it, the speech is checked on its own (quotation marks,
+    /// brackets, doubled words).
     #[arg(value_name = "TARGET")]
-    pub target: String,
+    pub target: Option<String>,
     /// Language of the source, when neither front matter nor file name says it.
     #[arg(long, value_name = "LANG", value_parser = language_arg)]
     pub source_lang: Option<LanguageIdentifier>,
@@ -126,9 +127,10 @@ struct JsonFinding<'a> {
 #[derive(Serialize)]
 struct JsonReport<'a> {
     source: &'a str,
-    target: &'a str,
+    /// None when one speech is checked on its own.
+    target: Option<&'a str>,
     source_lang: String,
-    target_lang: String,
+    target_lang: Option<String>,
     errors: usize,
     warnings: usize,
     findings: Vec<JsonFinding<'a>>,
@@ -205,8 +207,13 @@ fn write_finding(
 /// Runs `tribune check`.
 pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
     let (source, source_text) = read(&args.source, args.source_lang.as_ref(), ctx)?;
-    let (target, target_text) = read(&args.target, args.target_lang.as_ref(), ctx)?;
     let source_lang = source.language.clone();
+    let Some(target_file) = &args.target else {
+        // One speech on its own: its writing.
+        let findings = check::speech::check_speech(&source.segments, &source_lang);
+        return report(&args, &findings, (&source_text, &source_lang), None, ctx);
+    };
+    let (target, target_text) = read(target_file, args.target_lang.as_ref(), ctx)?;
     let target_lang = target.language.clone();
     // Two files given the wrong way round are refused, as `align` refuses them; a single
     // text in the other language is a finding of the check (untranslated), not an error.
@@ -226,8 +233,27 @@ pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
             terms,
         },
     );
+    report(
+        &args,
+        &findings,
+        (&source_text, &source_lang),
+        Some((target_file, &target_text, &target_lang)),
+        ctx,
+    )
+}
+
+/// Prints the findings (text or JSON) and fails with exit code 3 when one is an error.
+fn report(
+    args: &CheckArgs,
+    findings: &[Finding],
+    (source_text, source_lang): (&str, &LanguageIdentifier),
+    target: Option<(&str, &str, &LanguageIdentifier)>,
+    ctx: &Context,
+) -> CommandResult {
     let source_lines: Vec<&str> = source_text.lines().collect();
-    let target_lines: Vec<&str> = target_text.lines().collect();
+    let target_lines: Vec<&str> = target.map_or_else(Vec::new, |t| t.1.lines().collect());
+    let target_file = target.map_or("", |t| t.0);
+    let target_lang = target.map(|t| t.2);
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -239,7 +265,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
         .map(|f| {
             let (file, lines) = match f.side {
                 FileSide::Source => (args.source.as_str(), &source_lines),
-                FileSide::Target => (args.target.as_str(), &target_lines),
+                FileSide::Target => (target_file, &target_lines),
             };
             let column = match (f.offset, &f.target) {
                 (Some(offset), Some(text)) => column(lines, f.line, text, offset),
@@ -262,9 +288,9 @@ pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
         CheckFormat::Json => {
             let report = JsonReport {
                 source: &args.source,
-                target: &args.target,
+                target: target.map(|t| t.0),
                 source_lang: source_lang.to_string(),
-                target_lang: target_lang.to_string(),
+                target_lang: target_lang.map(ToString::to_string),
                 errors,
                 warnings,
                 findings: located,
@@ -274,7 +300,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
         }
         CheckFormat::Text => {
             for f in &located {
-                write_finding(out, f, &source_lang, &target_lang, ctx)?;
+                write_finding(out, f, source_lang, target_lang.unwrap_or(source_lang), ctx)?;
             }
             writeln!(
                 out,

@@ -99,6 +99,9 @@ pub struct LanguageProfile {
     pub stopwords: WordSet,
     /// What a web page adds around a story pasted from it.
     pub web: WebText,
+    /// Words written twice in a row on purpose ("had had", « nous nous »), lower case: not
+    /// reported as doubled by `tribune check FILE`.
+    pub writing_repeats: WordSet,
 }
 
 /// The text a web page puts around a story (site lines, bylines, photo credits), which a
@@ -126,6 +129,14 @@ struct ProfileFile {
     detection: DetectionFile,
     #[serde(default)]
     web: WebFile,
+    #[serde(default)]
+    writing: WritingFile,
+}
+
+#[derive(Deserialize, Default)]
+struct WritingFile {
+    #[serde(default)]
+    may_repeat: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -247,6 +258,7 @@ impl LanguageProfile {
                 byline_openers: lower_set(file.web.byline_openers),
                 credits: file.web.credits.iter().map(|c| c.to_lowercase()).collect(),
             },
+            writing_repeats: lower_set(file.writing.may_repeat),
         }
     }
 
@@ -267,6 +279,7 @@ impl LanguageProfile {
             dateline_connectors: WordSet::default(),
             stopwords: WordSet::default(),
             web: WebText::default(),
+            writing_repeats: WordSet::default(),
         }
     }
 

@@ -142,3 +142,56 @@ fn warnings_alone_do_not_fail() {
         ))
         .stdout(predicate::str::contains("0 errors, one warning"));
 }
+
+#[test]
+fn one_speech_is_checked_on_its_own() {
+    let ws = Workspace::new();
+    ws.write(
+        "story.en.txt",
+        "Water for all\n\n“\"We will not wait”, said the mayor. The the wells are dry.\n\nThe Office (UNSRO will report. He left \"with a warm heart”.\n",
+    );
+    let out = ws
+        .run(&["check", "--format", "json", "story.en.txt"])
+        .output()
+        .unwrap();
+    // Warnings only: the speech is not wrong, a human looks.
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["target"], serde_json::Value::Null);
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "writing-quotes",
+            "writing-doubled",
+            "writing-quotes",
+            "writing-brackets"
+        ]
+    );
+    ws.run(&["check", "story.en.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "story.en.txt:3: warning: word written twice: “the the”",
+        ))
+        .stdout(predicate::str::contains("0 errors, 4 warnings"));
+    // The bundled samples are clean on their own too.
+    for name in [
+        "flood-relief-niamey",
+        "peacekeeping-day-goma",
+        "water-summit-dakar",
+    ] {
+        for lang in ["en", "fr"] {
+            ws.run(&["check"])
+                .arg(repo_path(&format!("speeches/{name}.{lang}.txt")))
+                .assert()
+                .success()
+                .stdout(predicate::str::contains("0 errors, 0 warnings"));
+        }
+    }
+}
