@@ -25,6 +25,7 @@ error-front-matter-unknown-key = unknown front matter key “{ $key }”: expect
 error-front-matter-duplicate-key = the front matter key “{ $key }” is given twice
 error-bad-language = “{ $value }” is not a language tag: expected something like en, fr or fr-CA
 error-bad-duration = “{ $value }” is not a duration: expected minutes and seconds such as 12:30
+error-bad-kind = “{ $value }” is not a document kind: expected remarks, statement, message or story
 error-bad-delivery = “{ $value }” is not a delivery language: expected a language tag such as en or fr, or “mixed”
 error-unknown-language = cannot tell which language the speech is in: add --lang, a “language:” line in the front matter, or name the file NAME.en.txt
 error-speech-too-large = the speech does not fit in memory: holding it up to this line takes more than { $needed } MiB, and this process may use { $available } MiB more; split the file (a speech of short lines costs the most), or raise the limit
@@ -72,6 +73,10 @@ stats-language = Speaking time in { $lang }: { $words } { $words ->
     [one] word
    *[other] words
   } at { $rate } words/min, { $time }
+stats-story = A story, not remarks ({ $how ->
+    [guessed] guessed from its reported quotations; say kind: remarks in the front matter if it is not
+   *[other] its front matter says so
+  }): these times are reading times, for a text read rather than delivered.
 stats-total = Estimated total: { $time }
 stats-target-over = Over the target of { $target } by { $over }
 stats-target-within = Within the target of { $target } ({ $left } to spare)

@@ -74,4 +74,4 @@ cli-script--pace = Default rates: normal delivery, or the slower interpretable p
 cli-script--target = The time the speaker has (MM:SS); the script and a warning say when it runs over. Default: the front matter’s target:.
 cli-script--paper = Paper size: a4 or letter.
 cli-script--font-size = Body type size in points (default 16; 18 interleaved; 20 single).
-cli-script--note = Delivery note in the header: check (“Check against delivery”), verbatim (“Read out verbatim”) or none.
+cli-script--note = Delivery note in the header: check (“Check against delivery”, the default), verbatim (“Read out verbatim”) or none (the default for a story).

@@ -25,6 +25,7 @@ error-front-matter-unknown-key = clé d’en-tête inconnue « { $key } » : tit
 error-front-matter-duplicate-key = la clé d’en-tête « { $key } » figure deux fois
 error-bad-language = « { $value } » n’est pas une étiquette de langue : en, fr ou fr-CA par exemple
 error-bad-duration = « { $value } » n’est pas une durée : minutes et secondes attendues, par exemple 12:30
+error-bad-kind = « { $value } » n’est pas un type de document : remarks, statement, message ou story attendu
 error-bad-delivery = « { $value } » n’est pas une langue de lecture : une étiquette de langue (en, fr…) ou « mixed » est attendue
 error-unknown-language = impossible de déterminer la langue du discours : ajoutez --lang, une ligne « language: » dans l’en-tête, ou nommez le fichier NOM.fr.txt
 error-speech-too-large = le discours ne tient pas en mémoire : le garder jusqu’à cette ligne demande plus de { $needed } Mio, et ce processus peut encore en utiliser { $available } ; scindez le fichier (un discours de lignes courtes coûte le plus), ou relevez la limite
@@ -75,6 +76,10 @@ stats-language = Durée de lecture en { $lang } : { $words } { $words ->
     [one] mot
    *[other] mots
   } à { $rate } mots/min, { $time }
+stats-story = Un article, pas une allocution ({ $how ->
+    [guessed] d’après ses citations rapportées ; indiquez kind: remarks dans l’en-tête si ce n’en est pas un
+   *[other] son en-tête le dit
+  }) : ces durées sont des temps de lecture, pour un texte lu et non prononcé.
 stats-total = Durée totale estimée : { $time }
 stats-target-over = Dépasse la durée prévue de { $target } de { $over }
 stats-target-within = Dans la durée prévue de { $target } (marge de { $left })

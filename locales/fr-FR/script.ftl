@@ -79,4 +79,4 @@ cli-script--pace = Débits par défaut : normal, ou le débit plus lent adapté 
 cli-script--target = Le temps de parole prévu (MM:SS) ; le script et un avertissement signalent tout dépassement. Par défaut : la clé target: de l’en-tête.
 cli-script--paper = Format du papier : a4 ou letter.
 cli-script--font-size = Corps du texte en points (16 par défaut ; 18 en alternance ; 20 en langue seule).
-cli-script--note = Mention d’en-tête : check (« Seul le prononcé fait foi »), verbatim (« À lire tel quel ») ou none.
+cli-script--note = Mention d’en-tête : check (« Seul le prononcé fait foi », par défaut), verbatim (« À lire tel quel ») ou none (par défaut pour un article).

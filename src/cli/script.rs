@@ -114,9 +114,9 @@ pub struct ScriptArgs {
     /// Body type size in points (default 16, 18 interleaved, 20 single).
     #[arg(long, value_name = "PT", value_parser = font_size_arg)]
     pub font_size: Option<f32>,
-    /// The delivery note in the header.
-    #[arg(long, value_enum, default_value_t = NoteArg::Check)]
-    pub note: NoteArg,
+    /// The delivery note in the header (default: "check against delivery", none for a story).
+    #[arg(long, value_enum)]
+    pub note: Option<NoteArg>,
 }
 
 /// The estimated time runs over the target.
@@ -229,9 +229,17 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> CommandResult {
         },
         font_size_pt: args.font_size,
         note: match args.note {
-            NoteArg::Check => DeliveryNote::CheckAgainstDelivery,
-            NoteArg::Verbatim => DeliveryNote::Verbatim,
-            NoteArg::None => DeliveryNote::None,
+            Some(NoteArg::Check) => DeliveryNote::CheckAgainstDelivery,
+            Some(NoteArg::Verbatim) => DeliveryNote::Verbatim,
+            Some(NoteArg::None) => DeliveryNote::None,
+            // A story is read, not delivered: no "check against delivery" box.
+            None if !speech::document_kind(&first, &speech::segment(&first))
+                .0
+                .is_delivered() =>
+            {
+                DeliveryNote::None
+            }
+            None => DeliveryNote::CheckAgainstDelivery,
         },
     };
     let built = script::compose(&first, second.as_ref(), &options)?;

@@ -80,6 +80,10 @@ struct FileStats {
     title: Option<String>,
     target_seconds: Option<u32>,
     over_target: Option<bool>,
+    /// What the document is (`remarks`, `statement`, `message`, `story`).
+    kind: speech::DocumentKind,
+    /// Whether the kind was guessed from the text (no `kind:` in the front matter).
+    kind_guessed: bool,
     #[serde(flatten)]
     stats: SpeechStats,
 }
@@ -151,6 +155,10 @@ fn print_text(out: &mut dyn Write, report: &Report, ctx: &Context) -> std::io::R
                 &[("time", format_clock(s.total_seconds).into())]
             )
         )?;
+        if !file.kind.is_delivered() {
+            let how = if file.kind_guessed { "guessed" } else { "said" };
+            writeln!(out, "  {}", l.format("stats-story", &[("how", how.into())]))?;
+        }
         if let Some(target) = file.target_seconds {
             let message = if s.total_seconds > target {
                 l.format(
@@ -193,6 +201,7 @@ pub fn run(args: StatsArgs, ctx: &Context) -> CommandResult {
         let (parsed, segments) = read_segments(file, args.lang.as_ref(), ctx)?;
         let stats = speech::stats(&segments, &rates);
         let target = parsed.meta.target_seconds;
+        let (kind, kind_guessed) = speech::document_kind(&parsed, &segments);
         files.push(FileStats {
             file: if file == "-" {
                 "<stdin>".to_owned()
@@ -207,6 +216,8 @@ pub fn run(args: StatsArgs, ctx: &Context) -> CommandResult {
             title: parsed.meta.title,
             target_seconds: target,
             over_target: target.map(|t| stats.total_seconds > t),
+            kind,
+            kind_guessed,
             stats,
         });
     }

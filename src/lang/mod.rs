@@ -102,6 +102,9 @@ pub struct LanguageProfile {
     /// Words written twice in a row on purpose ("had had", « nous nous »), lower case: not
     /// reported as doubled by `tribune check FILE`.
     pub writing_repeats: WordSet,
+    /// Verbs that report speech in a story ("said", « a déclaré » as "déclaré"), lower case:
+    /// quotations with them make a text a story rather than remarks.
+    pub reporting_verbs: WordSet,
 }
 
 /// The text a web page puts around a story (site lines, bylines, photo credits), which a
@@ -131,6 +134,14 @@ struct ProfileFile {
     web: WebFile,
     #[serde(default)]
     writing: WritingFile,
+    #[serde(default)]
+    story: StoryFile,
+}
+
+#[derive(Deserialize, Default)]
+struct StoryFile {
+    #[serde(default)]
+    reporting_verbs: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -259,6 +270,7 @@ impl LanguageProfile {
                 credits: file.web.credits.iter().map(|c| c.to_lowercase()).collect(),
             },
             writing_repeats: lower_set(file.writing.may_repeat),
+            reporting_verbs: lower_set(file.story.reporting_verbs),
         }
     }
 
@@ -280,6 +292,7 @@ impl LanguageProfile {
             stopwords: WordSet::default(),
             web: WebText::default(),
             writing_repeats: WordSet::default(),
+            reporting_verbs: WordSet::default(),
         }
     }
 

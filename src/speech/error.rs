@@ -66,6 +66,13 @@ pub enum SpeechError {
         /// The value.
         value: String,
     },
+    /// A `kind:` value that is not a document kind.
+    BadKind {
+        /// The line.
+        location: Location,
+        /// The value.
+        value: String,
+    },
     /// The text would take more memory to hold than the process may still allocate.
     TooLarge {
         /// The line where it stops fitting.
@@ -98,6 +105,7 @@ impl SpeechError {
             | SpeechError::BadLanguage { location, .. }
             | SpeechError::BadDuration { location, .. }
             | SpeechError::BadDelivery { location, .. }
+            | SpeechError::BadKind { location, .. }
             | SpeechError::TooLarge { location, .. } => Some(location.clone()),
         }
     }
@@ -116,6 +124,7 @@ impl Localize for SpeechError {
             SpeechError::BadLanguage { .. } => "error-bad-language",
             SpeechError::BadDuration { .. } => "error-bad-duration",
             SpeechError::BadDelivery { .. } => "error-bad-delivery",
+            SpeechError::BadKind { .. } => "error-bad-kind",
             SpeechError::UnknownLanguage { .. } => "error-unknown-language",
             SpeechError::TooLarge { .. } => "error-speech-too-large",
         }
@@ -130,7 +139,8 @@ impl Localize for SpeechError {
             }
             SpeechError::BadLanguage { value, .. }
             | SpeechError::BadDuration { value, .. }
-            | SpeechError::BadDelivery { value, .. } => {
+            | SpeechError::BadDelivery { value, .. }
+            | SpeechError::BadKind { value, .. } => {
                 vec![("value", value.clone().into())]
             }
             SpeechError::TooLarge {

@@ -13,7 +13,9 @@ mod timing;
 mod write;
 
 pub use error::SpeechError;
-pub use model::{Block, BlockKind, Delivery, Direction, DirectionKind, Inline, Line, Meta, Speech};
+pub use model::{
+    Block, BlockKind, Delivery, Direction, DirectionKind, DocumentKind, Inline, Line, Meta, Speech,
+};
 pub use parse::{language_of, parse, parse_duration};
 pub use segment::{assign_ids, normalize_for_id, segment, set_apart, Segment, SegmentKind};
 pub use timing::{
@@ -58,6 +60,24 @@ mod mismatch_tests {
     }
 
     #[test]
+    fn a_story_is_told_from_remarks() {
+        let kind = |text: &str| {
+            let speech = parse(text, &Origin::Stdin, Some(&langid!("en"))).unwrap();
+            document_kind(&speech, &segment(&speech))
+        };
+        let story = "Wells reopen in the north\n\nThe first wells reopened on Monday. “We waited three years”, said the mayor.\n\n“Water changes everything”, she added.\n";
+        assert_eq!(kind(story), (DocumentKind::Story, true));
+        // A salutation makes remarks, whatever is quoted.
+        let remarks = format!("Excellencies,\n\n{}", &story[27..]);
+        assert_eq!(kind(&remarks), (DocumentKind::Remarks, true));
+        // The front matter says it.
+        let said = format!("---\nkind: message\n---\n\n{story}");
+        assert_eq!(kind(&said), (DocumentKind::Message, false));
+        let wrong = parse("---\nkind: poem\n---\n\nHello.\n", &Origin::Stdin, None);
+        assert!(matches!(wrong, Err(SpeechError::BadKind { .. })));
+    }
+
+    #[test]
     fn french_prose_marked_english_is_found() {
         let french = "---\nlanguage: en\n---\n\nNous sommes réunis ici pour parler de l’eau. C’est une question de vie et de dignité pour les familles de la région.\n";
         assert_eq!(mismatch(french), Some(langid!("fr")));
@@ -66,4 +86,41 @@ mod mismatch_tests {
         // Too short to tell.
         assert_eq!(mismatch("---\nlanguage: en\n---\n\nMerci.\n"), None);
     }
+}
+
+/// The least quotations with a reporting verb ("said Mr. Guterres") that make a text
+/// without salutations a story.
+const STORY_REPORTS: usize = 2;
+
+/// What a document is: its front matter's `kind:`, else a guess from its text. A story is
+/// narration that reports what people said ("…”, said Mr. X: `[story] reporting_verbs` in
+/// the language's profile) and addresses no one (no salutation line); anything else is
+/// remarks. Returns the kind and whether it was guessed.
+pub fn document_kind(speech: &Speech, segments: &[Segment]) -> (DocumentKind, bool) {
+    if let Some(kind) = speech.meta.kind {
+        return (kind, false);
+    }
+    if segments.iter().any(|s| s.kind == SegmentKind::Salutation) {
+        return (DocumentKind::Remarks, true);
+    }
+    let language = speech.meta.language.clone().unwrap_or_default();
+    let verbs = &crate::lang::profile(&language).reporting_verbs;
+    let reports = segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Sentence)
+        .filter(|s| {
+            let lower = s.text.to_lowercase();
+            let quoted = lower.contains(['“', '”', '"', '«', '»']);
+            quoted
+                && lower
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .any(|w| verbs.contains(w))
+        })
+        .count();
+    let kind = if reports >= STORY_REPORTS {
+        DocumentKind::Story
+    } else {
+        DocumentKind::Remarks
+    };
+    (kind, true)
 }

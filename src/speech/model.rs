@@ -33,6 +33,54 @@ pub struct Meta {
     pub target_seconds: Option<u32>,
     /// Which language the speaker reads (`deliver:`), for speaker scripts.
     pub deliver: Option<Delivery>,
+    /// What the document is (`kind:`); when it is not said, [`crate::speech::document_kind`]
+    /// guesses it.
+    pub kind: Option<DocumentKind>,
+}
+
+/// What a document is: something said (remarks, a statement, a message read out) or a
+/// story written to be read (a news story a speechwriter starts from).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// Remarks delivered by a speaker.
+    Remarks,
+    /// A statement read out.
+    Statement,
+    /// A message read on someone's behalf.
+    Message,
+    /// A story: narration with quotations, read rather than delivered.
+    Story,
+}
+
+impl DocumentKind {
+    /// Reads a `kind:` value (`remarks`, `statement`, `message`, `story`, in English as the
+    /// front matter's keys are).
+    pub fn parse(value: &str) -> Option<DocumentKind> {
+        Some(match value.trim().to_lowercase().as_str() {
+            "remarks" | "speech" => DocumentKind::Remarks,
+            "statement" => DocumentKind::Statement,
+            "message" => DocumentKind::Message,
+            "story" | "article" | "news" => DocumentKind::Story,
+            _ => return None,
+        })
+    }
+
+    /// The `kind:` value that says it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Remarks => "remarks",
+            DocumentKind::Statement => "statement",
+            DocumentKind::Message => "message",
+            DocumentKind::Story => "story",
+        }
+    }
+
+    /// Whether it is delivered aloud (its times are speaking times, its script says "check
+    /// against delivery"), rather than read.
+    pub fn is_delivered(self) -> bool {
+        self != DocumentKind::Story
+    }
 }
 
 /// Which language the speaker reads from a bilingual script.

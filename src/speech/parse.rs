@@ -12,7 +12,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::direction::{self, Position};
 use super::error::SpeechError;
-use super::model::{Block, BlockKind, Delivery, Inline, Line, Meta, Speech};
+use super::model::{Block, BlockKind, Delivery, DocumentKind, Inline, Line, Meta, Speech};
 use super::sentences::sentence_ranges;
 use crate::lang::{self, LanguageProfile};
 use crate::textfile::{Location, Origin};
@@ -162,7 +162,7 @@ fn stated_language(meta: &Meta, text: &str, origin: &Origin) -> Option<LanguageI
 }
 
 /// The keys a front matter may hold, with their accepted spellings.
-const FRONT_MATTER_KEYS: [(&str, &[&str]); 8] = [
+const FRONT_MATTER_KEYS: [(&str, &[&str]); 9] = [
     ("title", &["title"]),
     ("speaker", &["speaker"]),
     ("event", &["event"]),
@@ -171,6 +171,7 @@ const FRONT_MATTER_KEYS: [(&str, &[&str]); 8] = [
     ("language", &["language", "lang"]),
     ("target", &["target", "target-duration", "duration"]),
     ("deliver", &["deliver", "delivery-language"]),
+    ("kind", &["kind", "type"]),
 ];
 
 fn parse_front_matter(lines: &[&str], origin: &Origin) -> Result<(Meta, usize), SpeechError> {
@@ -251,6 +252,15 @@ fn parse_front_matter(lines: &[&str], origin: &Origin) -> Result<(Meta, usize), 
                 meta.deliver =
                     Some(
                         Delivery::parse(value).ok_or_else(|| SpeechError::BadDelivery {
+                            location,
+                            value: value.to_owned(),
+                        })?,
+                    );
+            }
+            "kind" => {
+                meta.kind =
+                    Some(
+                        DocumentKind::parse(value).ok_or_else(|| SpeechError::BadKind {
                             location,
                             value: value.to_owned(),
                         })?,

@@ -40,6 +40,9 @@ fn front_matter(meta: &Meta, out: &mut String) {
     if let Some(deliver) = &meta.deliver {
         field("deliver", &deliver.to_string());
     }
+    if let Some(kind) = meta.kind {
+        field("kind", kind.as_str());
+    }
     out.push_str("---\n\n");
 }
 

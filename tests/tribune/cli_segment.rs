@@ -390,3 +390,35 @@ fn a_closed_pipe_is_not_an_error() {
     let output = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }
+
+#[test]
+fn a_pasted_news_story_is_read_as_a_story() {
+    let path = shared_path("examples/news-mopti-2018.en.txt");
+    let out = tribune()
+        .args(["stats", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["kind"], "story");
+    assert_eq!(json["files"][0]["kind_guessed"], true);
+    tribune()
+        .arg("stats")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("these times are reading times"));
+    // Its script has no "check against delivery" note; remarks keep theirs.
+    let html = |file: &std::path::Path| {
+        let out = tribune()
+            .args(["script", "--format", "html"])
+            .arg(file)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(!html(&path).to_lowercase().contains("against delivery"));
+    assert!(html(&repo_path("speeches/water-summit-dakar.en.txt"))
+        .to_lowercase()
+        .contains("against delivery"));
+}
