@@ -48,6 +48,43 @@ pub fn language_mismatch(speech: &Speech, segments: &[Segment]) -> Option<Langua
     (found.language != declared.language).then_some(found)
 }
 
+/// The least quotations with a reporting verb ("said Mr. Guterres") that make a text
+/// without salutations a story.
+const STORY_REPORTS: usize = 2;
+
+/// What a document is: its front matter's `kind:`, else a guess from its text. A story is
+/// narration that reports what people said ("…”, said Mr. X: `[story] reporting_verbs` in
+/// the language's profile) and addresses no one (no salutation line); anything else is
+/// remarks. Returns the kind and whether it was guessed.
+pub fn document_kind(speech: &Speech, segments: &[Segment]) -> (DocumentKind, bool) {
+    if let Some(kind) = speech.meta.kind {
+        return (kind, false);
+    }
+    if segments.iter().any(|s| s.kind == SegmentKind::Salutation) {
+        return (DocumentKind::Remarks, true);
+    }
+    let language = speech.meta.language.clone().unwrap_or_default();
+    let verbs = &crate::lang::profile(&language).reporting_verbs;
+    let reports = segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Sentence)
+        .filter(|s| {
+            let lower = s.text.to_lowercase();
+            let quoted = lower.contains(['“', '”', '"', '«', '»']);
+            quoted
+                && lower
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .any(|w| verbs.contains(w))
+        })
+        .count();
+    let kind = if reports >= STORY_REPORTS {
+        DocumentKind::Story
+    } else {
+        DocumentKind::Remarks
+    };
+    (kind, true)
+}
+
 #[cfg(test)]
 mod mismatch_tests {
     use super::*;
@@ -86,41 +123,4 @@ mod mismatch_tests {
         // Too short to tell.
         assert_eq!(mismatch("---\nlanguage: en\n---\n\nMerci.\n"), None);
     }
-}
-
-/// The least quotations with a reporting verb ("said Mr. Guterres") that make a text
-/// without salutations a story.
-const STORY_REPORTS: usize = 2;
-
-/// What a document is: its front matter's `kind:`, else a guess from its text. A story is
-/// narration that reports what people said ("…”, said Mr. X: `[story] reporting_verbs` in
-/// the language's profile) and addresses no one (no salutation line); anything else is
-/// remarks. Returns the kind and whether it was guessed.
-pub fn document_kind(speech: &Speech, segments: &[Segment]) -> (DocumentKind, bool) {
-    if let Some(kind) = speech.meta.kind {
-        return (kind, false);
-    }
-    if segments.iter().any(|s| s.kind == SegmentKind::Salutation) {
-        return (DocumentKind::Remarks, true);
-    }
-    let language = speech.meta.language.clone().unwrap_or_default();
-    let verbs = &crate::lang::profile(&language).reporting_verbs;
-    let reports = segments
-        .iter()
-        .filter(|s| s.kind == SegmentKind::Sentence)
-        .filter(|s| {
-            let lower = s.text.to_lowercase();
-            let quoted = lower.contains(['“', '”', '"', '«', '»']);
-            quoted
-                && lower
-                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                    .any(|w| verbs.contains(w))
-        })
-        .count();
-    let kind = if reports >= STORY_REPORTS {
-        DocumentKind::Story
-    } else {
-        DocumentKind::Remarks
-    };
-    (kind, true)
 }
