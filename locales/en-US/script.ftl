@@ -36,6 +36,7 @@ script-speech-in = Speech in { $language }
 ## Timing and pages, in the interface language
 script-page = page { $page } of { $pages }
 script-time-mark = { $elapsed } · { $left } left
+script-end = End of the speech · { $total }
 script-total = Estimated time: { $total }
 script-total-language = { $language }: { $words ->
     [one] one word

@@ -41,6 +41,7 @@ script-speech-in = Discours en { $language }
 ## Minutage et pages, dans la langue de l’interface
 script-page = page { $page } sur { $pages }
 script-time-mark = { $elapsed } · reste { $left }
+script-end = Fin du discours · { $total }
 script-total = Durée estimée : { $total }
 script-total-language = { $language } : { $words ->
     [one] { $words } mot

@@ -106,6 +106,14 @@ pub fn render_docx(script: &Script) -> Result<Vec<u8>, ScriptError> {
     } else {
         flowing_paragraphs(doc, script, size)
     };
+    doc = doc.add_paragraph(
+        Paragraph::new().align(AlignmentType::Center).add_run(
+            Run::new()
+                .add_text(&script.ui.end)
+                .bold()
+                .size(time_mark_size(size)),
+        ),
+    );
 
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build()

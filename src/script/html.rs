@@ -26,6 +26,7 @@ struct HtmlScript {
     over_target: bool,
     column_heads: Vec<ColumnHead>,
     rows: Vec<HtmlRow>,
+    end: String,
 }
 
 struct HtmlHead {
@@ -250,6 +251,7 @@ h1 {{ font-size: 1.2em; line-height: 1.3; margin: 0 0 .3em; }}
 .column-heads {{ border-bottom: 1.5pt solid #000; font-size: .7em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }}
 .column-head .role {{ font-weight: 400; text-transform: none; letter-spacing: 0; }}
 .column-head.other {{ color: #555; }}
+.end {{ margin-top: 1.2em; padding-top: .3em; border-top: 1.5pt solid #000; text-align: center; font-weight: 700; font-size: .85em; break-before: avoid; }}
 .time {{ grid-column: 1 / -1; font-size: .85em; font-weight: 700; line-height: 1.3; color: #000; text-align: right; font-variant-numeric: tabular-nums; border-bottom: .75pt dotted #555; margin-bottom: .2em; break-after: avoid; }}
 .seg {{ break-inside: avoid; page-break-inside: avoid; margin-bottom: .3em; orphans: 2; widows: 2; }}
 .flow .seg {{ margin-bottom: .15em; }}
@@ -342,6 +344,7 @@ pub fn render_html(script: &Script) -> Result<String, ScriptError> {
             Layout::Columns => column_rows(script),
             Layout::Interleaved | Layout::Single => flowing_rows(script),
         },
+        end: script.ui.end.clone(),
     };
     view.render().map_err(|e| ScriptError::Render {
         reason: e.to_string(),

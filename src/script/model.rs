@@ -213,6 +213,9 @@ pub struct UiTexts {
     pub deliver_label: String,
     /// "for reference", for the heading of the other column.
     pub reference_label: String,
+    /// The end-of-speech mark after the last row ("End of the speech · 6:12"), so that the
+    /// speaker knows the last page is the last.
+    pub end: String,
 }
 
 /// A piece of the "page 2 of 5" label.

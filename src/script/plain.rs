@@ -213,6 +213,7 @@ pub fn render_text(script: &Script) -> String {
             }
         }
     }
+    out.push_str(&format!("\n=== {} ===\n", script.ui.end));
     out
 }
 
@@ -319,6 +320,7 @@ pub fn render_markdown(script: &Script) -> String {
                 out.push_str(&format!("| {} |\n", cells.join(" | ")));
             }
         }
+        out.push_str(&format!("\n**{}**\n", md_escape(&script.ui.end, false)));
         return out;
     }
     for block in &script.blocks {
@@ -338,6 +340,7 @@ pub fn render_markdown(script: &Script) -> String {
             }
         }
     }
+    out.push_str(&format!("**{}**\n", md_escape(&script.ui.end, false)));
     out
 }
 
