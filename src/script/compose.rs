@@ -447,12 +447,17 @@ fn add_time_marks(blocks: &mut [ScriptBlock], total: u32, ui: &Localizer) {
     }
 }
 
+/// The most words a language may have in a script without a line of its own in the timing
+/// (a closing "Merci." in an English script): its seconds stay in the total.
+const PASSING_WORDS: usize = 3;
+
 fn ui_texts(ui: &Localizer, timing: &Timing) -> UiTexts {
     let ui_lang = ui.language().clone();
+    let spoken = timing.languages.iter().filter(|l| l.words > 0).count();
     let mut breakdown: Vec<String> = timing
         .languages
         .iter()
-        .filter(|l| l.words > 0)
+        .filter(|l| l.words > 0 && (spoken == 1 || l.words > PASSING_WORDS))
         .map(|l| {
             let name = names::language_name(&l.lang, &ui_lang)
                 .map(str::to_owned)

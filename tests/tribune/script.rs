@@ -424,3 +424,31 @@ fn the_running_head_is_a_title_heading_or_event_never_a_sentence() {
         "\"Remarks at the opening of the regional dialogue on water, sanitation…\""
     );
 }
+
+#[test]
+fn a_closing_word_in_another_language_gets_no_rate_of_its_own() {
+    // The English Dakar sample ends with "Thank you. Merci.": one French word.
+    let out = tribune()
+        .args([
+            "script",
+            "--format",
+            "txt",
+            "speeches/water-summit-dakar.en.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("English: 685 words at 130 words/min"),
+        "{text}"
+    );
+    assert!(!text.contains("French:"), "{text}");
+    // Its time is still in the total, and a bilingual script lists both languages.
+    assert!(text.contains("Estimated time: 5:16"), "{text}");
+    let both = script(&["--format", "txt"]);
+    assert!(
+        both.contains("English:") || both.contains("French:"),
+        "{both}"
+    );
+}
