@@ -41,19 +41,10 @@ fn finding(code: &'static str, segment: &Segment, args: Vec<(&'static str, Strin
     }
 }
 
-/// Whether a paragraph's quotation marks balance: `None` when they do, else the mark that
-/// is alone.
-fn unbalanced_quote(text: &str) -> Option<char> {
-    let straight = text.chars().filter(|c| *c == '"').count();
-    if straight % 2 == 1 {
-        return Some('"');
-    }
-    let pairs = if text.contains('\u{201e}') {
-        LOW_QUOTE_PAIRS
-    } else {
-        QUOTE_PAIRS
-    };
-    for (open, close) in pairs {
+/// The mark of one of `pairs` left alone in `text` (a closing one before its opening one,
+/// or an opening one never closed), if one is.
+fn unbalanced_pair(text: &str, pairs: &[(char, char)]) -> Option<char> {
+    for &(open, close) in pairs {
         let mut depth: i32 = 0;
         for c in text.chars() {
             if c == open {
@@ -72,25 +63,24 @@ fn unbalanced_quote(text: &str) -> Option<char> {
     None
 }
 
+/// Whether a paragraph's quotation marks balance: `None` when they do, else the mark that
+/// is alone.
+fn unbalanced_quote(text: &str) -> Option<char> {
+    let straight = text.chars().filter(|c| *c == '"').count();
+    if straight % 2 == 1 {
+        return Some('"');
+    }
+    let pairs = if text.contains('\u{201e}') {
+        LOW_QUOTE_PAIRS
+    } else {
+        QUOTE_PAIRS
+    };
+    unbalanced_pair(text, &pairs)
+}
+
 /// The bracket left alone in a line, if one is.
 fn unbalanced_bracket(text: &str) -> Option<char> {
-    for (open, close) in BRACKET_PAIRS {
-        let mut depth: i32 = 0;
-        for c in text.chars() {
-            if c == open {
-                depth += 1;
-            } else if c == close {
-                depth -= 1;
-                if depth < 0 {
-                    return Some(close);
-                }
-            }
-        }
-        if depth > 0 {
-            return Some(open);
-        }
-    }
-    None
+    unbalanced_pair(text, &BRACKET_PAIRS)
 }
 
 /// The first word written twice in a row ("the the"), as written the second time. Numbers
