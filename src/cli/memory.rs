@@ -1,7 +1,7 @@
 //! `tribune memory import|export|lookup|search|stats`: arguments, calls into
 //! [`crate::ingest`] and [`crate::memory`], and the printing of their results.
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -291,41 +291,14 @@ fn export(args: ExportArgs, _ctx: &Context) -> CommandResult {
         lang_pair: args.lang_pair.clone(),
         origin: args.origin.clone(),
     };
-    match &args.output {
-        Some(path) => {
-            // Written whole or not at all: a failed export leaves no half file.
-            let output_error = |e: io::Error| super::OutputFileError {
-                path: path.clone(),
-                source: e,
-            };
-            let file = crate::textfile::OutputFile::create(path).map_err(output_error)?;
-            let writer = match ingest::export_tmx(opened.store(), BufWriter::new(file), &options) {
-                Ok(writer) => writer,
-                Err(IngestError::Write(e)) => return Err(output_error(e).into()),
-                Err(e) => return Err(e.into()),
-            };
-            writer
-                .into_inner()
-                .map_err(|e| output_error(e.into_error()))?
-                .commit()
-                .map_err(output_error)?;
-            Ok(())
-        }
-        None => {
-            let stdout = io::stdout();
-            match ingest::export_tmx(opened.store(), BufWriter::new(stdout.lock()), &options) {
-                Ok(mut writer) => match writer.flush() {
-                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                        Err(super::OutputError(e).into())
-                    }
-                    _ => Ok(()),
-                },
-                Err(IngestError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                Err(IngestError::Write(e)) => Err(super::OutputError(e).into()),
-                Err(e) => Err(e.into()),
-            }
-        }
-    }
+    super::write_export(
+        args.output.as_deref(),
+        |out| ingest::export_tmx(opened.store(), out, &options).map(drop),
+        |e| match e {
+            IngestError::Write(e) => Ok(e),
+            other => Err(other),
+        },
+    )
 }
 
 #[derive(Serialize)]

@@ -253,6 +253,31 @@ pub fn write_output(
     Ok(())
 }
 
+/// Streams an export (TMX, TBX) to a file, whole or not at all, or to stdout, as
+/// [`write_output`] does, for an export that fails with its own error type:
+/// `write_failure` gives back the I/O error of a failed write (an output error, quiet on a
+/// closed pipe), and any other error (reading the memory) stays the export's own.
+pub fn write_export<E: Into<CommandError>>(
+    path: Option<&std::path::Path>,
+    export: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+    write_failure: fn(E) -> Result<io::Error, E>,
+) -> CommandResult {
+    let mut failure = None;
+    let written = write_output(path, |out| {
+        export(out).map_err(|e| match write_failure(e) {
+            Ok(io) => io,
+            Err(other) => {
+                failure = Some(other);
+                io::Error::other("the export failed")
+            }
+        })
+    });
+    match failure {
+        Some(e) => Err(e.into()),
+        None => written,
+    }
+}
+
 /// Writing an output file failed (missing directory, full disk, permissions).
 #[derive(Debug, thiserror::Error)]
 pub struct OutputFileError {

@@ -1,7 +1,7 @@
 //! `tribune terms import|export|lookup`: arguments, calls into [`crate::terms`], and the
 //! printing of their results.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -160,41 +160,14 @@ fn export(args: ExportArgs) -> CommandResult {
         crate::textfile::refuse_overwriting_inputs(path, &[memory_file])?;
     }
     let opened = open_store(&location, Access::Existing)?;
-    match &args.output {
-        Some(path) => {
-            // Written whole or not at all: a failed export leaves no half file.
-            let output_error = |e: io::Error| super::OutputFileError {
-                path: path.clone(),
-                source: e,
-            };
-            let file = crate::textfile::OutputFile::create(path).map_err(output_error)?;
-            let writer = match terms::export_tbx(opened.store(), BufWriter::new(file)) {
-                Ok(writer) => writer,
-                Err(TermsError::Write(e)) => return Err(output_error(e).into()),
-                Err(e) => return Err(e.into()),
-            };
-            writer
-                .into_inner()
-                .map_err(|e| output_error(e.into_error()))?
-                .commit()
-                .map_err(output_error)?;
-            Ok(())
-        }
-        None => {
-            let stdout = io::stdout();
-            match terms::export_tbx(opened.store(), BufWriter::new(stdout.lock())) {
-                Ok(mut writer) => match writer.flush() {
-                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                        Err(super::OutputError(e).into())
-                    }
-                    _ => Ok(()),
-                },
-                Err(TermsError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                Err(TermsError::Write(e)) => Err(super::OutputError(e).into()),
-                Err(e) => Err(e.into()),
-            }
-        }
-    }
+    super::write_export(
+        args.output.as_deref(),
+        |out| terms::export_tbx(opened.store(), out).map(drop),
+        |e| match e {
+            TermsError::Write(e) => Ok(e),
+            other => Err(other),
+        },
+    )
 }
 
 #[derive(Serialize)]
