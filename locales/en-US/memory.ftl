@@ -90,10 +90,32 @@ memory-error-open-file = cannot open { $file }: { $reason }
 exchange-error-io = cannot read the file: { $reason }
 exchange-error-xml = malformed XML: { $detail }
 exchange-error-entity = unknown entity “&{ $name };”: only &lt; &gt; &amp; &apos; &quot; and character references are read (entities are never expanded)
-exchange-error-not-tmx = expected a TMX document (<tmx>), found { $found }
-exchange-error-unexpected = unexpected { $found }: expected { $expected }
+exchange-error-not-tmx = expected a TMX document (<tmx>), found { exchange-found }
+exchange-error-unexpected = unexpected { exchange-found }: expected { exchange-expected }
 exchange-error-missing-attribute = <{ $element }> has no { $attribute } attribute
-exchange-error-end = the file ends too early: expected { $expected }
+exchange-error-end = the file ends too early: expected { exchange-expected }
+# What a reader of TMX, XLIFF or TBX met ($found-kind: tag, text or nothing; $found: the tag).
+exchange-found = { $found-kind ->
+        [text] text
+        [nothing] an empty file
+       *[tag] { $found }
+    }
+# What may stand there: $expected-first (tags joined by commas) and $expected-last, the last
+# of $expected-count tags; $within: the element they stand in.
+exchange-expected = { $within-kind ->
+        [some] { exchange-expected-what } in { $within }
+       *[none] { exchange-expected-what }
+    }
+exchange-expected-what = { $expected-kind ->
+        [document-end] the end of the document
+        [text] text or { exchange-expected-tags }
+        [inline] text or inline elements ({ $expected-first }, { $expected-last })
+       *[tags] { exchange-expected-tags }
+    }
+exchange-expected-tags = { $expected-count ->
+        [one] { $expected-last }
+       *[other] { $expected-first } or { $expected-last }
+    }
 exchange-error-tsv = expected source<TAB>target on this line
 exchange-error-utf8 = the text is not valid UTF-8 (or UTF-16 with a byte order mark)
 exchange-error-too-long = a text or tag of more than { $limit } MiB without markup starts here: no translation file holds one, so it is refused before it fills the memory

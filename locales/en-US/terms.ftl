@@ -32,7 +32,7 @@ terms-status-deprecated = deprecated
 terms-status-superseded = superseded
 
 ## Errors
-exchange-error-not-tbx = expected a TBX document (<tbx>, <martif>), found { $found }
+exchange-error-not-tbx = expected a TBX document (<tbx>, <martif>), found { exchange-found }
 terms-error-language = “{ $tag }” is not a language tag (write it as BCP 47 does: en, fr, fr-CA)
 terms-error-status = unknown term status “{ $value }”: expected preferred, admitted, deprecated or superseded (or a TBX value such as preferredTerm-admn-sts)
 terms-error-id = the concept id “{ $id }” is not an XML name, as TBX ids must be: it starts with a letter or _ and holds only letters, digits, -, . and _ (write c12 rather than 12)

@@ -102,10 +102,29 @@ memory-error-open-file = impossible d’ouvrir { $file } : { $reason }
 exchange-error-io = impossible de lire le fichier : { $reason }
 exchange-error-xml = XML mal formé : { $detail }
 exchange-error-entity = entité inconnue « &{ $name }; » : seules &lt; &gt; &amp; &apos; &quot; et les références de caractères sont lues (les entités ne sont jamais développées)
-exchange-error-not-tmx = un document TMX (<tmx>) est attendu, trouvé : { $found }
-exchange-error-unexpected = { $found } inattendu : { $expected } attendu
+exchange-error-not-tmx = un document TMX (<tmx>) est attendu, trouvé : { exchange-found }
+exchange-error-unexpected = { exchange-found } inattendu : { exchange-expected } attendu
 exchange-error-missing-attribute = <{ $element }> n’a pas d’attribut { $attribute }
-exchange-error-end = le fichier se termine trop tôt : { $expected } attendu
+exchange-error-end = le fichier se termine trop tôt : { exchange-expected } attendu
+exchange-found = { $found-kind ->
+        [text] du texte
+        [nothing] un fichier vide
+       *[tag] { $found }
+    }
+exchange-expected = { $within-kind ->
+        [some] { exchange-expected-what } dans { $within }
+       *[none] { exchange-expected-what }
+    }
+exchange-expected-what = { $expected-kind ->
+        [document-end] la fin du document
+        [text] du texte ou { exchange-expected-tags }
+        [inline] du texte ou des éléments en ligne ({ $expected-first }, { $expected-last })
+       *[tags] { exchange-expected-tags }
+    }
+exchange-expected-tags = { $expected-count ->
+        [one] { $expected-last }
+       *[other] { $expected-first } ou { $expected-last }
+    }
 exchange-error-tsv = source<TAB>cible attendu sur cette ligne
 exchange-error-utf8 = le texte n’est pas de l’UTF-8 valide (ni de l’UTF-16 avec indicateur d’ordre des octets)
 exchange-error-too-long = un texte ou une balise de plus de { $limit } Mio sans balisage commence ici : aucun fichier de traduction n’en contient, il est donc refusé avant d’occuper la mémoire

@@ -44,7 +44,7 @@ terms-status-deprecated = déconseillé
 terms-status-superseded = remplacé
 
 ## Erreurs
-exchange-error-not-tbx = un document TBX (<tbx>, <martif>) est attendu, trouvé : { $found }
+exchange-error-not-tbx = un document TBX (<tbx>, <martif>) est attendu, trouvé : { exchange-found }
 terms-error-language = « { $tag } » n’est pas une étiquette de langue (écrivez-la comme BCP 47 : en, fr, fr-CA)
 terms-error-status = statut de terme inconnu « { $value } » : preferred, admitted, deprecated ou superseded étaient attendus (ou une valeur TBX telle que preferredTerm-admn-sts)
 terms-error-id = l’identifiant de concept « { $id } » n’est pas un nom XML, comme doivent l’être les identifiants TBX : il commence par une lettre ou _ et ne contient que des lettres, des chiffres, -, . et _ (écrivez c12 plutôt que 12)

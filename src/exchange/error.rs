@@ -38,21 +38,21 @@ pub enum ExchangeError {
         /// Where.
         location: Location,
         /// What was found.
-        found: String,
+        found: Found,
     },
     /// The root element is not `<xliff>`.
     NotXliff {
         /// Where.
         location: Location,
         /// What was found.
-        found: String,
+        found: Found,
     },
     /// The root element is not a TBX one (`<tbx>`, `<martif>`, TBX-Min's `<TBX>`).
     NotTbx {
         /// Where.
         location: Location,
         /// What was found.
-        found: String,
+        found: Found,
     },
     /// An XLIFF version Tribune does not read (it reads 1.x and 2.x).
     XliffVersion {
@@ -66,9 +66,9 @@ pub enum ExchangeError {
         /// Where.
         location: Location,
         /// What was found.
-        found: String,
-        /// What may stand there.
-        expected: String,
+        found: Found,
+        /// What may stand there (boxed: it is rare, and keeps every `Result` small).
+        expected: Box<Expected>,
     },
     /// A required attribute is missing.
     MissingAttribute {
@@ -84,7 +84,7 @@ pub enum ExchangeError {
         /// Where.
         location: Location,
         /// What was expected.
-        expected: String,
+        expected: Box<Expected>,
     },
     /// A TSV line without a tab.
     TsvColumns {
@@ -117,6 +117,156 @@ pub enum ExchangeError {
         /// The limit.
         limit: usize,
     },
+}
+
+/// What a reader met where it expected something else: the markup as written in the file, or
+/// a kind of content whose name is a message of its own (so that no English word is built into
+/// an error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A start, end or empty tag, as written: `<b>`, `</tuv>`, `<ph/>`.
+    Tag(String),
+    /// Text (or any content that is not a tag).
+    Text,
+    /// Nothing at all: the file is empty.
+    Nothing,
+}
+
+impl Found {
+    fn args(&self) -> Args {
+        let (kind, tag) = match self {
+            Found::Tag(tag) => ("tag", tag.as_str()),
+            Found::Text => ("text", ""),
+            Found::Nothing => ("nothing", ""),
+        };
+        vec![
+            ("found-kind", kind.into()),
+            ("found", tag.to_owned().into()),
+        ]
+    }
+}
+
+/// What may stand where a reader stopped: tags as written in the file, perhaps text, inside a
+/// named element. Each part is a message argument, and the words around them ("or", "in",
+/// "text") are the locale's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    /// The tags that may stand here, as written (`<seg>`, `</tu>`); empty for the end of
+    /// the document.
+    tags: Vec<String>,
+    /// What may stand here besides the tags.
+    content: ExpectedContent,
+    /// The element all this stands in, as written (`<tu>`), when the message names it.
+    within: Option<String>,
+}
+
+/// What besides tags an [`Expected`] allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ExpectedContent {
+    /// Only the tags.
+    Tags,
+    /// Text or the tags.
+    Text,
+    /// Text or the inline elements listed in `tags`.
+    Inline,
+    /// Nothing more: the end of the document.
+    DocumentEnd,
+}
+
+impl Expected {
+    /// One of `tags` (at least one).
+    pub fn one_of(tags: &[&str]) -> Self {
+        Expected {
+            tags: tags.iter().map(|&tag| tag.to_owned()).collect(),
+            content: ExpectedContent::Tags,
+            within: None,
+        }
+    }
+
+    /// Exactly `tag`.
+    pub fn tag(tag: impl Into<String>) -> Self {
+        Expected {
+            tags: vec![tag.into()],
+            content: ExpectedContent::Tags,
+            within: None,
+        }
+    }
+
+    /// Text or `tag`.
+    pub fn text_or(tag: impl Into<String>) -> Self {
+        Expected {
+            content: ExpectedContent::Text,
+            ..Expected::tag(tag)
+        }
+    }
+
+    /// Text or the inline elements `tags` of a segment.
+    pub fn inline(tags: &[&str]) -> Self {
+        Expected {
+            content: ExpectedContent::Inline,
+            ..Expected::one_of(tags)
+        }
+    }
+
+    /// Nothing but the end of the document.
+    pub fn document_end() -> Self {
+        Expected {
+            tags: Vec::new(),
+            content: ExpectedContent::DocumentEnd,
+            within: None,
+        }
+    }
+
+    /// The same, inside element `parent` (written as in the file: `<tu>`).
+    pub fn within(self, parent: impl Into<String>) -> Self {
+        Expected {
+            within: Some(parent.into()),
+            ..self
+        }
+    }
+
+    fn args(&self) -> Args {
+        let content = match self.content {
+            ExpectedContent::Tags => "tags",
+            ExpectedContent::Text => "text",
+            ExpectedContent::Inline => "inline",
+            ExpectedContent::DocumentEnd => "document-end",
+        };
+        let (last, first) = self
+            .tags
+            .split_last()
+            .map_or(("", &[][..]), |(l, f)| (l, f));
+        vec![
+            ("expected-kind", content.into()),
+            // The tags but the last, joined by commas, and the last: the locale joins them
+            // with its own "or".
+            ("expected-first", first.join(", ").into()),
+            ("expected-last", last.to_owned().into()),
+            ("expected-count", self.tags.len().into()),
+            (
+                "within-kind",
+                if self.within.is_some() {
+                    "some"
+                } else {
+                    "none"
+                }
+                .into(),
+            ),
+            ("within", self.within.clone().unwrap_or_default().into()),
+        ]
+    }
+}
+
+impl From<String> for Expected {
+    fn from(tag: String) -> Self {
+        Expected::tag(tag)
+    }
+}
+
+impl From<&str> for Expected {
+    fn from(tag: &str) -> Self {
+        Expected::tag(tag)
+    }
 }
 
 /// The longest text one segment of a TMX or XLIFF file may have, in bytes of UTF-8: a
@@ -224,27 +374,24 @@ impl Localize for ExchangeError {
             ExchangeError::UnknownEntity { name, .. } => vec![("name", name.clone().into())],
             ExchangeError::NotTmx { found, .. }
             | ExchangeError::NotXliff { found, .. }
-            | ExchangeError::NotTbx { found, .. } => {
-                vec![("found", found.clone().into())]
-            }
+            | ExchangeError::NotTbx { found, .. } => found.args(),
             ExchangeError::XliffVersion { version, .. } => {
                 vec![("version", version.clone().into())]
             }
             ExchangeError::Unexpected {
                 found, expected, ..
-            } => vec![
-                ("found", found.clone().into()),
-                ("expected", expected.clone().into()),
-            ],
+            } => {
+                let mut args = found.args();
+                args.extend(expected.args());
+                args
+            }
             ExchangeError::MissingAttribute {
                 element, attribute, ..
             } => vec![
                 ("element", element.clone().into()),
                 ("attribute", attribute.clone().into()),
             ],
-            ExchangeError::UnexpectedEnd { expected, .. } => {
-                vec![("expected", expected.clone().into())]
-            }
+            ExchangeError::UnexpectedEnd { expected, .. } => expected.args(),
             ExchangeError::TooLongWithoutMarkup { limit_mib, .. } => {
                 vec![("limit", (*limit_mib).into())]
             }
@@ -258,3 +405,58 @@ impl Localize for ExchangeError {
 }
 
 crate::english_display!(ExchangeError);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Localizer;
+    use crate::textfile::Origin;
+
+    fn at_line_one() -> Location {
+        Location::line(&Origin::File("t.tmx".into()), 1)
+    }
+
+    #[test]
+    fn the_words_around_the_tags_come_from_the_interface_language() {
+        let error = ExchangeError::Unexpected {
+            location: at_line_one(),
+            found: Found::Text,
+            expected: Box::new(Expected::one_of(&["<tuv>", "<prop>", "<note>"]).within("<tu>")),
+        };
+        let english = Localizer::for_tag("en-US").localize(&error);
+        let french = Localizer::for_tag("fr-FR").localize(&error);
+        assert_eq!(
+            english,
+            "unexpected text: expected <tuv>, <prop> or <note> in <tu>"
+        );
+        assert_eq!(
+            french,
+            "du texte inattendu : <tuv>, <prop> ou <note> dans <tu> attendu"
+        );
+        let end = ExchangeError::UnexpectedEnd {
+            location: at_line_one(),
+            expected: Box::new(Expected::tag("</seg>")),
+        };
+        assert_eq!(
+            Localizer::for_tag("en-US").localize(&end),
+            "the file ends too early: expected </seg>"
+        );
+        let inline = ExchangeError::Unexpected {
+            location: at_line_one(),
+            found: Found::Tag("<b>".into()),
+            expected: Box::new(Expected::inline(&["<g>", "<x/>"]).within("<source>")),
+        };
+        assert_eq!(
+            Localizer::for_tag("fr-FR").localize(&inline),
+            "<b> inattendu : du texte ou des éléments en ligne (<g>, <x/>) dans <source> attendu"
+        );
+        let empty = ExchangeError::NotTmx {
+            location: at_line_one(),
+            found: Found::Nothing,
+        };
+        assert_eq!(
+            Localizer::for_tag("en-US").localize(&empty),
+            "expected a TMX document (<tmx>), found an empty file"
+        );
+    }
+}

@@ -14,7 +14,7 @@ pub mod tsv;
 pub mod xliff;
 pub(crate) mod xml;
 
-pub use error::{ExchangeError, MAX_INLINE_DEPTH, MAX_SEGMENT_BYTES};
+pub use error::{ExchangeError, Expected, Found, MAX_INLINE_DEPTH, MAX_SEGMENT_BYTES};
 pub use tmx::{TmxHeader, TmxReader, TmxUnit, TmxVariant, TmxWriter};
 pub use tsv::{TsvPair, TsvReader};
 pub use xliff::{XliffHeader, XliffReader, XliffUnit, XliffVersion, XliffWriter};

@@ -16,7 +16,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::error::MAX_INLINE_DEPTH;
 use super::input::LineTracker;
 use super::xml::{attribute, found, is_blank, name_of, tag_text, XmlCursor};
-use super::ExchangeError;
+use super::{ExchangeError, Expected, Found};
 use crate::textfile::Origin;
 
 /// The `<header>` of a TMX file.
@@ -215,7 +215,10 @@ impl<R: BufRead> TmxReader<R> {
                 if !empty && root.name().as_ref() == "tmx" {
                     Ok(())
                 } else {
-                    Err(not_tmx(xml.location(at), format!("<{}>", name_of(root))))
+                    Err(not_tmx(
+                        xml.location(at),
+                        Found::Tag(format!("<{}>", name_of(root))),
+                    ))
                 }
             })?;
         // The header, then the body.
@@ -238,7 +241,13 @@ impl<R: BufRead> TmxReader<R> {
                     break;
                 }
                 Event::Eof => return Err(self.xml.early_end("<body>")),
-                other => return Err(self.xml.unexpected(at, found(&other), "<header> or <body>")),
+                other => {
+                    return Err(self.xml.unexpected(
+                        at,
+                        found(&other),
+                        Expected::one_of(&["<header>", "<body>"]),
+                    ))
+                }
             }
         }
         self.buf = buf;
@@ -297,17 +306,17 @@ impl<R: BufRead> TmxReader<R> {
                 }
                 Event::End(_) => return Ok(()),
                 Event::Comment(_) | Event::PI(_) => {}
-                Event::Eof => return Err(self.xml.early_end(&format!("</{element}>"))),
+                Event::Eof => return Err(self.xml.early_end(format!("</{element}>"))),
                 Event::Start(e) | Event::Empty(e) => {
                     return Err(self.xml.unexpected(
                         at,
-                        format!("<{}>", name_of(&e)),
-                        &format!("text or </{element}>"),
+                        found(&Event::Start(e)),
+                        Expected::text_or(format!("</{element}>")),
                     ))
                 }
                 other => {
-                    let expected = format!("</{element}>");
-                    return Err(self.xml.unexpected(at, format!("{other:?}"), &expected));
+                    let expected = Expected::tag(format!("</{element}>"));
+                    return Err(self.xml.unexpected(at, found(&other), expected));
                 }
             }
         }
@@ -358,7 +367,11 @@ impl<R: BufRead> TmxReader<R> {
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
                 Event::Eof => return Err(self.xml.early_end("</body>")),
-                other => return Err(self.xml.unexpected(at, found(&other), "<tu>")),
+                other => {
+                    return Err(self
+                        .xml
+                        .unexpected(at, found(&other), Expected::tag("<tu>")))
+                }
             }
         }
     }
@@ -390,7 +403,7 @@ impl<R: BufRead> TmxReader<R> {
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
                 Event::Eof => return Err(self.xml.early_end("</tu>")),
                 other => {
-                    let expected = "<tuv>, <prop> or <note> in <tu>";
+                    let expected = Expected::one_of(&["<tuv>", "<prop>", "<note>"]).within("<tu>");
                     return Err(self.xml.unexpected(at, found(&other), expected));
                 }
             }
@@ -461,18 +474,26 @@ impl<R: BufRead> TmxReader<R> {
                 Event::Start(e) | Event::Empty(e) => {
                     return Err(self.xml.unexpected(
                         at,
-                        format!("<{}>", name_of(&e)),
-                        "<seg>, <prop> or <note> in <tuv>",
+                        found(&Event::Start(e)),
+                        Expected::one_of(&["<seg>", "<prop>", "<note>"]).within("<tuv>"),
                     ))
                 }
-                _ => return Err(self.xml.unexpected(at, "text".to_owned(), "<seg> in <tuv>")),
+                _ => {
+                    return Err(self.xml.unexpected(
+                        at,
+                        Found::Text,
+                        Expected::tag("<seg>").within("<tuv>"),
+                    ))
+                }
             }
         }
         if !has_seg {
             let end = self.xml.offset();
-            return Err(self
-                .xml
-                .unexpected(end, "</tuv>".to_owned(), "<seg> in <tuv>"));
+            return Err(self.xml.unexpected(
+                end,
+                Found::Tag("</tuv>".to_owned()),
+                Expected::tag("<seg>").within("<tuv>"),
+            ));
         }
         Ok(())
     }
@@ -520,8 +541,11 @@ impl<R: BufRead> TmxReader<R> {
                 {
                     return Err(self.xml.unexpected(
                         at,
-                        format!("<{}>", name_of(&e)),
-                        "text or inline elements (<bpt>, <ept>, <ph>, <it>, <ut>, <hi>, <sub>) in <seg>",
+                        found(&Event::Start(e)),
+                        Expected::inline(&[
+                            "<bpt>", "<ept>", "<ph>", "<it>", "<ut>", "<hi>", "<sub>",
+                        ])
+                        .within("<seg>"),
                     ));
                 }
                 Event::Start(e) => {
@@ -560,7 +584,11 @@ impl<R: BufRead> TmxReader<R> {
                 },
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Eof => return Err(self.xml.early_end("</seg>")),
-                other => return Err(self.xml.unexpected(at, format!("{other:?}"), "</seg>")),
+                other => {
+                    return Err(self
+                        .xml
+                        .unexpected(at, found(&other), Expected::tag("</seg>")))
+                }
             }
         }
         Ok(has_elements.then_some(markup))

@@ -15,7 +15,7 @@ use quick_xml::{NsReader, Reader, XmlVersion};
 
 use super::error::MAX_SEGMENT_BYTES;
 use super::input::LineTracker;
-use super::{is_xml_char, refuse_forbidden_chars, ExchangeError};
+use super::{is_xml_char, refuse_forbidden_chars, ExchangeError, Expected, Found};
 use crate::textfile::{Location, Origin};
 
 /// A quick-xml reader over a [`LineTracker`]: the plain one (TMX) or the one that resolves
@@ -143,7 +143,7 @@ impl<P: Parser> XmlCursor<P> {
     pub(crate) fn read_root<T>(
         &mut self,
         buf: &mut Vec<u8>,
-        not_root: fn(Location, String) -> ExchangeError,
+        not_root: fn(Location, Found) -> ExchangeError,
         root: impl FnOnce(&Self, u64, &BytesStart<'_>, bool) -> Result<T, ExchangeError>,
     ) -> Result<T, ExchangeError> {
         loop {
@@ -153,10 +153,10 @@ impl<P: Parser> XmlCursor<P> {
                 Event::Text(t) if is_blank(&t.xml10_content()) => continue,
                 Event::Start(e) => return root(self, at, &e, false),
                 Event::Empty(e) => return root(self, at, &e, true),
-                Event::Eof => "an empty file",
-                _ => "text",
+                Event::Eof => Found::Nothing,
+                _ => Found::Text,
             };
-            return Err(not_root(self.location(at), found.to_owned()));
+            return Err(not_root(self.location(at), found));
         }
     }
 
@@ -251,19 +251,19 @@ impl<P: Parser> XmlCursor<P> {
     }
 
     /// "unexpected `found`; expected `expected`", at `at`.
-    pub(crate) fn unexpected(&self, at: u64, found: String, expected: &str) -> ExchangeError {
+    pub(crate) fn unexpected(&self, at: u64, found: Found, expected: Expected) -> ExchangeError {
         ExchangeError::Unexpected {
             location: self.location(at),
             found,
-            expected: expected.to_owned(),
+            expected: Box::new(expected),
         }
     }
 
     /// "the file ends early; expected `expected`", where reading stopped.
-    pub(crate) fn early_end(&self, expected: &str) -> ExchangeError {
+    pub(crate) fn early_end(&self, expected: impl Into<Expected>) -> ExchangeError {
         ExchangeError::UnexpectedEnd {
             location: self.location(self.offset()),
-            expected: expected.to_owned(),
+            expected: Box::new(expected.into()),
         }
     }
 
@@ -289,7 +289,7 @@ impl<P: Parser> XmlCursor<P> {
             match event {
                 Event::Start(_) => depth += 1,
                 Event::End(_) => depth -= 1,
-                Event::Eof => return Err(self.early_end(&format!("</{name}>"))),
+                Event::Eof => return Err(self.early_end(format!("</{name}>"))),
                 _ => {}
             }
         }
@@ -313,19 +313,22 @@ impl<P: Parser> XmlCursor<P> {
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
                 Event::Eof => match open_root {
                     None => return Ok(()),
-                    Some(root) => return Err(self.early_end(&format!("</{root}>"))),
+                    Some(root) => return Err(self.early_end(format!("</{root}>"))),
                 },
-                other => return Err(self.unexpected(at, found(&other), "the end of the document")),
+                other => return Err(self.unexpected(at, found(&other), Expected::document_end())),
             }
         }
     }
 }
 
-/// What an event is, for an "unexpected …" error: `<name>` for a tag, `text` for the rest.
-pub(crate) fn found(event: &Event<'_>) -> String {
+/// What an event is, for an "unexpected …" error: the tag as written, or text.
+pub(crate) fn found(event: &Event<'_>) -> Found {
     match event {
-        Event::Start(e) | Event::Empty(e) => format!("<{}>", name_of(e)),
-        _ => "text".to_owned(),
+        Event::Start(e) => Found::Tag(format!("<{}>", name_of(e))),
+        Event::Empty(e) => Found::Tag(format!("<{}/>", name_of(e))),
+        Event::End(e) => Found::Tag(format!("</{}>", e.name().as_ref())),
+        Event::Eof => Found::Nothing,
+        _ => Found::Text,
     }
 }
 
@@ -369,7 +372,7 @@ mod tests {
         XmlCursor::new(text.as_bytes(), Origin::File("t.xml".into()))
     }
 
-    fn not_root(location: Location, found: String) -> ExchangeError {
+    fn not_root(location: Location, found: Found) -> ExchangeError {
         ExchangeError::NotTmx { location, found }
     }
 
@@ -431,7 +434,7 @@ mod tests {
         let error = xml.expect_document_end(&mut buf, Some("a")).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "unexpected <b>: expected the end of the document"
+            "unexpected <b/>: expected the end of the document"
         );
     }
 }

@@ -2,7 +2,7 @@
 //! at build time), language negotiation with fallback to English, and the [`Localize`]
 //! trait through which library errors and labels reach the user in their language.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
@@ -262,37 +262,68 @@ fn messages(resource: &FluentResource) -> impl Iterator<Item = &ast::Message<&st
     })
 }
 
-fn pattern_variables<'a>(pattern: &ast::Pattern<&'a str>, out: &mut BTreeSet<&'a str>) {
+/// The messages of one locale by id, so that the variables of a message include those of
+/// the messages it references (a referenced message sees the caller's arguments).
+type MessageValues<'r> = HashMap<&'r str, &'r ast::Pattern<&'r str>>;
+
+fn pattern_variables<'a>(
+    pattern: &ast::Pattern<&'a str>,
+    values: &MessageValues<'a>,
+    out: &mut BTreeSet<&'a str>,
+) {
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {
-            expression_variables(expression, out);
+            expression_variables(expression, values, out);
         }
     }
 }
 
-fn expression_variables<'a>(expression: &ast::Expression<&'a str>, out: &mut BTreeSet<&'a str>) {
+fn expression_variables<'a>(
+    expression: &ast::Expression<&'a str>,
+    values: &MessageValues<'a>,
+    out: &mut BTreeSet<&'a str>,
+) {
     match expression {
         ast::Expression::Select { selector, variants } => {
-            inline_variables(selector, out);
+            inline_variables(selector, values, out);
             for variant in variants {
-                pattern_variables(&variant.value, out);
+                pattern_variables(&variant.value, values, out);
             }
         }
-        ast::Expression::Inline(inline) => inline_variables(inline, out),
+        ast::Expression::Inline(inline) => inline_variables(inline, values, out),
     }
 }
 
-fn inline_variables<'a>(inline: &ast::InlineExpression<&'a str>, out: &mut BTreeSet<&'a str>) {
+fn inline_variables<'a>(
+    inline: &ast::InlineExpression<&'a str>,
+    values: &MessageValues<'a>,
+    out: &mut BTreeSet<&'a str>,
+) {
     match inline {
         ast::InlineExpression::VariableReference { id } => {
             out.insert(id.name);
         }
         ast::InlineExpression::FunctionReference { arguments, .. } => {
             for arg in &arguments.positional {
-                inline_variables(arg, out);
+                inline_variables(arg, values, out);
             }
         }
-        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        ast::InlineExpression::MessageReference {
+            id,
+            attribute: None,
+        } => {
+            // A cycle is refused by Fluent itself; the guard keeps this walk finite anyway.
+            if let Some(pattern) = values.get(id.name) {
+                let mut inner = BTreeSet::new();
+                let mut without = values.clone();
+                without.remove(id.name);
+                pattern_variables(pattern, &without, &mut inner);
+                out.extend(inner);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => {
+            expression_variables(expression, values, out)
+        }
         _ => {}
     }
 }
@@ -316,8 +347,14 @@ pub fn audit() -> Vec<String> {
             problems.push(format!("{locale}: cannot build a bundle"));
             continue;
         };
-        for resource in resources(locale) {
-            for message in messages(&resource) {
+        let resources = resources(locale);
+        let values: MessageValues<'_> = resources
+            .iter()
+            .flat_map(messages)
+            .filter_map(|m| Some((m.id.name, m.value.as_ref()?)))
+            .collect();
+        for resource in &resources {
+            for message in messages(resource) {
                 let Some(value) = &message.value else {
                     problems.push(format!(
                         "{locale}: message {} has no value",
@@ -326,7 +363,7 @@ pub fn audit() -> Vec<String> {
                     continue;
                 };
                 let mut vars = BTreeSet::new();
-                pattern_variables(value, &mut vars);
+                pattern_variables(value, &values, &mut vars);
                 for sample in [FluentValue::from("x"), FluentValue::from(2.0)] {
                     let mut args = FluentArgs::new();
                     for var in &vars {

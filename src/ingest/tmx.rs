@@ -286,6 +286,11 @@ pub fn unit_to_tmx(unit: StoredUnit, pair: Option<&LanguagePair>) -> Option<TmxU
     })
 }
 
+/// The `adminlang` of an exported memory: the language of its administrative text, which is
+/// only property names and values Tribune defines (`x-tribune-kind`, `salutation`), written
+/// in English whatever the interface language; a unit's own notes keep their `xml:lang`.
+pub const EXPORT_ADMIN_LANGUAGE: &str = "en";
+
 /// The header of an exported TMX file (its source language the pair's, or `*all*`).
 pub fn export_header(pair: Option<&LanguagePair>) -> TmxHeader {
     let srclang = pair.map_or_else(|| "*all*".to_owned(), |p| p.from.to_string());
@@ -298,7 +303,7 @@ pub fn export_header(pair: Option<&LanguagePair>) -> TmxHeader {
             ),
             ("segtype".into(), "sentence".into()),
             ("o-tmf".into(), "Tribune".into()),
-            ("adminlang".into(), "en".into()),
+            ("adminlang".into(), EXPORT_ADMIN_LANGUAGE.into()),
             ("srclang".into(), srclang),
             ("datatype".into(), "plaintext".into()),
         ],

@@ -19,9 +19,9 @@ use super::{
     NAMESPACE_SDL,
 };
 use crate::exchange::input::LineTracker;
-use crate::exchange::xml::{attribute, is_blank, name_of, tag_text, XmlCursor};
-use crate::exchange::ExchangeError;
+use crate::exchange::xml::{attribute, found, is_blank, name_of, tag_text, XmlCursor};
 use crate::exchange::MAX_INLINE_DEPTH;
+use crate::exchange::{ExchangeError, Expected, Found};
 use crate::textfile::Origin;
 
 /// Which vocabulary an element belongs to.
@@ -453,7 +453,10 @@ impl<R: BufRead> XliffReader<R> {
                         _ => None,
                     };
                     if local.as_ref() != "xliff" {
-                        return Err(not_xliff(xml.location(at), format!("<{}>", name_of(root))));
+                        return Err(not_xliff(
+                            xml.location(at),
+                            Found::Tag(format!("<{}>", name_of(root))),
+                        ));
                     }
                     Ok((at, namespace, attributes(xml, root, at)?, empty))
                 })?;
@@ -547,8 +550,8 @@ impl<R: BufRead> XliffReader<R> {
                         _ => {
                             return Err(self.xml.unexpected(
                                 at,
-                                format!("<{}>", name_of(&e)),
-                                &format!("<file>, <group> or <{unit_name}>"),
+                                Found::Tag(format!("<{}>", name_of(&e))),
+                                Expected::one_of(&["<file>", "<group>", &format!("<{unit_name}>")]),
                             ))
                         }
                     }
@@ -558,8 +561,8 @@ impl<R: BufRead> XliffReader<R> {
                     if space == Space::Xliff && name == unit_name {
                         return Err(self.xml.unexpected(
                             at,
-                            format!("<{}/>", name_of(&e)),
-                            &format!("<{unit_name}> with a <source>"),
+                            Found::Tag(format!("<{}/>", name_of(&e))),
+                            Expected::tag(format!("<{unit_name}>")),
                         ));
                     }
                 }
@@ -579,8 +582,8 @@ impl<R: BufRead> XliffReader<R> {
                 _ => {
                     return Err(self.xml.unexpected(
                         at,
-                        "text".to_owned(),
-                        &format!("<file>, <group> or <{unit_name}>"),
+                        Found::Text,
+                        Expected::one_of(&["<file>", "<group>", &format!("<{unit_name}>")]),
                     ))
                 }
             }
@@ -639,10 +642,9 @@ impl<R: BufRead> XliffReader<R> {
         let parts = self.read_parts_1_2(buf, &mut unit)?;
         let Some(segments) = parts.into_segments(approved) else {
             let end = self.xml.offset();
-            let expected = "<source> in <trans-unit>";
-            return Err(self
-                .xml
-                .unexpected(end, "</trans-unit>".to_owned(), expected));
+            let expected = Expected::tag("<source>").within("<trans-unit>");
+            let found = Found::Tag("</trans-unit>".to_owned());
+            return Err(self.xml.unexpected(end, found, expected));
         };
         unit.segments = segments;
         Ok(unit)
@@ -703,8 +705,9 @@ impl<R: BufRead> XliffReader<R> {
                 _ => {
                     return Err(self.xml.unexpected(
                         at,
-                        "text".to_owned(),
-                        "<source>, <target>, <alt-trans> or <note> in <trans-unit>",
+                        Found::Text,
+                        Expected::one_of(&["<source>", "<target>", "<alt-trans>", "<note>"])
+                            .within("<trans-unit>"),
                     ))
                 }
             }
@@ -772,16 +775,17 @@ impl<R: BufRead> XliffReader<R> {
                 _ => {
                     return Err(self.xml.unexpected(
                         at,
-                        "text".to_owned(),
-                        "<segment>, <ignorable> or <notes> in <unit>",
+                        Found::Text,
+                        Expected::one_of(&["<segment>", "<ignorable>", "<notes>"]).within("<unit>"),
                     ))
                 }
             }
         }
         if unit.segments.is_empty() {
             let end = self.xml.offset();
-            let expected = "<segment> in <unit>";
-            return Err(self.xml.unexpected(end, "</unit>".to_owned(), expected));
+            let expected = Expected::tag("<segment>").within("<unit>");
+            let found = Found::Tag("</unit>".to_owned());
+            return Err(self.xml.unexpected(end, found, expected));
         }
         Ok(unit)
     }
@@ -840,15 +844,16 @@ impl<R: BufRead> XliffReader<R> {
                 _ => {
                     return Err(self.xml.unexpected(
                         at,
-                        "text".to_owned(),
-                        "<source> or <target> in <segment>",
+                        Found::Text,
+                        Expected::one_of(&["<source>", "<target>"]).within("<segment>"),
                     ))
                 }
             }
         }
         if !has_source {
-            let expected = "<source> in <segment>";
-            return Err(self.xml.unexpected(at, "<segment>".to_owned(), expected));
+            let expected = Expected::tag("<source>").within("<segment>");
+            let found = Found::Tag("<segment>".to_owned());
+            return Err(self.xml.unexpected(at, found, expected));
         }
         Ok(segment)
     }
@@ -946,10 +951,10 @@ impl<R: BufRead> XliffReader<R> {
                     }
                 }
                 Event::End(_) => break,
-                Event::Eof => return Err(self.xml.early_end(&format!("</{}>", names.element))),
+                Event::Eof => return Err(self.xml.early_end(format!("</{}>", names.element))),
                 Event::Text(t) if !is_blank(&t.xml10_content()) => {
-                    let expected = format!("<target> in <{}>", names.element);
-                    return Err(self.xml.unexpected(at, "text".to_owned(), &expected));
+                    let expected = Expected::tag("<target>").within(format!("<{}>", names.element));
+                    return Err(self.xml.unexpected(at, Found::Text, expected));
                 }
                 _ => {}
             }
@@ -993,10 +998,10 @@ impl<R: BufRead> XliffReader<R> {
                     }
                 },
                 Event::Comment(_) | Event::PI(_) => None,
-                Event::Eof => return Err(self.xml.early_end(&format!("</{element}>"))),
+                Event::Eof => return Err(self.xml.early_end(format!("</{element}>"))),
                 other => {
-                    let expected = format!("</{element}>");
-                    return Err(self.xml.unexpected(at, format!("{other:?}"), &expected));
+                    let expected = Expected::tag(format!("</{element}>"));
+                    return Err(self.xml.unexpected(at, found(&other), expected));
                 }
             };
             if let Some(piece) = piece {
@@ -1202,12 +1207,16 @@ impl<R: BufRead> XliffReader<R> {
             }
             _ => Err(self.xml.unexpected(
                 at,
-                format!("<{qualified}>"),
-                if self.v2 {
-                    "text or inline elements (<pc>, <ph/>, <sc/>, <ec/>, <mrk>, <sm/>, <em/>, <cp/>)"
+                Found::Tag(format!("<{qualified}>")),
+                Expected::inline(if self.v2 {
+                    &[
+                        "<pc>", "<ph/>", "<sc/>", "<ec/>", "<mrk>", "<sm/>", "<em/>", "<cp/>",
+                    ]
                 } else {
-                    "text or inline elements (<g>, <x/>, <bx/>, <ex/>, <bpt>, <ept>, <ph>, <it>, <mrk>)"
-                },
+                    &[
+                        "<g>", "<x/>", "<bx/>", "<ex/>", "<bpt>", "<ept>", "<ph>", "<it>", "<mrk>",
+                    ]
+                }),
             )),
         }
     }

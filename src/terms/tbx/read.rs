@@ -10,7 +10,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::exchange::input::LineTracker;
 use crate::exchange::xml::{found, is_blank, name_of, XmlCursor};
-use crate::exchange::{ExchangeError, MAX_INLINE_DEPTH};
+use crate::exchange::{ExchangeError, Expected, Found, MAX_INLINE_DEPTH};
 use crate::textfile::Origin;
 
 use super::super::model::{collapse_space, is_valid_id, Concept, Status, Term, MAX_TERMS};
@@ -100,7 +100,12 @@ impl<R: BufRead> TbxReader<R> {
                 "tbx" => TbxVersion::V3,
                 "martif" => TbxVersion::V2,
                 "TBX" => TbxVersion::Min2013,
-                _ => return Err(not_tbx(xml.location(at), format!("<{}>", name_of(e)))),
+                _ => {
+                    return Err(not_tbx(
+                        xml.location(at),
+                        Found::Tag(format!("<{}>", name_of(e))),
+                    ))
+                }
             };
             Ok((name_of(e), version, empty))
         })?;
@@ -152,10 +157,10 @@ impl<R: BufRead> TbxReader<R> {
                 }
                 Event::Eof => {
                     let open = if self.in_text { "text" } else { &self.root };
-                    return Err(self.xml.early_end(&format!("</{open}>")).into());
+                    return Err(self.xml.early_end(format!("</{open}>")).into());
                 }
                 other => {
-                    let expected = "<text> or <body>";
+                    let expected = Expected::one_of(&["<text>", "<body>"]);
                     return Err(self.xml.unexpected(at, found(&other), expected).into());
                 }
             }
@@ -201,7 +206,8 @@ impl<R: BufRead> TbxReader<R> {
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
                 Event::Eof => return Err(self.xml.early_end("</body>").into()),
                 other => {
-                    let expected = "<conceptEntry> (or <termEntry>) in <body>";
+                    let expected =
+                        Expected::one_of(&["<conceptEntry>", "<termEntry>"]).within("<body>");
                     return Err(self.xml.unexpected(at, found(&other), expected).into());
                 }
             }
@@ -290,10 +296,11 @@ impl<R: BufRead> TbxReader<R> {
                 }
                 Event::Empty(_) | Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Err(self.xml.early_end(&format!("</{element}>")).into()),
+                Event::Eof => return Err(self.xml.early_end(format!("</{element}>")).into()),
                 other => {
-                    let expected = format!("<langSec> (or <langSet>) in <{element}>");
-                    return Err(self.xml.unexpected(at, found(&other), &expected).into());
+                    let expected = Expected::one_of(&["<langSec>", "<langSet>"])
+                        .within(format!("<{element}>"));
+                    return Err(self.xml.unexpected(at, found(&other), expected).into());
                 }
             }
         }
@@ -377,10 +384,11 @@ impl<R: BufRead> TbxReader<R> {
                 Event::Start(e) => self.xml.skip_element(&name_of(&e), buf)?,
                 Event::Empty(_) | Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Err(self.xml.early_end(&format!("</{element}>")).into()),
+                Event::Eof => return Err(self.xml.early_end(format!("</{element}>")).into()),
                 other => {
-                    let expected = format!("<termSec> (or <tig>, <ntig>) in <{element}>");
-                    return Err(self.xml.unexpected(at, found(&other), &expected).into());
+                    let expected = Expected::one_of(&["<termSec>", "<tig>", "<ntig>"])
+                        .within(format!("<{element}>"));
+                    return Err(self.xml.unexpected(at, found(&other), expected).into());
                 }
             }
         }
@@ -399,8 +407,9 @@ impl<R: BufRead> TbxReader<R> {
             match event {
                 Event::End(_) => {
                     if term.text.is_none() {
-                        let expected = format!("<term> in <{element}>");
-                        let error = self.xml.unexpected(at, format!("</{element}>"), &expected);
+                        let expected = Expected::tag("<term>").within(format!("<{element}>"));
+                        let found = Found::Tag(format!("</{element}>"));
+                        let error = self.xml.unexpected(at, found, expected);
                         return Err(error.into());
                     }
                     return Ok(term);
@@ -433,10 +442,11 @@ impl<R: BufRead> TbxReader<R> {
                 }
                 Event::Empty(_) | Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
-                Event::Eof => return Err(self.xml.early_end(&format!("</{element}>")).into()),
+                Event::Eof => return Err(self.xml.early_end(format!("</{element}>")).into()),
                 other => {
-                    let expected = format!("<term> or <termNote> in <{element}>");
-                    return Err(self.xml.unexpected(at, found(&other), &expected).into());
+                    let expected =
+                        Expected::one_of(&["<term>", "<termNote>"]).within(format!("<{element}>"));
+                    return Err(self.xml.unexpected(at, found(&other), expected).into());
                 }
             }
         }
@@ -524,10 +534,10 @@ impl<R: BufRead> TbxReader<R> {
                 Event::End(_) if depth == 0 => return Ok(collapse_space(&text)),
                 Event::End(_) => depth -= 1,
                 Event::Empty(_) | Event::Comment(_) | Event::PI(_) => {}
-                Event::Eof => return Err(self.xml.early_end(&format!("</{element}>")).into()),
+                Event::Eof => return Err(self.xml.early_end(format!("</{element}>")).into()),
                 other => {
-                    let expected = format!("</{element}>");
-                    return Err(self.xml.unexpected(at, found(&other), &expected).into());
+                    let expected = Expected::tag(format!("</{element}>"));
+                    return Err(self.xml.unexpected(at, found(&other), expected).into());
                 }
             }
         }
