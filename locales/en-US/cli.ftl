@@ -41,3 +41,4 @@ cli-diff--new = The later draft.
 cli-diff--lang = Language of the drafts, when neither front matter nor file name says it.
 cli-diff--format = Output: text (a readable list), json, or html (a self-contained page).
 cli-diff--output = Write to this file instead of standard output.
+cli-default-value = [default: { $value }]

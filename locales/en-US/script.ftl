@@ -76,3 +76,4 @@ cli-script--target = The time the speaker has (MM:SS); the script and a warning 
 cli-script--paper = Paper size: a4 or letter.
 cli-script--font-size = Body type size in points (default 16; 18 interleaved; 20 single).
 cli-script--note = Delivery note in the header: check (“Check against delivery”, the default), verbatim (“Read out verbatim”) or none (the default for a story).
+cli-script--density = How tightly pages are set: compact (tighter spacing; a row may break across pages between two sentences, marked “(continued)”), normal (rows whole, pages filled to at least two thirds) or spacious (more space between lines and rows).

@@ -41,3 +41,4 @@ cli-diff--new = La nouvelle version.
 cli-diff--lang = Langue des versions, si ni l’en-tête ni le nom du fichier ne l’indiquent.
 cli-diff--format = Sortie : text (une liste lisible), json ou html (une page autonome).
 cli-diff--output = Écrire dans ce fichier plutôt que sur la sortie standard.
+cli-default-value = [par défaut : { $value }]

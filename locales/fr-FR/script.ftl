@@ -81,3 +81,4 @@ cli-script--target = Le temps de parole prévu (MM:SS) ; le script et un avertis
 cli-script--paper = Format du papier : a4 ou letter.
 cli-script--font-size = Corps du texte en points (16 par défaut ; 18 en alternance ; 20 en langue seule).
 cli-script--note = Mention d’en-tête : check (« Seul le prononcé fait foi », par défaut), verbatim (« À lire tel quel ») ou none (par défaut pour un article).
+cli-script--density = Densité des pages : compact (espacement serré ; une rangée peut se poursuivre sur la page suivante entre deux phrases, avec la mention « (suite) »), normal (rangées entières, pages remplies aux deux tiers au moins) ou spacious (plus d’espace entre les lignes et les rangées).

@@ -177,7 +177,7 @@ fn localize_command(mut cmd: ClapCommand, path: &str, l10n: &Localizer) -> ClapC
         let id = arg_message_id(path, &arg);
         if l10n.has(&id) {
             let text = l10n.text(&id);
-            cmd = cmd.mut_arg(arg, |a| a.help(text));
+            cmd = cmd.mut_arg(arg, |a| localize_arg(a, text, l10n));
         }
     }
     let subcommands: Vec<String> = cmd
@@ -193,6 +193,29 @@ fn localize_command(mut cmd: ClapCommand, path: &str, l10n: &Localizer) -> ClapC
         cmd = cmd.mut_subcommand(name, |s| localize_command(s, &sub_path, l10n));
     }
     cmd
+}
+
+/// An argument's help in the interface language. The localized help names the values an
+/// enumerated flag takes, so clap's English "Possible values:" list is left out (completions
+/// still offer them), and the default is given in the interface language's words.
+fn localize_arg(arg: clap::Arg, help: String, l10n: &Localizer) -> clap::Arg {
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let help = if defaults.is_empty() || arg.is_hide_default_value_set() {
+        help
+    } else {
+        let default = l10n.format(
+            "cli-default-value",
+            &[("value", defaults.join(", ").into())],
+        );
+        format!("{help} {default}")
+    };
+    arg.help(help)
+        .hide_possible_values(true)
+        .hide_default_value(true)
 }
 
 /// The clap command with help texts in the interface language.

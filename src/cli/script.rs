@@ -11,7 +11,7 @@ use super::segment::warn_if_generic;
 use super::stats::{rate_arg, PaceArg, RateSpec};
 use super::{write_stdout, Context};
 use crate::i18n::{Args as MessageArgs, Localize};
-use crate::script::{self, DeliveryNote, Format, Layout, Paper, ScriptOptions};
+use crate::script::{self, DeliveryNote, Density, Format, Layout, Paper, ScriptOptions};
 use crate::speech::{self, format_clock, Delivery, Pace, Rates};
 use crate::textfile::Origin;
 
@@ -48,6 +48,17 @@ pub enum PaperArg {
     A4,
     /// US Letter.
     Letter,
+}
+
+/// `--density` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DensityArg {
+    /// Tighter, rows may break between sentences.
+    Compact,
+    /// Rows whole, pages filled.
+    Normal,
+    /// More space, rows whole.
+    Spacious,
 }
 
 /// `--note` values.
@@ -117,6 +128,9 @@ pub struct ScriptArgs {
     /// The delivery note in the header (default: "check against delivery", none for a story).
     #[arg(long, value_enum)]
     pub note: Option<NoteArg>,
+    /// How tightly printed pages are set.
+    #[arg(long, value_enum, default_value_t = DensityArg::Normal)]
+    pub density: DensityArg,
 }
 
 /// The estimated time runs over the target.
@@ -228,6 +242,11 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> CommandResult {
             PaperArg::Letter => Paper::Letter,
         },
         font_size_pt: args.font_size,
+        density: match args.density {
+            DensityArg::Compact => Density::Compact,
+            DensityArg::Normal => Density::Normal,
+            DensityArg::Spacious => Density::Spacious,
+        },
         note: match args.note {
             Some(NoteArg::Check) => DeliveryNote::CheckAgainstDelivery,
             Some(NoteArg::Verbatim) => DeliveryNote::Verbatim,

@@ -6,8 +6,8 @@ use unic_langid::LanguageIdentifier;
 use super::error::ScriptError;
 use super::labels;
 use super::model::{
-    Cell, Column, DeliveryNote, Header, Item, Layout, Paper, Row, Script, ScriptBlock, TimeMark,
-    Timing, UiTexts,
+    Cell, Column, DeliveryNote, Density, Header, Item, Layout, Paper, Row, Script, ScriptBlock,
+    TimeMark, Timing, UiTexts,
 };
 use super::pair::{pair_segments, PairedRow};
 use crate::i18n::Localizer;
@@ -37,6 +37,8 @@ pub struct ScriptOptions {
     pub font_size_pt: Option<f32>,
     /// The delivery note in the header.
     pub note: DeliveryNote,
+    /// How tightly pages are set.
+    pub density: Density,
 }
 
 impl Default for ScriptOptions {
@@ -50,6 +52,7 @@ impl Default for ScriptOptions {
             paper: Paper::A4,
             font_size_pt: None,
             note: DeliveryNote::CheckAgainstDelivery,
+            density: Density::Normal,
         }
     }
 }
@@ -106,6 +109,7 @@ fn item(segment: &Segment, column: &Column, l10n: &Localizer) -> Item {
             text: typography::typeset(&segment.text, &segment.lang),
             kind: segment.kind,
             foreign: (segment.lang.language != column.lang.language).then(|| segment.lang.clone()),
+            pronunciations: Vec::new(),
         },
     }
 }
@@ -245,6 +249,7 @@ pub fn compose(
         font_size_pt: options
             .font_size_pt
             .unwrap_or_else(|| default_font_size(layout)),
+        density: options.density,
         columns,
         blocks,
         timing,

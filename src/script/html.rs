@@ -6,7 +6,7 @@
 use askama::Template;
 
 use super::error::ScriptError;
-use super::model::{Item, Layout, PagePart, Row, Script, ScriptBlock};
+use super::model::{Item, Layout, PagePart, Pronunciation, Row, Script, ScriptBlock};
 
 /// Reading-copy rules: line spacing of at least 1.5, wide margins, ragged right.
 const LINE_HEIGHT: f32 = 1.55;
@@ -60,6 +60,8 @@ struct HtmlItem {
     cue: bool,
     class: &'static str,
     text: String,
+    /// The text cut after each name with a pronunciation: (text, pronunciation).
+    parts: Vec<(String, Option<String>)>,
     detail: Option<String>,
     lang: Option<String>,
 }
@@ -70,10 +72,12 @@ fn html_item(item: &Item) -> HtmlItem {
             text,
             kind,
             foreign,
+            pronunciations,
         } => HtmlItem {
             cue: false,
             class: kind.as_str(),
             text: text.clone(),
+            parts: text_parts(text, pronunciations),
             detail: None,
             lang: foreign.as_ref().map(ToString::to_string),
         },
@@ -81,10 +85,31 @@ fn html_item(item: &Item) -> HtmlItem {
             cue: true,
             class: cue.kind.as_str(),
             text: cue.label.clone(),
+            parts: Vec::new(),
             detail: cue.detail.clone(),
             lang: None,
         },
     }
+}
+
+/// A text cut after each name that has a pronunciation, each piece with the pronunciation
+/// that follows it.
+pub(super) fn text_parts(
+    text: &str,
+    pronunciations: &[Pronunciation],
+) -> Vec<(String, Option<String>)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for p in pronunciations {
+        let after = p.after.clamp(start, text.len());
+        if !text.is_char_boundary(after) {
+            continue;
+        }
+        parts.push((text[start..after].to_owned(), Some(p.say.clone())));
+        start = after;
+    }
+    parts.push((text[start..].to_owned(), None));
+    parts
 }
 
 fn block_class(block: &ScriptBlock) -> String {
@@ -255,6 +280,7 @@ h1 {{ font-size: 1.2em; line-height: 1.3; margin: 0 0 .3em; }}
 .time {{ grid-column: 1 / -1; font-size: .85em; font-weight: 700; line-height: 1.3; color: #000; text-align: right; font-variant-numeric: tabular-nums; border-bottom: .75pt dotted #555; margin-bottom: .2em; break-after: avoid; }}
 .seg {{ break-inside: avoid; page-break-inside: avoid; margin-bottom: .3em; orphans: 2; widows: 2; }}
 .flow .seg {{ margin-bottom: .15em; }}
+.pron {{ font-size: .62em; font-weight: 400; font-style: normal; color: #333; letter-spacing: .02em; }}
 .k-heading {{ font-weight: 700; font-size: .8em; }}
 .k-dateline {{ font-style: italic; font-size: .8em; }}
 .cell.other {{ color: #5f5f5f; font-size: .84em; }}

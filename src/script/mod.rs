@@ -21,8 +21,8 @@ pub use error::ScriptError;
 pub use html::render_html;
 pub use labels::{autonym, cue, duration};
 pub use model::{
-    Cell, Column, Cue, DeliveryNote, Header, Item, Layout, PagePart, Paper, Row, Script,
-    ScriptBlock, TimeMark, Timing, UiTexts,
+    Cell, Column, Cue, DeliveryNote, Density, Header, Item, Layout, PagePart, Paper, Pronunciation,
+    Row, Script, ScriptBlock, TimeMark, Timing, UiTexts,
 };
 pub use pair::{pair_segments, PairedRow};
 pub use pdf::{find_browser, print_pdf, BROWSER_VARIABLE};

@@ -17,6 +17,22 @@ pub enum Layout {
     Single,
 }
 
+/// How tightly a printed script is set: how much of a page it fills, and whether a row may
+/// break across pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Density {
+    /// Tighter spacing, and a row may break across pages between two of its sentences (never
+    /// inside one), marked "(continued)" where it resumes.
+    Compact,
+    /// Rows never break; a page end leaves at most a third of the page blank unless the next
+    /// row would not fit in it.
+    #[default]
+    Normal,
+    /// More air between rows and lines, for a speaker who reads from further away; rows never
+    /// break.
+    Spacious,
+}
+
 /// Paper size of printed scripts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paper {
@@ -105,9 +121,21 @@ pub enum Item {
         kind: SegmentKind,
         /// Its language, when it differs from the column's (a passage in another language).
         foreign: Option<LanguageIdentifier>,
+        /// How to say the names in it the writer marked (`Annadif{pron=an-na-DIF}`), each to be
+        /// printed just after the name, in smaller type.
+        pronunciations: Vec<Pronunciation>,
     },
     /// A stage direction.
     Cue(Cue),
+}
+
+/// How a name is said, printed beside it in the script.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pronunciation {
+    /// Byte offset in the item's text just after the name.
+    pub after: usize,
+    /// The pronunciation as the writer spelled it ("an-na-DIF").
+    pub say: String,
 }
 
 impl Item {
@@ -238,6 +266,8 @@ pub struct Script {
     pub paper: Paper,
     /// Body type size in points.
     pub font_size_pt: f32,
+    /// How tightly pages are set.
+    pub density: Density,
     /// The languages, in the order of the input files.
     pub columns: Vec<Column>,
     /// The blocks of rows.
