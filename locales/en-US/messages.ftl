@@ -19,6 +19,7 @@ error-output = cannot write the output: { $reason }
 ## Speeches
 error-speech-empty = the speech is empty: expected at least one line of text
 error-unclosed-bracket = “[” is not closed: expected “]” before the end of the line (a stage direction looks like [Pause])
+error-pronunciation-mark = a pronunciation mark is written right after the name it is for, with the pronunciation, on one line: Annadif{"{"}pron=an-na-DIF{"}"}
 error-front-matter-unclosed = the front matter that starts here is not closed: expected a line “---” after its last key
 error-front-matter-syntax = expected “key: value” in the front matter
 error-front-matter-unknown-key = unknown front matter key “{ $key }”: expected title, speaker, event, place, date, language, target or deliver

@@ -19,6 +19,7 @@ error-output = impossible d’écrire le résultat : { $reason }
 ## Discours
 error-speech-empty = le discours est vide : au moins une ligne de texte est attendue
 error-unclosed-bracket = « [ » n’est pas fermé : « ] » est attendu avant la fin de la ligne (une indication scénique s’écrit [Pause])
+error-pronunciation-mark = une indication de prononciation s’écrit juste après le nom qu’elle concerne, avec la prononciation, sur une seule ligne : Annadif{"{"}pron=a-na-DIF{"}"}
 error-front-matter-unclosed = l’en-tête qui commence ici n’est pas fermé : une ligne « --- » est attendue après sa dernière clé
 error-front-matter-syntax = « clé : valeur » est attendu dans l’en-tête
 error-front-matter-unknown-key = clé d’en-tête inconnue « { $key } » : title, speaker, event, place, date, language, target ou deliver sont attendus

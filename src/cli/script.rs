@@ -5,9 +5,10 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
+use unic_langid::LanguageIdentifier;
 
 use super::error::CommandResult;
-use super::segment::warn_if_generic;
+use super::segment::{language_arg, warn_if_generic};
 use super::stats::{rate_arg, PaceArg, RateSpec};
 use super::{write_stdout, Context};
 use crate::i18n::{Args as MessageArgs, Localize};
@@ -131,6 +132,9 @@ pub struct ScriptArgs {
     /// How tightly printed pages are set.
     #[arg(long, value_enum, default_value_t = DensityArg::Normal)]
     pub density: DensityArg,
+    /// The languages of the columns, left to right (default: the language read aloud first).
+    #[arg(long, value_name = "LANG,LANG", value_delimiter = ',', value_parser = language_arg)]
+    pub columns: Option<Vec<LanguageIdentifier>>,
 }
 
 /// The estimated time runs over the target.
@@ -242,6 +246,7 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> CommandResult {
             PaperArg::Letter => Paper::Letter,
         },
         font_size_pt: args.font_size,
+        column_order: args.columns,
         density: match args.density {
             DensityArg::Compact => Density::Compact,
             DensityArg::Normal => Density::Normal,

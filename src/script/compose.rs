@@ -6,15 +6,15 @@ use unic_langid::LanguageIdentifier;
 use super::error::ScriptError;
 use super::labels;
 use super::model::{
-    Cell, Column, DeliveryNote, Density, Header, Item, Layout, Paper, Row, Script, ScriptBlock,
-    TimeMark, Timing, UiTexts,
+    Cell, Column, DeliveryNote, Density, Header, Item, Layout, Paper, Pronunciation, Row, Script,
+    ScriptBlock, TimeMark, Timing, UiTexts,
 };
 use super::pair::{pair_segments, PairedRow};
 use crate::i18n::Localizer;
 use crate::lang::{self, names, typography};
 use crate::speech::{
-    self, format_clock, is_spoken, speaking_seconds, BlockKind, Delivery, DirectionKind, Rates,
-    Segment, SegmentKind, Speech,
+    self, format_clock, is_spoken, speaking_seconds, BlockKind, Delivery, DirectionKind,
+    NamePronunciation, Rates, Segment, SegmentKind, Speech,
 };
 
 /// Everything that shapes a script besides the speeches.
@@ -39,6 +39,9 @@ pub struct ScriptOptions {
     pub note: DeliveryNote,
     /// How tightly pages are set.
     pub density: Density,
+    /// The languages of the columns from left to right (`--columns fr,en`); `None` puts the
+    /// language read aloud first, else keeps the order of the speeches.
+    pub column_order: Option<Vec<LanguageIdentifier>>,
 }
 
 impl Default for ScriptOptions {
@@ -53,6 +56,7 @@ impl Default for ScriptOptions {
             font_size_pt: None,
             note: DeliveryNote::CheckAgainstDelivery,
             density: Density::Normal,
+            column_order: None,
         }
     }
 }
@@ -104,7 +108,12 @@ fn header(
 
 fn item(segment: &Segment, column: &Column, l10n: &Localizer) -> Item {
     match &segment.direction {
-        Some(direction) => Item::Cue(labels::cue(direction, &column.lang, l10n)),
+        Some(direction) => Item::Cue(labels::cue(
+            direction,
+            &column.lang,
+            l10n,
+            segment.lang.language == column.lang.language,
+        )),
         None => Item::Text {
             text: typography::typeset(&segment.text, &segment.lang),
             kind: segment.kind,
@@ -185,7 +194,7 @@ pub fn compose(
     options: &ScriptOptions,
 ) -> Result<Script, ScriptError> {
     let ui = Localizer::new(std::slice::from_ref(&options.ui_language));
-    let speeches: Vec<&Speech> = std::iter::once(first).chain(second).collect();
+    let speeches = in_column_order(first, second, options)?;
     let languages: Vec<LanguageIdentifier> = speeches.iter().map(|s| speech_language(s)).collect();
     if languages.len() == 2 && languages[0].language == languages[1].language {
         return Err(ScriptError::SameLanguage {
@@ -222,6 +231,7 @@ pub fn compose(
         ..
     } = flow;
 
+    mark_pronunciations(&mut blocks, &speeches);
     let stats = speech::stats(&delivered, &options.rates);
     let total = clock.seconds();
     debug_assert_eq!(total, stats.total_seconds);
@@ -255,6 +265,56 @@ pub fn compose(
         timing,
         ui: ui_texts,
         mixed,
+    })
+}
+
+/// The speeches in the order of their columns: as `--columns` lists their languages, else
+/// the one read aloud first (a speaker reads the left column), else as given.
+fn in_column_order<'s>(
+    first: &'s Speech,
+    second: Option<&'s Speech>,
+    options: &ScriptOptions,
+) -> Result<Vec<&'s Speech>, ScriptError> {
+    let Some(second) = second else {
+        return Ok(vec![first]);
+    };
+    let same = |speech: &Speech, lang: &LanguageIdentifier| {
+        speech_language(speech).language == lang.language
+    };
+    let swapped = match &options.column_order {
+        Some(order) => {
+            let listed = |s: &Speech| order.iter().position(|l| same(s, l));
+            match (listed(first), listed(second)) {
+                (Some(a), Some(b)) if a != b => b < a,
+                _ => {
+                    return Err(ScriptError::ColumnsMismatch {
+                        columns: order
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(","),
+                        languages: [first, second]
+                            .iter()
+                            .map(|s| speech_language(s).to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    })
+                }
+            }
+        }
+        None => {
+            let delivery = options
+                .deliver
+                .clone()
+                .or_else(|| first.meta.deliver.clone())
+                .or_else(|| second.meta.deliver.clone());
+            matches!(delivery, Some(Delivery::Language(lang)) if same(second, &lang) && !same(first, &lang))
+        }
+    };
+    Ok(if swapped {
+        vec![second, first]
+    } else {
+        vec![first, second]
     })
 }
 
@@ -369,8 +429,10 @@ impl Flow<'_> {
                 }
             }
         }
-        let row = self.row(&sides, deliver);
-        for segment in sides[deliver].iter() {
+        let shown = with_directions_of_both(&sides);
+        let shown: Vec<&Vec<Segment>> = shown.iter().collect();
+        let row = self.row(&shown, deliver);
+        for segment in shown[deliver].iter() {
             self.clock.add(segment, self.rates);
             self.delivered.push(segment.clone());
         }
@@ -426,6 +488,86 @@ impl Flow<'_> {
                 time_mark: None,
                 rows: vec![row],
             }),
+        }
+    }
+}
+
+/// The sides of a row, each with the stage directions only the other side has (the French
+/// "[Minute de silence]" where the English has none): a direction happens whatever the
+/// language read, so it is shown in both columns and timed for the reader. A copied
+/// direction keeps its language, so its cue is labelled without the other language's words;
+/// it goes first when it opened its own side, else last.
+fn with_directions_of_both(sides: &[&Vec<Segment>]) -> Vec<Vec<Segment>> {
+    let kinds = |segments: &[Segment]| -> Vec<DirectionKind> {
+        segments
+            .iter()
+            .filter_map(|s| s.direction.as_ref().map(|d| d.kind))
+            .collect()
+    };
+    let mut shown: Vec<Vec<Segment>> = sides.iter().map(|s| s.to_vec()).collect();
+    for (c, side) in sides.iter().enumerate() {
+        let own = kinds(side);
+        for other in sides
+            .iter()
+            .enumerate()
+            .filter(|(o, _)| *o != c)
+            .map(|(_, s)| s)
+        {
+            for (i, segment) in other.iter().enumerate() {
+                let Some(direction) = &segment.direction else {
+                    continue;
+                };
+                if own.contains(&direction.kind) {
+                    continue;
+                }
+                if i == 0 {
+                    let at = shown[c]
+                        .iter()
+                        .take_while(|s| s.direction.is_some())
+                        .count();
+                    shown[c].insert(at, segment.clone());
+                } else {
+                    shown[c].push(segment.clone());
+                }
+            }
+        }
+    }
+    shown
+}
+
+/// Puts each pronunciation the writer marked beside the first mention of its name in the
+/// column read aloud (`speeches` in column order): the speaker needs it where the name is
+/// first said, in the language being read.
+fn mark_pronunciations(blocks: &mut [ScriptBlock], speeches: &[&Speech]) {
+    let mut pending: Vec<Vec<&NamePronunciation>> = speeches
+        .iter()
+        .map(|s| s.meta.pronunciations.iter().collect())
+        .collect();
+    for row in blocks.iter_mut().flat_map(|b| b.rows.iter_mut()) {
+        let column = row.deliver;
+        if pending[column].is_empty() {
+            continue;
+        }
+        for item in &mut row.cells[column].items {
+            let Item::Text {
+                text,
+                pronunciations,
+                ..
+            } = item
+            else {
+                continue;
+            };
+            pending[column].retain(|mark| match speech::end_of_name(text, &mark.name) {
+                Some(after) => {
+                    pronunciations.push(Pronunciation {
+                        after,
+                        say: mark.say.clone(),
+                    });
+                    false
+                }
+                None => true,
+            });
+            pronunciations.sort_by_key(|p| p.after);
         }
     }
 }

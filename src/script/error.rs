@@ -21,6 +21,13 @@ pub enum ScriptError {
         /// The script's languages.
         languages: String,
     },
+    /// `--columns` does not list each of the script's two languages once.
+    ColumnsMismatch {
+        /// The order asked for.
+        columns: String,
+        /// The script's languages.
+        languages: String,
+    },
     /// No Chromium to print the PDF with.
     BrowserMissing,
     /// Chromium ran and failed.
@@ -70,6 +77,7 @@ impl Localize for ScriptError {
         match self {
             ScriptError::SameLanguage { .. } => "error-script-same-language",
             ScriptError::DeliverMissing { .. } => "error-script-deliver-missing",
+            ScriptError::ColumnsMismatch { .. } => "error-script-columns-mismatch",
             ScriptError::BrowserMissing => "error-script-browser-missing",
             ScriptError::BrowserFailed { .. } => "error-script-browser-failed",
             ScriptError::BrowserTimeout { .. } => "error-script-browser-timeout",
@@ -84,6 +92,10 @@ impl Localize for ScriptError {
             ScriptError::SameLanguage { lang } => vec![("lang", lang.clone().into())],
             ScriptError::DeliverMissing { lang, languages } => vec![
                 ("lang", lang.clone().into()),
+                ("languages", languages.clone().into()),
+            ],
+            ScriptError::ColumnsMismatch { columns, languages } => vec![
+                ("columns", columns.clone().into()),
                 ("languages", languages.clone().into()),
             ],
             ScriptError::BrowserMissing => Vec::new(),

@@ -116,17 +116,17 @@ fn block_class(block: &ScriptBlock) -> String {
     format!("b-{}", format!("{:?}", block.kind).to_lowercase())
 }
 
+/// The class of a cell: read aloud, for reference or empty. In a mixed delivery every cell
+/// read carries the read-aloud bar (`switch`), and every cell leaves room for it, so that
+/// text does not move sideways from row to row.
 fn cell_class(row: &Row, index: usize, mixed: bool) -> &'static str {
-    if row.cells[index].is_empty() {
-        "empty"
-    } else if row.deliver == index {
-        if mixed {
-            "deliver switch"
-        } else {
-            "deliver"
-        }
-    } else {
-        "other"
+    match (row.cells[index].is_empty(), row.deliver == index, mixed) {
+        (true, _, false) => "empty",
+        (true, _, true) => "empty barred",
+        (false, true, true) => "deliver switch barred",
+        (false, true, false) => "deliver",
+        (false, false, true) => "other barred",
+        (false, false, false) => "other",
     }
 }
 
@@ -284,7 +284,8 @@ h1 {{ font-size: 1.2em; line-height: 1.3; margin: 0 0 .3em; }}
 .k-heading {{ font-weight: 700; font-size: .8em; }}
 .k-dateline {{ font-style: italic; font-size: .8em; }}
 .cell.other {{ color: #5f5f5f; font-size: .84em; }}
-.cell.switch {{ border-left: 3pt solid #000; padding-left: 2mm; margin-left: -3mm; }}
+.cell.barred {{ border-left: 3pt solid transparent; padding-left: 2mm; }}
+.cell.switch {{ border-left-color: #000; }}
 .row.flow .cell.other {{ margin-top: .2em; padding-left: 4mm; border-left: 1pt solid #aaa; }}
 .cue {{ break-inside: avoid; page-break-inside: avoid; margin: .15em 0; padding: .15em .5em; border: 1.5pt solid #000; border-radius: 3pt; background: #e9e9e9; font-style: italic; font-weight: 700; }}
 .cue::before {{ content: "\25B6\FE0E  "; font-style: normal; }}

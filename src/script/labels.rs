@@ -41,7 +41,18 @@ pub fn capitalize(text: &str) -> String {
 
 /// The cue for a stage direction, in the reading language `lang` (labels from `l10n`, a
 /// localizer for that language), typeset for it.
-pub fn cue(direction: &Direction, lang: &LanguageIdentifier, l10n: &Localizer) -> Cue {
+///
+/// The writer's wording is kept when it says more than the kind's label: "[STOP for minute
+/// of silence]" is printed "STOP for minute of silence — 1:00" and "[MOMENT OF SILENCE]"
+/// "MOMENT OF SILENCE — 1:00", not both "Minute of silence — 1:00". `own_wording` is false
+/// for a direction shown in the other language's column (one written in one language only):
+/// its wording is not in the column's language, so the column shows the label alone.
+pub fn cue(
+    direction: &Direction,
+    lang: &LanguageIdentifier,
+    l10n: &Localizer,
+    own_wording: bool,
+) -> Cue {
     let kind = direction.kind;
     let seconds = direction.seconds.unwrap_or(0);
     let mut label = match kind {
@@ -56,10 +67,14 @@ pub fn cue(direction: &Direction, lang: &LanguageIdentifier, l10n: &Localizer) -
     };
     let wording = direction.bare_wording();
     let mut detail = None;
-    if !kind.label_says_all() && !wording.is_empty() {
+    // "Continue in French" is the instruction itself; "[In French]" adds nothing to it.
+    if own_wording
+        && kind != DirectionKind::Language
+        && says_more(wording, &label, direction.seconds.is_some())
+    {
         let said = lang::normalize_phrase(wording);
         let labelled = lang::normalize_phrase(&label);
-        if said.starts_with(&labelled) {
+        if kind.label_says_all() || said.starts_with(&labelled) {
             label = wording.to_owned();
         } else {
             detail = Some(wording.to_owned());
@@ -80,6 +95,33 @@ pub fn cue(direction: &Direction, lang: &LanguageIdentifier, l10n: &Localizer) -
         detail: detail.map(|d| typography::typeset(&d, lang)),
         seconds: direction.seconds,
     }
+}
+
+/// Whether the writer's wording of a direction says more than its label: other words than
+/// the label's, once the duration of a timed direction ("5 s", "2 minutes": a number and the
+/// word after it, which the cue prints as its own duration) is left out.
+fn says_more(wording: &str, label: &str, timed: bool) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        let normal = lang::normalize_phrase(text);
+        let all: Vec<&str> = normal.split(' ').filter(|w| !w.is_empty()).collect();
+        let is_number = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+        let mut kept = Vec::new();
+        let mut i = 0;
+        while i < all.len() {
+            if timed && is_number(all[i]) && all.get(i + 1).is_some_and(|w| !is_number(w)) {
+                i += 2;
+                continue;
+            }
+            let word = all[i].trim_matches(|c: char| !c.is_alphanumeric());
+            if !word.is_empty() {
+                kept.push(word.to_owned());
+            }
+            i += 1;
+        }
+        kept
+    };
+    let said = words(wording);
+    !said.is_empty() && said != words(label)
 }
 
 /// The delivery note in a language, when there is one.
@@ -142,22 +184,25 @@ mod tests {
         let fr = Localizer::for_tag("fr-FR");
         let silence = direction("[Minute of silence]");
         assert_eq!(
-            cue(&silence, &langid!("en"), &en).label,
+            cue(&silence, &langid!("en"), &en, true).label,
             "Minute of silence — 1:00"
         );
         assert_eq!(
-            cue(&silence, &langid!("fr"), &fr).label,
+            cue(&silence, &langid!("fr"), &fr, false).label,
             "Minute de silence — 1\u{a0}min"
         );
         let pause = direction("[Pause 5 s]");
-        assert_eq!(cue(&pause, &langid!("en"), &en).label, "Pause — 0:05");
-        assert_eq!(cue(&pause, &langid!("fr"), &fr).label, "Pause — 5\u{a0}s");
+        assert_eq!(cue(&pause, &langid!("en"), &en, true).label, "Pause — 0:05");
+        assert_eq!(
+            cue(&pause, &langid!("fr"), &fr, false).label,
+            "Pause — 5\u{a0}s"
+        );
         let long = Direction {
             seconds: Some(90),
             ..silence
         };
         assert_eq!(
-            cue(&long, &langid!("fr"), &fr).label,
+            cue(&long, &langid!("fr"), &fr, false).label,
             "Silence — 1\u{a0}min\u{a0}30\u{a0}s"
         );
     }
@@ -166,21 +211,45 @@ mod tests {
     fn informative_wording_is_kept() {
         let en = Localizer::for_tag("en-US");
         let slide = direction("[Slide 2]");
-        let shown = cue(&slide, &langid!("en"), &en);
+        let shown = cue(&slide, &langid!("en"), &en, true);
         assert_eq!((shown.label.as_str(), shown.detail), ("Slide 2", None));
         let gesture = direction("[Turn to the Governor]");
-        let shown = cue(&gesture, &langid!("en"), &en);
+        let shown = cue(&gesture, &langid!("en"), &en, true);
         assert_eq!(shown.label, "Gesture");
         assert_eq!(shown.detail.as_deref(), Some("Turn to the Governor"));
         let switch = direction("[In French]");
         let fr = Localizer::for_tag("fr-FR");
         assert_eq!(
-            cue(&switch, &langid!("en"), &en).label,
+            cue(&switch, &langid!("en"), &en, true).label,
             "Continue in French"
         );
         assert_eq!(
-            cue(&switch, &langid!("fr"), &fr).label,
+            cue(&switch, &langid!("fr"), &fr, false).label,
             "Poursuivre en français"
+        );
+    }
+
+    #[test]
+    fn the_writers_wording_is_kept_when_it_says_more_than_the_kind() {
+        let en = Localizer::for_tag("en-US");
+        let fr = Localizer::for_tag("fr-FR");
+        let stop = direction("[STOP for minute of silence]");
+        let moment = direction("[MOMENT OF SILENCE]");
+        let stop_cue = cue(&stop, &langid!("en"), &en, true);
+        let moment_cue = cue(&moment, &langid!("en"), &en, true);
+        assert_eq!(stop_cue.label, "STOP for minute of silence — 1:00");
+        assert_eq!(moment_cue.label, "MOMENT OF SILENCE — 1:00");
+        assert_ne!(stop_cue.label, moment_cue.label);
+        // In the other language's column the label alone, in that language.
+        assert_eq!(
+            cue(&stop, &langid!("fr"), &fr, false).label,
+            "Minute de silence — 1\u{a0}min"
+        );
+        // A wording that only repeats the kind and its duration gets the label.
+        let plain = direction("[Minute of silence, 1 minute]");
+        assert_eq!(
+            cue(&plain, &langid!("en"), &en, true).label,
+            "Minute of silence — 1:00"
         );
     }
 

@@ -5,7 +5,8 @@
 
 use unic_langid::LanguageIdentifier;
 
-use super::model::{Column, Cue, Item, Layout, Row, Script, ScriptBlock};
+use super::html::text_parts;
+use super::model::{Column, Cue, Item, Layout, Pronunciation, Row, Script, ScriptBlock};
 use crate::lang::typography;
 use crate::speech::SegmentKind;
 use crate::text::columns::{pad, wrap, LongWords};
@@ -22,9 +23,28 @@ pub fn cue_text(cue: &Cue, lang: &LanguageIdentifier) -> String {
     }
 }
 
+/// A text with each marked name followed by its pronunciation in parentheses.
+fn with_pronunciations(text: &str, pronunciations: &[Pronunciation]) -> String {
+    if pronunciations.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16 * pronunciations.len());
+    for (piece, say) in text_parts(text, pronunciations) {
+        out.push_str(&piece);
+        if let Some(say) = say {
+            out.push_str(&format!(" ({say})"));
+        }
+    }
+    out
+}
+
 fn item_text(item: &Item, lang: &LanguageIdentifier) -> String {
     match item {
-        Item::Text { text, .. } => text.clone(),
+        Item::Text {
+            text,
+            pronunciations,
+            ..
+        } => with_pronunciations(text, pronunciations),
         Item::Cue(cue) => cue_text(cue, lang),
     }
 }
@@ -246,7 +266,11 @@ fn md_escape(text: &str, in_table: bool) -> String {
 
 fn md_item(item: &Item, lang: &LanguageIdentifier, in_table: bool) -> String {
     match item {
-        Item::Text { text, .. } => md_escape(text, in_table),
+        Item::Text {
+            text,
+            pronunciations,
+            ..
+        } => md_escape(&with_pronunciations(text, pronunciations), in_table),
         Item::Cue(cue) => format!("*{}*", md_escape(&cue_text(cue, lang), in_table)),
     }
 }

@@ -21,6 +21,12 @@ pub enum SpeechError {
         /// Where the `[` is.
         location: Location,
     },
+    /// A `{pron=…}` mark that does not follow a word, has no pronunciation or is not closed
+    /// on its line.
+    PronunciationMark {
+        /// Where the mark starts.
+        location: Location,
+    },
     /// A front matter opened with `---` and never closed.
     UnclosedFrontMatter {
         /// The opening line.
@@ -98,6 +104,7 @@ impl SpeechError {
                 Some(Location::line(origin, 1))
             }
             SpeechError::UnclosedBracket { location }
+            | SpeechError::PronunciationMark { location }
             | SpeechError::UnclosedFrontMatter { location }
             | SpeechError::FrontMatterSyntax { location }
             | SpeechError::UnknownFrontMatterKey { location, .. }
@@ -117,6 +124,7 @@ impl Localize for SpeechError {
             SpeechError::Text(e) => e.message_id(),
             SpeechError::Empty { .. } => "error-speech-empty",
             SpeechError::UnclosedBracket { .. } => "error-unclosed-bracket",
+            SpeechError::PronunciationMark { .. } => "error-pronunciation-mark",
             SpeechError::UnclosedFrontMatter { .. } => "error-front-matter-unclosed",
             SpeechError::FrontMatterSyntax { .. } => "error-front-matter-syntax",
             SpeechError::UnknownFrontMatterKey { .. } => "error-front-matter-unknown-key",

@@ -7,6 +7,7 @@ pub mod direction;
 mod error;
 mod model;
 mod parse;
+mod pronunciation;
 mod segment;
 pub mod sentences;
 mod timing;
@@ -17,6 +18,7 @@ pub use model::{
     Block, BlockKind, Delivery, Direction, DirectionKind, DocumentKind, Inline, Line, Meta, Speech,
 };
 pub use parse::{language_of, parse, parse_duration};
+pub use pronunciation::{end_of_name, NamePronunciation};
 pub use segment::{assign_ids, normalize_for_id, segment, set_apart, Segment, SegmentKind};
 pub use timing::{
     format_clock, is_spoken, speaking_seconds, stats, LanguageTime, Pace, Rates, SpeechStats,

@@ -5,6 +5,8 @@
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
+use super::pronunciation::NamePronunciation;
+
 /// A whole speech: its front matter and its blocks, in order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Speech {
@@ -36,6 +38,9 @@ pub struct Meta {
     /// What the document is (`kind:`); when it is not said, [`crate::speech::document_kind`]
     /// guesses it.
     pub kind: Option<DocumentKind>,
+    /// How the names the writer marked (`Annadif{pron=an-na-DIF}`) are said, in the order
+    /// of the marks; the marks themselves are not in the text.
+    pub pronunciations: Vec<NamePronunciation>,
 }
 
 /// What a document is: something said (remarks, a statement, a message read out) or a

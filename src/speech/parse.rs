@@ -13,6 +13,7 @@ use unic_langid::LanguageIdentifier;
 use super::direction::{self, Position};
 use super::error::SpeechError;
 use super::model::{Block, BlockKind, Delivery, DocumentKind, Inline, Line, Meta, Speech};
+use super::pronunciation;
 use super::sentences::sentence_ranges;
 use crate::lang::{self, LanguageProfile};
 use crate::textfile::{Location, Origin};
@@ -54,9 +55,19 @@ pub fn parse(
     meta.language = Some(language.clone());
     let profile = lang::profile(&language);
 
+    // Pronunciation marks leave the text before anything reads it.
+    let mut body: Vec<Cow<'_, str>> = Vec::with_capacity(lines.len() - body_start);
+    for (index, line) in lines.iter().enumerate().skip(body_start) {
+        body.push(pronunciation::take_marks(
+            line,
+            index + 1,
+            origin,
+            &mut meta.pronunciations,
+        )?);
+    }
     let mut blocks = Vec::new();
     let mut raw_block: Vec<(usize, &str)> = Vec::new();
-    for (index, line) in lines.iter().enumerate().skip(body_start) {
+    for (index, line) in body.iter().enumerate().map(|(i, l)| (i + body_start, l)) {
         if line.trim().is_empty() {
             if !raw_block.is_empty() {
                 parse_raw_block(&raw_block, origin, profile, &mut blocks)?;

@@ -3,6 +3,7 @@
 
 use super::model::{BlockKind, Inline, Line, Meta, Speech};
 use super::parse::implicit_kind;
+use super::pronunciation;
 use crate::lang;
 
 fn front_matter(meta: &Meta, out: &mut String) {
@@ -70,6 +71,8 @@ pub fn write(speech: &Speech) -> String {
     let mut out = String::new();
     front_matter(&speech.meta, &mut out);
     let profile = lang::profile(&speech.meta.language.clone().unwrap_or_default());
+    let marks = &speech.meta.pronunciations;
+    let mut placed = vec![false; marks.len()];
     for (index, block) in speech.blocks.iter().enumerate() {
         if index > 0 {
             out.push('\n');
@@ -89,7 +92,11 @@ pub fn write(speech: &Speech) -> String {
             if explicit {
                 out.push_str("# ");
             }
-            out.push_str(text);
+            if placed.iter().all(|p| *p) {
+                out.push_str(text);
+            } else {
+                out.push_str(&pronunciation::put_back(text, marks, &mut placed));
+            }
             out.push('\n');
         }
     }
