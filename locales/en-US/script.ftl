@@ -79,3 +79,5 @@ cli-script--font-size = Body type size in points (default 16; 18 interleaved; 20
 cli-script--note = Delivery note in the header: check (“Check against delivery”, the default), verbatim (“Read out verbatim”) or none (the default for a story).
 cli-script--density = How tightly pages are set: compact (tighter spacing; a row may break across pages between two sentences, marked “(continued)”), normal (rows whole, pages filled to at least two thirds) or spacious (more space between lines and rows).
 cli-script--columns = The languages of the columns from left to right, such as fr,en. Default: the language read aloud on the left (with --deliver fr, French first), else the order of the files.
+# At the top of a page where a paragraph goes on from the page before.
+script-continued = (continued)

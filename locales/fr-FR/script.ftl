@@ -84,3 +84,4 @@ cli-script--font-size = Corps du texte en points (16 par défaut ; 18 en alterna
 cli-script--note = Mention d’en-tête : check (« Seul le prononcé fait foi », par défaut), verbatim (« À lire tel quel ») ou none (par défaut pour un article).
 cli-script--density = Densité des pages : compact (espacement serré ; une rangée peut se poursuivre sur la page suivante entre deux phrases, avec la mention « (suite) »), normal (rangées entières, pages remplies aux deux tiers au moins) ou spacious (plus d’espace entre les lignes et les rangées).
 cli-script--columns = Les langues des colonnes de gauche à droite, par exemple fr,en. Par défaut : la langue lue à voix haute à gauche (avec --deliver fr, le français d’abord), sinon l’ordre des fichiers.
+script-continued = (suite)

@@ -659,6 +659,7 @@ fn ui_texts(ui: &Localizer, timing: &Timing) -> UiTexts {
         page_label: labels::page_label(ui),
         deliver_label: ui.text("script-column-deliver"),
         reference_label: ui.text("script-column-reference"),
+        continued: typeset(ui.text("script-continued")),
         end: typeset(ui.format(
             "script-end",
             &[("total", format_clock(timing.total_seconds).into())],

@@ -6,10 +6,57 @@
 use askama::Template;
 
 use super::error::ScriptError;
-use super::model::{Item, Layout, PagePart, Pronunciation, Row, Script, ScriptBlock};
+use super::model::{Density, Item, Layout, PagePart, Pronunciation, Row, Script, ScriptBlock};
 
-/// Reading-copy rules: line spacing of at least 1.5, wide margins, ragged right.
-const LINE_HEIGHT: f32 = 1.55;
+/// The page margins (top, right, bottom, left) in millimetres: wide, for a speaker's
+/// thumbs and notes; the running head and the page number sit in them.
+const MARGINS_MM: [f32; 4] = [20.0, 25.0, 22.0, 25.0];
+
+/// Decides page breaks before printing and marks "(continued)" where a paragraph goes on
+/// (see the comment at its top).
+const PAGINATE_JS: &str = include_str!("../../templates/paginate.js");
+
+/// The spacing of a density. Reading-copy rules hold in all of them: line spacing of at
+/// least 1.35 (1.5 from normal on), ragged right, nothing under 16 pt read aloud.
+struct Spacing {
+    /// Line height, in lines.
+    line: f32,
+    /// Space above a row, in em (none below: a row ends with its last line, so that what
+    /// fits on a page is measured exactly).
+    row_padding: f32,
+    /// Extra space above a paragraph's first row, in em.
+    block_gap: f32,
+    /// Space after a sentence, in em.
+    sentence_gap: f32,
+    /// The size of the column for reference, against the body size.
+    reference_size: f32,
+}
+
+fn spacing(density: Density) -> Spacing {
+    match density {
+        Density::Compact => Spacing {
+            line: 1.35,
+            row_padding: 0.25,
+            block_gap: 0.3,
+            sentence_gap: 0.15,
+            reference_size: 0.8,
+        },
+        Density::Normal => Spacing {
+            line: 1.55,
+            row_padding: 0.5,
+            block_gap: 0.55,
+            sentence_gap: 0.3,
+            reference_size: 0.84,
+        },
+        Density::Spacious => Spacing {
+            line: 1.8,
+            row_padding: 0.9,
+            block_gap: 0.9,
+            sentence_gap: 0.5,
+            reference_size: 0.84,
+        },
+    }
+}
 
 #[derive(Template)]
 #[template(path = "script.html")]
@@ -27,6 +74,11 @@ struct HtmlScript {
     column_heads: Vec<ColumnHead>,
     rows: Vec<HtmlRow>,
     end: String,
+    /// The height of a page's text area in millimetres, for the pagination script.
+    page_height_mm: String,
+    density: &'static str,
+    continued: String,
+    paginate: &'static str,
 }
 
 struct HtmlHead {
@@ -245,10 +297,11 @@ fn page_content(parts: &[PagePart]) -> String {
 }
 
 fn css(script: &Script, title: &str) -> String {
+    let spacing = spacing(script.density);
     format!(
         r#"@page {{
   size: {paper};
-  margin: 20mm 25mm 22mm 25mm;
+  margin: {mt}mm {mr}mm {mb}mm {ml}mm;
   @bottom-center {{ content: {page}; font: 10pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #333; }}
   @top-left {{ content: {title}; font: 9pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; }}
 }}
@@ -256,7 +309,7 @@ fn css(script: &Script, title: &str) -> String {
 :root {{ --body: {size}pt; }}
 html {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: var(--body); line-height: {line}; color: #000; background: #fff; }}
 body {{ margin: 0; text-align: left; hyphens: manual; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-@media screen {{ body {{ max-width: 210mm; margin: 1.5em auto; padding: 0 1.5em; }} }}
+@media screen {{ body {{ width: {width}mm; margin: 1.5em auto; }} }}
 p {{ margin: 0; }}
 h1 {{ font-size: 1.2em; line-height: 1.3; margin: 0 0 .3em; }}
 .script-header {{ margin-bottom: .8em; }}
@@ -270,24 +323,26 @@ h1 {{ font-size: 1.2em; line-height: 1.3; margin: 0 0 .3em; }}
 .timing.over {{ border-width: 3pt; }}
 .timing.over .target {{ font-weight: 700; color: #a00000; }}
 .timing.over .target::before {{ content: "\26A0\FE0E  "; }}
-.row {{ display: grid; grid-template-columns: repeat({columns}, minmax(0, 1fr)); column-gap: 10mm; padding: .25em 0; break-inside: avoid; page-break-inside: avoid; }}
-.row.first {{ margin-top: .55em; }}
+.row {{ display: grid; grid-template-columns: repeat({columns}, minmax(0, 1fr)); column-gap: 10mm; padding: {row_padding}em 0 0; break-inside: avoid; page-break-inside: avoid; }}
+.row.first {{ margin-top: {block_gap}em; }}
+.continued {{ grid-column: 1 / -1; font-size: .7em; font-style: italic; font-weight: 700; color: #333; margin-bottom: .2em; }}
 .row.flow {{ display: block; break-inside: auto; page-break-inside: auto; }}
 .column-heads {{ border-bottom: 1.5pt solid #000; font-size: .7em; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }}
 .column-head .role {{ font-weight: 400; text-transform: none; letter-spacing: 0; }}
 .column-head.other {{ color: #555; }}
 .end {{ margin-top: 1.2em; padding-top: .3em; border-top: 1.5pt solid #000; text-align: center; font-weight: 700; font-size: .85em; break-before: avoid; }}
 .time {{ grid-column: 1 / -1; font-size: .85em; font-weight: 700; line-height: 1.3; color: #000; text-align: right; font-variant-numeric: tabular-nums; border-bottom: .75pt dotted #555; margin-bottom: .2em; break-after: avoid; }}
-.seg {{ break-inside: avoid; page-break-inside: avoid; margin-bottom: .3em; orphans: 2; widows: 2; }}
-.flow .seg {{ margin-bottom: .15em; }}
+.seg {{ break-inside: avoid; page-break-inside: avoid; orphans: 2; widows: 2; }}
+.cell > * + * {{ margin-top: {sentence_gap}em; }}
+.flow .cell > * + * {{ margin-top: .15em; }}
 .pron {{ font-size: .62em; font-weight: 400; font-style: normal; color: #333; letter-spacing: .02em; }}
 .k-heading {{ font-weight: 700; font-size: .8em; }}
 .k-dateline {{ font-style: italic; font-size: .8em; }}
-.cell.other {{ color: #5f5f5f; font-size: .84em; }}
+.cell.other {{ color: #5f5f5f; font-size: {reference_size}em; }}
 .cell.barred {{ border-left: 3pt solid transparent; padding-left: 2mm; }}
 .cell.switch {{ border-left-color: #000; }}
 .row.flow .cell.other {{ margin-top: .2em; padding-left: 4mm; border-left: 1pt solid #aaa; }}
-.cue {{ break-inside: avoid; page-break-inside: avoid; margin: .15em 0; padding: .15em .5em; border: 1.5pt solid #000; border-radius: 3pt; background: #e9e9e9; font-style: italic; font-weight: 700; }}
+.cue {{ break-inside: avoid; page-break-inside: avoid; margin: 0; padding: .15em .5em; border: 1.5pt solid #000; border-radius: 3pt; background: #e9e9e9; font-style: italic; font-weight: 700; }}
 .cue::before {{ content: "\25B6\FE0E  "; font-style: normal; }}
 .cue .detail {{ font-weight: 400; }}
 .cell.other .cue {{ border-color: #999; background: #f4f4f4; }}
@@ -297,7 +352,16 @@ h1 {{ font-size: 1.2em; line-height: 1.3; margin: 0 0 .3em; }}
         page = page_content(&script.ui.page_label),
         title = css_string(title),
         size = script.font_size_pt,
-        line = LINE_HEIGHT,
+        line = spacing.line,
+        row_padding = spacing.row_padding,
+        block_gap = spacing.block_gap,
+        sentence_gap = spacing.sentence_gap,
+        reference_size = spacing.reference_size,
+        mt = MARGINS_MM[0],
+        mr = MARGINS_MM[1],
+        mb = MARGINS_MM[2],
+        ml = MARGINS_MM[3],
+        width = script.paper.millimetres().0 - MARGINS_MM[1] - MARGINS_MM[3],
         columns = if script.layout == Layout::Columns {
             script.columns.len()
         } else {
@@ -372,6 +436,17 @@ pub fn render_html(script: &Script) -> Result<String, ScriptError> {
             Layout::Interleaved | Layout::Single => flowing_rows(script),
         },
         end: script.ui.end.clone(),
+        page_height_mm: format!(
+            "{:.1}",
+            script.paper.millimetres().1 - MARGINS_MM[0] - MARGINS_MM[2]
+        ),
+        density: match script.density {
+            Density::Compact => "compact",
+            Density::Normal => "normal",
+            Density::Spacious => "spacious",
+        },
+        continued: script.ui.continued.clone(),
+        paginate: PAGINATE_JS,
     };
     view.render().map_err(|e| ScriptError::Render {
         reason: e.to_string(),

@@ -51,6 +51,14 @@ impl Paper {
         }
     }
 
+    /// Width and height in millimetres.
+    pub fn millimetres(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (210.0, 297.0),
+            Paper::Letter => (215.9, 279.4),
+        }
+    }
+
     /// Width and height in twentieths of a point (Word's unit).
     pub fn twips(self) -> (u32, u32) {
         match self {
@@ -244,6 +252,8 @@ pub struct UiTexts {
     /// The end-of-speech mark after the last row ("End of the speech · 6:12"), so that the
     /// speaker knows the last page is the last.
     pub end: String,
+    /// "(continued)", at the top of a page where a paragraph goes on.
+    pub continued: String,
 }
 
 /// A piece of the "page 2 of 5" label.

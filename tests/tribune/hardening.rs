@@ -623,6 +623,9 @@ fn markup_in_speech_text_is_escaped_in_every_script_format() {
         // Markdown escapes with a backslash (`\<script\>` shows as text); HTML and Word's
         // XML with entities.
         let raw = text.replace("\\<", "");
+        // The HTML's own pagination script is the one `<script` it may hold.
+        let own = "<script>\n// Page breaks of a printed speaker script";
+        let raw = raw.replacen(own, "", 1);
         assert!(!raw.contains("<script"), "{format}: raw <script> in output");
         assert!(!raw.contains("<b>"), "{format}: raw <b> in output");
     }

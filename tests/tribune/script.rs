@@ -351,8 +351,19 @@ fn every_sample_pair_makes_a_script_in_every_text_format() {
 #[test]
 fn the_html_is_one_self_contained_file() {
     let html = script(&["--format", "html"]);
+    // One inline script (the pagination), nothing loaded from elsewhere.
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(html.contains("<script>\n// Page breaks of a printed speaker script"));
     for outside in [
-        "<link", "<script", "src=", "url(", "http:", "https:", "@import",
+        "<link",
+        "<script src",
+        "src=",
+        "url(",
+        "http:",
+        "https:",
+        "@import",
+        "fetch(",
+        "XMLHttpRequest",
     ] {
         assert!(
             !html.contains(outside),

@@ -417,3 +417,109 @@ fn every_layout_prints() {
     assert!(text.contains("page 1 sur"));
     assert!(flat.contains("Dépasseladuréeprévuede1:00"));
 }
+
+/// Each page's height, how far down its text area the text goes (0 to 1, the running head
+/// and page number left out), and its first words.
+fn page_fill(pdf: &Path) -> Vec<(f64, String)> {
+    let xhtml = run("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let number = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + tag[start..].find('"').unwrap();
+        tag[start..end].parse().unwrap()
+    };
+    let points = |mm: f64| mm / 25.4 * 72.0;
+    xhtml
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            let (top, bottom) = (points(20.0), number(page, "height") - points(22.0));
+            let mut lowest = top;
+            let mut first = Vec::new();
+            for word in page.split("<word ").skip(1) {
+                let tag = &word[..word.find('>').unwrap()];
+                let (y_min, y_max) = (number(tag, "yMin"), number(tag, "yMax"));
+                if y_min < top - 1.0 || y_max > bottom + 1.0 {
+                    continue;
+                }
+                lowest = lowest.max(y_max);
+                if first.len() < 3 {
+                    let text = &word[word.find('>').unwrap() + 1..word.find("</word>").unwrap()];
+                    first.push(text.to_owned());
+                }
+            }
+            ((lowest - top) / (bottom - top), first.join(" "))
+        })
+        .collect()
+}
+
+#[test]
+fn densities_fill_pages_and_mark_where_a_paragraph_goes_on() {
+    if browser().is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pair = [
+        "speeches/water-summit-dakar.en.txt",
+        "speeches/water-summit-dakar.fr.txt",
+    ];
+    let pdf = |density: &str| {
+        let mut args = pair.to_vec();
+        args.extend(["--density", density]);
+        make_pdf(dir.path(), density, &args)
+    };
+    let (compact, normal, spacious) = (pdf("compact"), pdf("normal"), pdf("spacious"));
+    let pages = [&compact, &normal, &spacious].map(|p| page_count(p));
+    assert!(
+        pages[0] < pages[1] && pages[1] < pages[2],
+        "compact, normal, spacious: {pages:?} pages"
+    );
+    for (name, pdf) in [("compact", &compact), ("normal", &normal)] {
+        let fill = page_fill(pdf);
+        // Every page but the last is at least two thirds full: the rows of this speech are
+        // all shorter than a third of a page.
+        for (page, (filled, first)) in fill.iter().enumerate().take(fill.len() - 1) {
+            assert!(
+                *filled >= 2.0 / 3.0,
+                "{name}: page {} is only {:.0} % full (it starts “{first}”): {fill:?}",
+                page + 1,
+                filled * 100.0
+            );
+        }
+        // "(continued)" stands at the top of a page, and only there.
+        let text = pdf_text(pdf);
+        let marks = text.matches("(continued)").count();
+        let at_top = fill
+            .iter()
+            .filter(|(_, first)| first.starts_with("(continued)"))
+            .count();
+        assert!(
+            marks > 0 && marks == at_top,
+            "{name}: {marks} marks, {at_top} at a page top"
+        );
+    }
+    // Compact breaks between sentences, never inside one: each sentence read is whole on
+    // one page (the column read is the left one).
+    let (width, words) = page_words(&compact);
+    let columns: Vec<String> = words
+        .iter()
+        .map(|page| squeeze(&column_text(page, width, true)))
+        .collect();
+    let segments = tribune()
+        .args(["segment", pair[0], "--format", "jsonl"])
+        .output()
+        .unwrap();
+    let segments = String::from_utf8(segments.stdout).unwrap();
+    let sentences: Vec<String> = segments
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|s| s["kind"] == "sentence" && s["lang"] == "en")
+        .map(|s| squeeze(s["text"].as_str().unwrap()))
+        .collect();
+    assert!(sentences.len() > 30);
+    for sentence in &sentences {
+        assert!(
+            columns.iter().any(|page| page.contains(sentence.as_str())),
+            "a sentence is cut across pages in compact density: {sentence}"
+        );
+    }
+}
