@@ -42,6 +42,9 @@ pub struct SegmentationLists {
     pub terminal: WordSet,
     /// Words that usually open a sentence ("The", "Nous").
     pub sentence_openers: WordSet,
+    /// One-letter words that are never an initial ("I" in English): "you and I. Did you"
+    /// ends a sentence there.
+    pub letter_words: WordSet,
 }
 
 /// Stage-direction vocabulary: keywords per kind, bare lines, duration words.
@@ -167,6 +170,8 @@ struct SegmentationFile {
     ambiguous: Vec<String>,
     terminal: Vec<String>,
     sentence_openers: Vec<String>,
+    #[serde(default)]
+    letter_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -235,6 +240,7 @@ impl LanguageProfile {
                 ambiguous: file.segmentation.ambiguous.into_iter().collect(),
                 terminal: file.segmentation.terminal.into_iter().collect(),
                 sentence_openers: file.segmentation.sentence_openers.into_iter().collect(),
+                letter_words: file.segmentation.letter_words.into_iter().collect(),
             },
             salutation_openers: lower_set(file.salutations.openers),
             courtesies: file

@@ -275,15 +275,20 @@ fn period_ends_sentence(
     if in_list(&lists.terminal, &core) {
         return true;
     }
-    if in_list(&lists.ambiguous, &core) || is_initial(word) || is_dotted_abbreviation(word) {
+    let initial = is_initial(word) && !lists.letter_words.contains(word);
+    if in_list(&lists.ambiguous, &core) || initial || is_dotted_abbreviation(word) {
         // A new sentence has begun if a usual opener follows, or, after an abbreviation, a
-        // title ("… at 9 a.m. Mr. Osei spoke"); an initial or abbreviation ("J.-C.") does
-        // not open one, nor a title after an initial ("S. E. M. Sissoko").
-        let opener = if is_initial(word) {
+        // title ("… left at 6 P.M. Mr. Smith then went", "… à 9 h. M. Sow a parlé"); after a
+        // dotted one in lower case the title goes on the sentence ("At 5 a.m. Mr. Smith went
+        // to the bank."). An
+        // initial or abbreviation ("J.-C.") does not open one, nor a title after an initial
+        // ("S. E. M. Sissoko").
+        let opener = if initial {
             !next.abbreviated && lists.sentence_openers.contains(next.word)
         } else {
             (!next.abbreviated && lists.sentence_openers.contains(next.word))
-                || in_list(&lists.titles, &format!("{}.", next.word))
+                || (!(is_dotted_abbreviation(word) && !word.chars().any(char::is_uppercase))
+                    && in_list(&lists.titles, &format!("{}.", next.word)))
         };
         return start == Start::Upper && opener;
     }
@@ -348,6 +353,9 @@ pub fn sentence_ranges(text: &str, lists: &SegmentationLists) -> Vec<Range<usize
     ranges
 }
 
+/// Three periods with a space between each: an ellipsis as style guides for quotations set it.
+const SPACED_ELLIPSIS: &[u8] = b". . .";
+
 /// The run of final marks starting at `at` ("?!", "...", "…"): where it ends, and how it
 /// ends a sentence. Called once per candidate mark by [`sentence_ranges`]'s byte loop.
 #[inline]
@@ -356,6 +364,14 @@ fn mark_run(bytes: &[u8], at: usize) -> (usize, Mark) {
     let mut strong = false;
     let mut ellipsis = false;
     let mut j = at;
+    // A spaced ellipsis (". . .", in quotations with omissions) is one mark, not three.
+    if bytes[at..].starts_with(SPACED_ELLIPSIS) {
+        ellipsis = true;
+        j = at + SPACED_ELLIPSIS.len();
+        while bytes[j..].starts_with(b" .") {
+            j += 2;
+        }
+    }
     loop {
         match bytes.get(j) {
             Some(b'.') => {
@@ -474,12 +490,17 @@ fn is_missing_space(
         return false;
     }
     let before = text[..mark_start].chars().next_back();
-    let glued_to_word =
-        before.is_some_and(|c| c.is_lowercase() || matches!(c, ')' | '\u{201d}' | '"'));
+    let start = token_start(text.as_bytes(), mark_start).max(segment_start);
+    // After a word, a closing bracket or quote, or a number that is not a list marker
+    // opening the segment ("bought 1,000.That is", but "1.Introduction").
+    let glued_to_word = before.is_some_and(|c| {
+        c.is_lowercase()
+            || matches!(c, ')' | '\u{201d}' | '"')
+            || (c.is_ascii_digit() && start > segment_start)
+    });
     if !glued_to_word && mark == Mark::Period {
         return false;
     }
-    let start = token_start(text.as_bytes(), mark_start).max(segment_start);
     let token_end = text[next..]
         .find(char::is_whitespace)
         .map_or(text.len(), |p| next + p);
