@@ -5,22 +5,29 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # Speaker scripts are printed and checked in a real headless Chromium, with poppler's
-# pdftotext/pdfinfo/pdftoppm and a font that has every character the scripts use.
+# pdftotext/pdfinfo/pdftoppm and a font that has every character the scripts use; Word
+# scripts are laid out by a real LibreOffice Writer (headless, converted to PDF).
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
 if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing$missing (for the speaker-script tests)"
     if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
     $sudo apt-get update -qq >/dev/null 2>&1 || true
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        $missing >/dev/null 2>&1 || echo "warning: could not install$missing; the browser tests will skip"
+        $missing >/dev/null 2>&1 || echo "warning: could not install$missing; the browser and LibreOffice tests will skip"
 fi
 if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
     # The browser is there: its tests must run, not skip.
     TRIBUNE_REQUIRE_BROWSER=1
     export TRIBUNE_REQUIRE_BROWSER
+fi
+if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+    # LibreOffice is there: the Word-script tests must run, not skip.
+    TRIBUNE_REQUIRE_LIBREOFFICE=1
+    export TRIBUNE_REQUIRE_LIBREOFFICE
 fi
 
 # The translation-memory round trip test reads and writes TMX with translate-toolkit; the

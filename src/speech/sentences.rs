@@ -287,7 +287,7 @@ fn period_ends_sentence(
             !next.abbreviated && lists.sentence_openers.contains(next.word)
         } else {
             (!next.abbreviated && lists.sentence_openers.contains(next.word))
-                || (!(is_dotted_abbreviation(word) && !word.chars().any(char::is_uppercase))
+                || ((word.chars().any(char::is_uppercase) || !is_dotted_abbreviation(word))
                     && in_list(&lists.titles, &format!("{}.", next.word)))
         };
         return start == Start::Upper && opener;

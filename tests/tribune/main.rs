@@ -19,6 +19,7 @@ mod memory;
 mod retranslate;
 mod script;
 mod script_browser;
+mod script_docx;
 mod script_rules;
 mod segmentation;
 mod speech_format;
