@@ -119,8 +119,33 @@ pub struct WebText {
     pub lines: WordSet,
     /// First words of a byline ("by" in "By UN News"), lower case.
     pub byline_openers: WordSet,
-    /// Photo credits ("UN Photo/", "Photo:"), lower case: a line holding one is a caption.
-    pub credits: Vec<String>,
+    /// Photo credits ("UN Photo/", "Photo:"), found in any case: a line holding one is a
+    /// caption. One automaton for all of them, since every line of a speech is searched.
+    pub credits: CreditFinder,
+}
+
+/// Finds any of a language's photo credits in a line, ignoring the case of ASCII letters,
+/// in one pass and without a lower-case copy of the line.
+#[derive(Debug, Clone, Default)]
+pub struct CreditFinder(Option<aho_corasick::AhoCorasick>);
+
+impl CreditFinder {
+    /// A finder for `credits` (none: a finder that finds nothing).
+    pub fn new(credits: &[String]) -> Self {
+        let credits: Vec<String> = credits.iter().map(|c| c.to_lowercase()).collect();
+        CreditFinder(
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&credits)
+                .ok()
+                .filter(|_| !credits.is_empty()),
+        )
+    }
+
+    /// Whether `line` holds a credit.
+    pub fn is_in(&self, line: &str) -> bool {
+        self.0.as_ref().is_some_and(|finder| finder.is_match(line))
+    }
 }
 
 #[derive(Deserialize)]
@@ -273,7 +298,7 @@ impl LanguageProfile {
             web: WebText {
                 lines: file.web.lines.iter().map(|p| normalize_phrase(p)).collect(),
                 byline_openers: lower_set(file.web.byline_openers),
-                credits: file.web.credits.iter().map(|c| c.to_lowercase()).collect(),
+                credits: CreditFinder::new(&file.web.credits),
             },
             writing_repeats: lower_set(file.writing.may_repeat),
             reporting_verbs: lower_set(file.story.reporting_verbs),
@@ -428,6 +453,15 @@ pub fn count_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credits_are_found_in_any_case() {
+        let finder = CreditFinder::new(&["UN Photo/".into(), "Crédit photo".into()]);
+        assert!(finder.is_in("Students at a school. UN PHOTO/Jane Doe"));
+        assert!(finder.is_in("CRéDIT PHOTO : Anna"));
+        assert!(!finder.is_in("A photograph of the river"));
+        assert!(!CreditFinder::new(&[]).is_in("UN Photo/"));
+    }
     use unic_langid::langid;
 
     #[test]

@@ -35,18 +35,28 @@ pub fn read(origin: &Origin, language: Option<&LanguageIdentifier>) -> Result<Sp
     parse(&text, origin, language)
 }
 
+/// How much prose the language check reads: some ten pages, far more than detection needs,
+/// and a 25 MB text is not copied whole to check its language.
+const DETECTION_SAMPLE_BYTES: usize = 32 * 1024;
+
 /// The language a speech's prose reads as, when it is not the one the speech is taken to be
 /// in (its front matter, file name or `--lang`): French saved as `speech.en.txt`. The
 /// sentences count (headings, salutations and directions do not; a short passage in another
 /// language is outweighed), and a text too short to tell gives `None`.
 pub fn language_mismatch(speech: &Speech, segments: &[Segment]) -> Option<LanguageIdentifier> {
     let declared = speech.meta.language.as_ref()?;
-    let prose: Vec<&str> = segments
-        .iter()
-        .filter(|s| s.kind == SegmentKind::Sentence)
-        .map(|s| s.text.as_str())
-        .collect();
-    let found = crate::lang::detect(&prose.join(" "))?;
+    // A sample is enough to tell a language: the first sentences, up to a few pages.
+    let mut prose = String::new();
+    for sentence in segments.iter().filter(|s| s.kind == SegmentKind::Sentence) {
+        if prose.len() >= DETECTION_SAMPLE_BYTES {
+            break;
+        }
+        if !prose.is_empty() {
+            prose.push(' ');
+        }
+        prose.push_str(&sentence.text);
+    }
+    let found = crate::lang::detect(&prose)?;
     (found.language != declared.language).then_some(found)
 }
 

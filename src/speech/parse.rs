@@ -55,19 +55,29 @@ pub fn parse(
     meta.language = Some(language.clone());
     let profile = lang::profile(&language);
 
-    // Pronunciation marks leave the text before anything reads it.
-    let mut body: Vec<Cow<'_, str>> = Vec::with_capacity(lines.len() - body_start);
-    for (index, line) in lines.iter().enumerate().skip(body_start) {
-        body.push(pronunciation::take_marks(
-            line,
-            index + 1,
-            origin,
-            &mut meta.pronunciations,
-        )?);
-    }
+    // Pronunciation marks leave the text before anything reads it (only a text that has
+    // one pays for a copy of its lines).
+    let unmarked: Option<Vec<Cow<'_, str>>> = if pronunciation::has_marks(text) {
+        let mut body = Vec::with_capacity(lines.len() - body_start);
+        for (index, line) in lines.iter().enumerate().skip(body_start) {
+            body.push(pronunciation::take_marks(
+                line,
+                index + 1,
+                origin,
+                &mut meta.pronunciations,
+            )?);
+        }
+        Some(body)
+    } else {
+        None
+    };
     let mut blocks = Vec::new();
     let mut raw_block: Vec<(usize, &str)> = Vec::new();
-    for (index, line) in body.iter().enumerate().map(|(i, l)| (i + body_start, l)) {
+    for index in body_start..lines.len() {
+        let line: &str = match &unmarked {
+            Some(body) => &body[index - body_start],
+            None => lines[index],
+        };
         if line.trim().is_empty() {
             if !raw_block.is_empty() {
                 parse_raw_block(&raw_block, origin, profile, &mut blocks)?;
@@ -528,12 +538,7 @@ fn web_text(text: &str, profile: &LanguageProfile) -> Option<LineClass> {
     {
         return Some(LineClass::WebText(text.to_owned()));
     }
-    let lower = trimmed.to_lowercase();
-    if web
-        .credits
-        .iter()
-        .any(|credit| lower.contains(credit.as_str()))
-    {
+    if web.credits.is_in(trimmed) {
         return Some(LineClass::Caption(text.to_owned()));
     }
     None
@@ -858,6 +863,7 @@ fn inline_items(text: &str, number: usize, origin: &Origin) -> Result<Line, Spee
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::speech::model::DirectionKind;
     use unic_langid::langid;
 

@@ -20,6 +20,11 @@ pub struct NamePronunciation {
 /// What opens a mark.
 const OPEN: &str = "{pron=";
 
+/// Whether a text holds a pronunciation mark at all.
+pub(super) fn has_marks(text: &str) -> bool {
+    text.contains(OPEN)
+}
+
 /// The line without its marks, and the marks it had (appended to `marks`). A mark must
 /// follow a word directly, have a pronunciation and close on its line; anything else is a
 /// located error.
