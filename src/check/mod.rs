@@ -9,8 +9,11 @@
 //! about, and localised through [`Localize`].
 
 pub mod numbers;
+mod report;
 pub mod speech;
 pub mod typography;
+
+pub use report::{column, refuse_swapped, CheckedFile, LocatedFinding, Report};
 
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;

@@ -7,17 +7,16 @@ use std::io::{self, Write};
 use crate::memory::{open_store, Access};
 use crate::terms::TermMatcher;
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use super::error::CommandResult;
-use super::segment::{language_arg, warn_if_generic};
+use super::segment::language_arg;
 use super::{write_stdout, Context, Style};
 use crate::align::{self, Side};
-use crate::check::{self, CheckOptions, FileSide, Finding, Severity};
-use crate::i18n::{Args as MessageArgs, Localize, Localizer};
+use crate::check::{self, CheckOptions, Finding, Severity};
+use crate::i18n::{Args as MessageArgs, Localize};
 use crate::speech;
-use crate::textfile::{self, Origin};
+use crate::textfile::Origin;
 
 /// Output formats of `tribune check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -72,87 +71,17 @@ impl Localize for CheckFailed {
     }
 }
 
-/// A finding's message in the interface language: direction kinds and space names are
-/// named in it.
-fn message(finding: &Finding, l: &Localizer) -> String {
-    let args: Vec<(&str, crate::i18n::Arg)> = finding
-        .message_args()
-        .into_iter()
-        .map(|(name, arg)| {
-            let crate::i18n::Arg::Text(value) = &arg else {
-                return (name, arg);
-            };
-            let shown = match name {
-                "kind" | "source_kind" | "target_kind" => l.text(&format!("direction-{value}")),
-                "found" | "expected" => value
-                    .split('+')
-                    .map(|part| l.text(&format!("check-space-{part}")))
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-                "time" | "source_time" | "target_time" if !value.is_empty() => {
-                    format!(" ({value})")
-                }
-                _ => value.clone(),
-            };
-            (name, shown.into())
-        })
-        .collect();
-    l.format(finding.message_id(), &args)
-}
-
-/// The 1-based column of a character offset of a segment, found on its line of the file.
-fn column(lines: &[&str], line: usize, segment: &str, offset: usize) -> Option<usize> {
-    let text = lines.get(line.checked_sub(1)?)?;
-    let head: String = segment.chars().take(24).collect();
-    let at = text.find(&head)?;
-    Some(text[..at].chars().count() + offset + 1)
-}
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    severity: Severity,
-    check: check::CheckKind,
-    code: &'static str,
-    file: &'a str,
-    line: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    column: Option<usize>,
-    message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    source: &'a str,
-    /// None when one speech is checked on its own.
-    target: Option<&'a str>,
-    source_lang: String,
-    target_lang: Option<String>,
-    errors: usize,
-    warnings: usize,
-    findings: Vec<JsonFinding<'a>>,
-}
-
 fn read(
     file: &str,
     language: Option<&LanguageIdentifier>,
     ctx: &Context,
 ) -> CommandResult<(Side, String)> {
-    let origin = Origin::from_arg(file);
-    let text = textfile::read_text(&origin)?;
-    let parsed = speech::parse(&text, &origin, language)?;
-    let language = parsed.meta.language.clone().unwrap_or_default();
-    warn_if_generic(&language, ctx);
-    let segments = speech::segment(&parsed);
-    super::segment::warn_if_mislabelled(file, &parsed, &segments, ctx);
-    super::segment::warn_if_set_apart(file, &parsed, ctx);
+    let (examined, text) = speech::load_with_text(file, language)?;
+    super::segment::warn_all(&examined.warnings, ctx);
     let side = Side {
-        name: origin.to_string(),
-        language,
-        segments,
+        name: Origin::from_arg(file).to_string(),
+        language: examined.speech.meta.language.clone().unwrap_or_default(),
+        segments: examined.segments,
     };
     Ok((side, text))
 }
@@ -175,7 +104,7 @@ fn term_base(
 /// One finding as text: where, how serious, what, then the texts concerned.
 fn write_finding(
     out: &mut dyn Write,
-    f: &JsonFinding<'_>,
+    f: &check::LocatedFinding<'_>,
     source_lang: &LanguageIdentifier,
     target_lang: &LanguageIdentifier,
     ctx: &Context,
@@ -215,14 +144,10 @@ pub fn run(args: CheckArgs, ctx: &Context) -> CommandResult {
     };
     let (target, target_text) = read(target_file, args.target_lang.as_ref(), ctx)?;
     let target_lang = target.language.clone();
-    // Two files given the wrong way round are refused, as `align` refuses them; a single
-    // text in the other language is a finding of the check (untranslated), not an error.
-    if let Err(swapped @ align::AlignError::Swapped { .. }) = align::check_languages(
+    check::refuse_swapped(
         (&source.name, &source_text, &source_lang),
         (&target.name, &target_text, &target_lang),
-    ) {
-        return Err(swapped.into());
-    }
+    )?;
     let terms = term_base(&args, &source_lang, &target_lang)?;
     let alignment = align::align(source, target);
     let findings = check::check(
@@ -250,56 +175,26 @@ fn report(
     target: Option<(&str, &str, &LanguageIdentifier)>,
     ctx: &Context,
 ) -> CommandResult {
-    let source_lines: Vec<&str> = source_text.lines().collect();
-    let target_lines: Vec<&str> = target.map_or_else(Vec::new, |t| t.1.lines().collect());
-    let target_file = target.map_or("", |t| t.0);
     let target_lang = target.map(|t| t.2);
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = findings.len() - errors;
     let l = &ctx.l10n;
-    let located: Vec<JsonFinding<'_>> = findings
-        .iter()
-        .map(|f| {
-            let (file, lines) = match f.side {
-                FileSide::Source => (args.source.as_str(), &source_lines),
-                FileSide::Target => (target_file, &target_lines),
-            };
-            let column = match (f.offset, &f.target) {
-                (Some(offset), Some(text)) => column(lines, f.line, text, offset),
-                _ => None,
-            };
-            JsonFinding {
-                severity: f.severity,
-                check: f.check,
-                code: f.code,
-                file,
-                line: f.line,
-                column,
-                message: message(f, l),
-                source: f.source.as_deref(),
-                target: f.target.as_deref(),
-            }
-        })
-        .collect();
+    let report = check::Report::new(
+        findings,
+        check::CheckedFile {
+            name: &args.source,
+            text: source_text,
+            lang: source_lang,
+        },
+        target.map(|(name, text, lang)| check::CheckedFile { name, text, lang }),
+        l,
+    );
+    let (errors, warnings) = (report.errors, report.warnings);
     write_stdout(|out| match args.format {
         CheckFormat::Json => {
-            let report = JsonReport {
-                source: &args.source,
-                target: target.map(|t| t.0),
-                source_lang: source_lang.to_string(),
-                target_lang: target_lang.map(ToString::to_string),
-                errors,
-                warnings,
-                findings: located,
-            };
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)
         }
         CheckFormat::Text => {
-            for f in &located {
+            for f in &report.findings {
                 write_finding(out, f, source_lang, target_lang.unwrap_or(source_lang), ctx)?;
             }
             writeln!(

@@ -8,13 +8,14 @@ use clap::{Args, ValueEnum};
 use unic_langid::LanguageIdentifier;
 
 use super::error::CommandResult;
-use super::segment::{language_arg, warn_if_generic};
+use super::segment::language_arg;
 use super::stats::{rate_arg, PaceArg, RateSpec};
 use super::{write_stdout, Context};
 use crate::i18n::{Args as MessageArgs, Localize};
-use crate::script::{self, DeliveryNote, Density, Format, Layout, Paper, ScriptOptions};
+use crate::script::{
+    self, DeliveryNote, Density, Destination, Format, Layout, Paper, ScriptOptions,
+};
 use crate::speech::{self, format_clock, Delivery, Pace, Rates};
-use crate::textfile::Origin;
 
 /// `--layout` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -156,28 +157,6 @@ impl Localize for OverTarget {
     }
 }
 
-/// Where the script goes: a file, or standard output.
-enum Destination {
-    File(PathBuf),
-    Stdout,
-}
-
-/// A default output name for binary formats: `speeches/x.en.txt` -> `x.pdf`.
-fn default_file_name(speech: &str, format: Format) -> PathBuf {
-    let stem = Path::new(speech)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| speech != "-" && !s.is_empty())
-        .unwrap_or_else(|| "script".to_owned());
-    let stem = match stem.rsplit_once('.') {
-        Some((base, tag)) if crate::lang::parse_tag(tag).is_some() && !base.is_empty() => {
-            base.to_owned()
-        }
-        _ => stem,
-    };
-    PathBuf::from(format!("{stem}.{}", format.extension()))
-}
-
 /// Runs `tribune script`.
 pub fn run(args: ScriptArgs, ctx: &Context) -> CommandResult {
     let format = match args.format {
@@ -186,40 +165,34 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> CommandResult {
         Some(FormatArg::Docx) => Format::Docx,
         Some(FormatArg::Md) => Format::Markdown,
         Some(FormatArg::Txt) => Format::Text,
-        None => match args.output.as_deref() {
-            Some(path) if path.as_os_str() != "-" && path.extension().is_some() => {
-                Format::from_path(path).ok_or_else(|| super::UsageError {
-                    message_id: "script-error-unknown-extension",
-                    args: vec![("file", path.display().to_string())],
-                })?
-            }
-            _ => Format::Html,
-        },
+        None => {
+            script::format_for_output(args.output.as_deref()).map_err(|e| super::UsageError {
+                message_id: e.message_id(),
+                args: vec![("file", e.file)],
+            })?
+        }
     };
-    let destination = match &args.output {
-        Some(path) if path.as_os_str() == "-" => Destination::Stdout,
-        Some(path) => Destination::File(path.clone()),
-        None if format.is_binary() => Destination::File(default_file_name(&args.speech, format)),
-        None => Destination::Stdout,
-    };
+    let destination = script::destination(args.output.as_deref(), format, &args.speech);
     if let Destination::File(path) = &destination {
         let mut inputs = vec![Path::new(&args.speech)];
         inputs.extend(args.translation.as_deref().map(Path::new));
         crate::textfile::refuse_overwriting_inputs(path, &inputs)?;
     }
 
-    let first = speech::read(&Origin::from_arg(&args.speech), None)?;
+    let first = speech::load(&args.speech, None)?;
     let second = match &args.translation {
-        Some(file) => Some(speech::read(&Origin::from_arg(file), None)?),
+        Some(file) => Some(speech::load(file, None)?),
         None => None,
     };
-    let files = std::iter::once(&args.speech).chain(args.translation.as_ref());
-    for (s, file) in std::iter::once(&first).chain(second.as_ref()).zip(files) {
-        super::segment::warn_if_mislabelled(file, s, &speech::segment(s), ctx);
-        super::segment::warn_if_set_apart(file, s, ctx);
-        if let Some(language) = &s.meta.language {
-            warn_if_generic(language, ctx);
-        }
+    for examined in std::iter::once(&first).chain(second.as_ref()) {
+        // This command has always told of the language's profile last.
+        let (generic, others): (Vec<_>, Vec<_>) = examined
+            .warnings
+            .iter()
+            .cloned()
+            .partition(|w| matches!(w, speech::SpeechWarning::GenericProfile { .. }));
+        super::segment::warn_all(&others, ctx);
+        super::segment::warn_all(&generic, ctx);
     }
     let options = ScriptOptions {
         layout: match args.layout {
@@ -256,17 +229,10 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> CommandResult {
             Some(NoteArg::Check) => DeliveryNote::CheckAgainstDelivery,
             Some(NoteArg::Verbatim) => DeliveryNote::Verbatim,
             Some(NoteArg::None) => DeliveryNote::None,
-            // A story is read, not delivered: no "check against delivery" box.
-            None if !speech::document_kind(&first, &speech::segment(&first))
-                .0
-                .is_delivered() =>
-            {
-                DeliveryNote::None
-            }
-            None => DeliveryNote::CheckAgainstDelivery,
+            None => script::default_note(&first.speech),
         },
     };
-    let built = script::compose(&first, second.as_ref(), &options)?;
+    let built = script::compose(&first.speech, second.as_ref().map(|s| &s.speech), &options)?;
     if let (Some(target), true) = (
         built.timing.target_seconds,
         built.timing.over_target().is_some(),
@@ -295,22 +261,6 @@ pub fn run(args: ScriptArgs, ctx: &Context) -> CommandResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn default_names_drop_the_language_tag() {
-        assert_eq!(
-            default_file_name("speeches/water.en.txt", Format::Pdf),
-            PathBuf::from("water.pdf")
-        );
-        assert_eq!(
-            default_file_name("-", Format::Docx),
-            PathBuf::from("script.docx")
-        );
-        assert_eq!(
-            default_file_name("remarks.txt", Format::Pdf),
-            PathBuf::from("remarks.pdf")
-        );
-    }
 
     #[test]
     fn argument_values_are_checked() {

@@ -9,7 +9,6 @@ use super::error::CommandResult;
 use super::{write_stdout, Context};
 use crate::lang;
 use crate::speech::{self, Segment, SegmentKind};
-use crate::textfile::Origin;
 
 /// Parses `--lang` values (any case, `_` or `-`).
 pub fn language_arg(value: &str) -> Result<LanguageIdentifier, String> {
@@ -43,113 +42,27 @@ pub struct SegmentArgs {
 
 /// Warns when a language has no profile and generic rules apply.
 pub fn warn_if_generic(language: &LanguageIdentifier, ctx: &Context) {
-    if lang::known_profile(language).is_none() {
-        ctx.warn(&GenericProfile(language.to_string()));
+    if let Some(warning) = speech::SpeechWarning::generic_profile(language) {
+        ctx.warn(&warning);
     }
 }
 
-struct GenericProfile(String);
-
-impl crate::i18n::Localize for GenericProfile {
-    fn message_id(&self) -> &'static str {
-        "warning-generic-profile"
-    }
-    fn message_args(&self) -> crate::i18n::Args {
-        vec![("lang", self.0.clone().into())]
+/// Prints the warnings about a speech, on standard error.
+pub fn warn_all(warnings: &[speech::SpeechWarning], ctx: &Context) {
+    for warning in warnings {
+        ctx.warn(warning);
     }
 }
 
-/// Warns when a speech's prose reads as another language than the one it is taken to be in
-/// (French saved as `speech.en.txt`): every command that reads a speech calls it.
-pub fn warn_if_mislabelled(
-    file: &str,
-    parsed: &speech::Speech,
-    segments: &[Segment],
-    ctx: &Context,
-) {
-    if let (Some(declared), Some(found)) = (
-        parsed.meta.language.as_ref(),
-        speech::language_mismatch(parsed, segments),
-    ) {
-        ctx.warn(&Mislabelled {
-            file: file.to_owned(),
-            declared: declared.to_string(),
-            found: found.to_string(),
-        });
-    }
-}
-
-/// Says how many lines of a pasted web page (site lines, bylines, captions) the command left
-/// out of the speech: once, on standard error.
-pub fn warn_if_set_apart(file: &str, parsed: &speech::Speech, ctx: &Context) {
-    let apart = speech::set_apart(parsed);
-    if apart.is_empty() {
-        return;
-    }
-    let captions = apart
-        .iter()
-        .filter(|s| s.kind == speech::SegmentKind::Caption)
-        .count();
-    ctx.warn(&SetApart {
-        file: file.to_owned(),
-        lines: apart.len(),
-        captions,
-    });
-}
-
-struct SetApart {
-    file: String,
-    lines: usize,
-    captions: usize,
-}
-
-impl crate::i18n::Localize for SetApart {
-    fn message_id(&self) -> &'static str {
-        "warning-set-apart"
-    }
-    fn message_args(&self) -> crate::i18n::Args {
-        vec![
-            ("file", self.file.clone().into()),
-            ("lines", self.lines.into()),
-            ("captions", self.captions.into()),
-        ]
-    }
-}
-
-struct Mislabelled {
-    file: String,
-    declared: String,
-    found: String,
-}
-
-impl crate::i18n::Localize for Mislabelled {
-    fn message_id(&self) -> &'static str {
-        "warning-language-mismatch"
-    }
-    fn message_args(&self) -> crate::i18n::Args {
-        vec![
-            ("file", self.file.clone().into()),
-            ("declared", self.declared.clone().into()),
-            ("found", self.found.clone().into()),
-        ]
-    }
-}
-
-/// Reads, parses and segments one speech.
+/// Reads, parses and segments one speech, printing the warnings about it.
 pub fn read_segments(
     file: &str,
     language: Option<&LanguageIdentifier>,
     ctx: &Context,
 ) -> CommandResult<(speech::Speech, Vec<Segment>)> {
-    let origin = Origin::from_arg(file);
-    let parsed = speech::read(&origin, language)?;
-    if let Some(language) = &parsed.meta.language {
-        warn_if_generic(language, ctx);
-    }
-    let segments = speech::segment(&parsed);
-    warn_if_mislabelled(file, &parsed, &segments, ctx);
-    warn_if_set_apart(file, &parsed, ctx);
-    Ok((parsed, segments))
+    let examined = speech::load(file, language)?;
+    warn_all(&examined.warnings, ctx);
+    Ok((examined.speech, examined.segments))
 }
 
 fn print_text(
@@ -216,11 +129,8 @@ pub fn run(args: SegmentArgs, ctx: &Context) -> CommandResult {
             }
             SegmentFormat::Jsonl => {
                 // The web page's lines set apart, each with its kind, where they stand.
-                let mut all: Vec<&Segment> = segments.iter().collect();
                 let apart = speech::set_apart(&parsed);
-                all.extend(&apart);
-                all.sort_by_key(|s| s.line);
-                for segment in all {
+                for segment in speech::with_set_apart(&segments, &apart) {
                     serde_json::to_writer(&mut *out, segment)?;
                     writeln!(out)?;
                 }

@@ -3,13 +3,12 @@
 use std::io::Write;
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use super::error::CommandResult;
 use super::segment::{language_arg, read_segments};
 use super::{write_stdout, Context};
-use crate::speech::{self, format_clock, Pace, Rates, SpeechStats};
+use crate::speech::{format_clock, FileStats, Pace, Rates, StatsReport};
 
 /// Output formats of `tribune stats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -73,27 +72,7 @@ pub struct StatsArgs {
     pub pace: PaceArg,
 }
 
-#[derive(Serialize)]
-struct FileStats {
-    file: String,
-    language: String,
-    title: Option<String>,
-    target_seconds: Option<u32>,
-    over_target: Option<bool>,
-    /// What the document is (`remarks`, `statement`, `message`, `story`).
-    kind: speech::DocumentKind,
-    /// Whether the kind was guessed from the text (no `kind:` in the front matter).
-    kind_guessed: bool,
-    #[serde(flatten)]
-    stats: SpeechStats,
-}
-
-#[derive(Serialize)]
-struct Report {
-    files: Vec<FileStats>,
-}
-
-fn print_text(out: &mut dyn Write, report: &Report, ctx: &Context) -> std::io::Result<()> {
+fn print_text(out: &mut dyn Write, report: &StatsReport, ctx: &Context) -> std::io::Result<()> {
     let l = &ctx.l10n;
     for (index, file) in report.files.iter().enumerate() {
         if index > 0 {
@@ -199,29 +178,9 @@ pub fn run(args: StatsArgs, ctx: &Context) -> CommandResult {
     let mut files = Vec::new();
     for file in &args.files {
         let (parsed, segments) = read_segments(file, args.lang.as_ref(), ctx)?;
-        let stats = speech::stats(&segments, &rates);
-        let target = parsed.meta.target_seconds;
-        let (kind, kind_guessed) = speech::document_kind(&parsed, &segments);
-        files.push(FileStats {
-            file: if file == "-" {
-                "<stdin>".to_owned()
-            } else {
-                file.clone()
-            },
-            language: parsed
-                .meta
-                .language
-                .map(|l| l.to_string())
-                .unwrap_or_default(),
-            title: parsed.meta.title,
-            target_seconds: target,
-            over_target: target.map(|t| stats.total_seconds > t),
-            kind,
-            kind_guessed,
-            stats,
-        });
+        files.push(FileStats::new(file, &parsed, &segments, &rates));
     }
-    let report = Report { files };
+    let report = StatsReport { files };
     write_stdout(|out| match args.format {
         StatsFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &report)?;

@@ -44,6 +44,19 @@ pub struct ScriptOptions {
     pub column_order: Option<Vec<LanguageIdentifier>>,
 }
 
+/// The delivery note a speech gets when none is asked for: a story is read, not
+/// delivered, so it gets no "check against delivery" box; everything else does.
+pub fn default_note(speech: &Speech) -> DeliveryNote {
+    if crate::speech::document_kind(speech, &crate::speech::segment(speech))
+        .0
+        .is_delivered()
+    {
+        DeliveryNote::CheckAgainstDelivery
+    } else {
+        DeliveryNote::None
+    }
+}
+
 impl Default for ScriptOptions {
     fn default() -> Self {
         ScriptOptions {
@@ -664,5 +677,23 @@ fn ui_texts(ui: &Localizer, timing: &Timing) -> UiTexts {
             "script-end",
             &[("total", format_clock(timing.total_seconds).into())],
         )),
+    }
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::*;
+    use crate::textfile::Origin;
+
+    #[test]
+    fn a_story_gets_no_delivery_note() {
+        let read = |text: &str| {
+            let en: LanguageIdentifier = "en".parse().unwrap();
+            crate::speech::parse(text, &Origin::Stdin, Some(&en)).unwrap()
+        };
+        let story = read("Wells reopen\n\nThe wells reopened. “We waited”, said the mayor.\n\n“Water changes everything”, she added.\n");
+        assert_eq!(default_note(&story), DeliveryNote::None);
+        let remarks = read("Excellencies,\n\nWe are here to talk about water.\n");
+        assert_eq!(default_note(&remarks), DeliveryNote::CheckAgainstDelivery);
     }
 }

@@ -9,13 +9,14 @@ mod error;
 mod html;
 mod labels;
 mod model;
+mod output;
 mod pair;
 mod pdf;
 mod plain;
 
 use std::path::Path;
 
-pub use compose::{compose, default_font_size, ScriptOptions};
+pub use compose::{compose, default_font_size, default_note, ScriptOptions};
 pub use docx::render_docx;
 pub use error::ScriptError;
 pub use html::render_html;
@@ -23,6 +24,9 @@ pub use labels::{autonym, cue, duration};
 pub use model::{
     Cell, Column, Cue, DeliveryNote, Density, Header, Item, Layout, PagePart, Paper, Pronunciation,
     Row, Script, ScriptBlock, TimeMark, Timing, UiTexts,
+};
+pub use output::{
+    default_file_name, destination, format_for_output, Destination, UnknownExtension,
 };
 pub use pair::{pair_segments, PairedRow};
 pub use pdf::{find_browser, print_pdf, BROWSER_VARIABLE};

@@ -5,20 +5,24 @@
 
 pub mod direction;
 mod error;
+mod examine;
 mod model;
 mod parse;
 mod pronunciation;
+mod report;
 mod segment;
 pub mod sentences;
 mod timing;
 mod write;
 
 pub use error::SpeechError;
+pub use examine::{examine, load, load_with_text, with_set_apart, Examined, SpeechWarning};
 pub use model::{
     Block, BlockKind, Delivery, Direction, DirectionKind, DocumentKind, Inline, Line, Meta, Speech,
 };
 pub use parse::{language_of, parse, parse_duration};
 pub use pronunciation::{end_of_name, NamePronunciation};
+pub use report::{FileStats, StatsReport};
 pub use segment::{assign_ids, normalize_for_id, segment, set_apart, Segment, SegmentKind};
 pub use timing::{
     format_clock, is_spoken, speaking_seconds, stats, LanguageTime, Pace, Rates, SpeechStats,
