@@ -78,15 +78,12 @@ pub struct AlignArgs {
 /// Stores the plan's pairs in one transaction; returns how many units were added and how
 /// many merged into units already there.
 fn store(plan: &align::StorePlan, args: &AlignArgs) -> CommandResult<(u64, u64)> {
-    let mut opened = open_store(&args.memory.location(), Access::Write)?;
+    let opened = open_store(&args.memory.location(), Access::Write)?;
     let user = ingest::default_user();
-    match ingest::store_alignment(opened.store_mut(), plan, user.as_deref()) {
-        Ok(summary) => Ok((summary.added, summary.merged)),
-        Err(e) => {
-            opened.close_discarding_if_new();
-            Err(e.into())
-        }
-    }
+    opened.run_discarding_if_new_on_error(|store| {
+        let summary = ingest::store_alignment(store, plan, user.as_deref())?;
+        Ok((summary.added, summary.merged))
+    })
 }
 
 /// Parses `--min-confidence`: a number from 0 to 1.

@@ -97,8 +97,7 @@ fn term_base(
         return Ok(None);
     }
     let opened = open_store(&location, Access::Existing)?;
-    let concepts = opened.store().concepts_for(source_lang, target_lang)?;
-    Ok(Some(TermMatcher::new(concepts, source_lang, target_lang)).filter(|m| !m.is_empty()))
+    TermMatcher::for_store(opened.store(), source_lang, target_lang).map_err(Into::into)
 }
 
 /// One finding as text: where, how serious, what, then the texts concerned.

@@ -6,16 +6,15 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
-use super::error::CommandResult;
+use super::error::{CommandError, CommandResult};
 use super::segment::language_arg;
 use super::{paint, terminal_safe as safe, write_stdout, Context, Style};
 use crate::ingest::{self, ExportOptions, ImportOptions, IngestError, LanguagePair};
 use crate::memory::{
-    open_store, Access, DiffOp, ImportSummary, LookupRequest, Match, SearchFold, SearchRequest,
-    StoreLocation,
+    open_store, with_new_store_discarded_on_error, Access, DiffOp, ImportSummary, LookupRequest,
+    LookupResult, Match, SearchFold, SearchRequest, StoreLocation, TranslationStore,
 };
 
 /// Where the memory is: `--memory`, `TRIBUNE_MEMORY`, or `memory/tribune.sqlite`.
@@ -245,7 +244,19 @@ fn summary_line(report: &ImportReport<'_>, ctx: &Context) -> String {
 }
 
 fn import(args: ImportArgs, ctx: &Context) -> CommandResult {
-    let mut opened = open_store(&args.memory.location(), Access::Write)?;
+    with_new_store_discarded_on_error(&args.memory.location(), |store| {
+        import_files(store, &args, ctx)
+    })?
+}
+
+/// Imports the files one by one, printing each one's summary. A failed import is the `Err`
+/// that discards a memory it created; a summary that cannot be printed (`Ok(Err(…))`) keeps
+/// it.
+fn import_files(
+    store: &mut dyn TranslationStore,
+    args: &ImportArgs,
+    ctx: &Context,
+) -> Result<CommandResult, CommandError> {
     for path in &args.files {
         let bar = progress_bar();
         let progress = |position: u64, size: u64| {
@@ -259,15 +270,9 @@ fn import(args: ImportArgs, ctx: &Context) -> CommandResult {
             user: ingest::default_user(),
             progress: Some(&progress),
         };
-        let imported = ingest::import_file(opened.store_mut(), path, &options);
+        let imported = ingest::import_file(store, path, &options);
         bar.finish_and_clear();
-        let summary = match imported {
-            Ok(summary) => summary,
-            Err(e) => {
-                opened.close_discarding_if_new();
-                return Err(e.into());
-            }
-        };
+        let summary = imported?;
         let file = safe(&path.display().to_string()).into_owned();
         let line = summary_line(
             &ImportReport {
@@ -276,9 +281,11 @@ fn import(args: ImportArgs, ctx: &Context) -> CommandResult {
             },
             ctx,
         );
-        write_stdout(|out| writeln!(out, "{line}"))?;
+        if let Err(e) = write_stdout(|out| writeln!(out, "{line}")) {
+            return Ok(Err(e));
+        }
     }
-    Ok(())
+    Ok(Ok(()))
 }
 
 fn export(args: ExportArgs, _ctx: &Context) -> CommandResult {
@@ -299,15 +306,6 @@ fn export(args: ExportArgs, _ctx: &Context) -> CommandResult {
             other => Err(other),
         },
     )
-}
-
-#[derive(Serialize)]
-struct LookupResult<'a> {
-    query: &'a str,
-    matches: &'a [Match],
-    /// The term base's terms found in the query.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    terms: &'a [crate::terms::TermHit],
 }
 
 fn print_matches(
@@ -396,17 +394,15 @@ fn lookup(args: LookupArgs, ctx: &Context) -> CommandResult {
     let opened = open_store(&args.memory.location(), Access::Existing)?;
     let memory = opened.store();
     let color = ctx.stdout_color;
-    let terms = crate::terms::TermMatcher::new(
-        memory.concepts_for(&args.from, &args.to)?,
-        &args.from,
-        &args.to,
-    );
+    let terms = crate::terms::TermMatcher::for_store(memory, &args.from, &args.to)?;
     let answer = |query: &str| -> CommandResult {
         let mut request = LookupRequest::new(query, &args.from, &args.to);
         request.threshold = args.threshold;
         request.limit = args.limit;
         let matches = memory.lookup(&request)?;
-        let found = terms.find_terms(query);
+        let found = terms
+            .as_ref()
+            .map_or_else(Vec::new, |m| m.find_terms(query));
         write_stdout(|out| match args.format {
             ResultFormat::Jsonl => {
                 serde_json::to_writer(

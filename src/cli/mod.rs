@@ -414,64 +414,6 @@ crate::english_display!(OutputError, OutputFileError);
 mod tests {
     use super::*;
 
-    /// Message ids put together at run time (`kind-{…}`, `memory-skip-{…}` …): each one the
-    /// code can build exists (in English; the locale audit then holds every locale to it).
-    #[test]
-    fn every_message_id_built_at_run_time_exists() {
-        use crate::speech::{DirectionKind, SegmentKind};
-        let l10n = Localizer::new(&[unic_langid::langid!("en-US")]);
-        let mut ids: Vec<String> = Vec::new();
-        for kind in SegmentKind::ALL {
-            ids.push(format!("kind-{}", kind.as_str()));
-        }
-        for kind in DirectionKind::ALL {
-            ids.push(format!("direction-{}", kind.as_str()));
-            ids.push(format!("script-cue-{}", kind.as_str()));
-        }
-        for reason in crate::memory::SkipReason::ALL {
-            ids.push(format!("memory-skip-{}", reason.as_str()));
-        }
-        for outcome in crate::ingest::Outcome::ALL {
-            if outcome.is_skip() {
-                ids.push(format!("xliff-skip-{}", outcome.as_str()));
-                ids.push(format!("xliff-skipped-{}", outcome.as_str()));
-            }
-        }
-        for change in crate::revision::Change::ALL {
-            ids.push(format!("diff-{}", change.as_str()));
-        }
-        for band in crate::translate::Band::ALL {
-            ids.push(format!("translate-band-{}", band.as_str()));
-        }
-        for kind in crate::memory::Differences::NAMES {
-            ids.push(format!("memory-difference-{kind}"));
-        }
-        for status in crate::terms::Status::ALL {
-            ids.push(format!("terms-status-{}", status.as_str()));
-        }
-        for space in crate::check::typography::SPACE_NAMES {
-            ids.push(format!("check-space-{space}"));
-        }
-        let missing: Vec<&String> = ids.iter().filter(|id| !l10n.has(id)).collect();
-        assert!(missing.is_empty(), "no message for {missing:?}");
-    }
-
-    #[test]
-    fn the_names_of_differences_are_all_listed() {
-        let all = crate::memory::Differences {
-            words: true,
-            numbers: true,
-            punctuation: true,
-            case: true,
-            tags: true,
-            spacing: true,
-            accents: true,
-            forms: true,
-            order: true,
-        };
-        assert_eq!(all.names(), crate::memory::Differences::NAMES);
-    }
-
     fn check_command(cmd: &ClapCommand, path: &str, l10n: &Localizer, missing: &mut Vec<String>) {
         let about_id = about_message_id(path);
         if !l10n.has(&about_id) {

@@ -8,11 +8,11 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
-use super::error::CommandResult;
+use super::error::{CommandError, CommandResult};
 use super::memory::MemoryPath;
 use super::segment::language_arg;
 use super::{paint, terminal_safe as safe, write_stdout, Context, Style};
-use crate::memory::{open_store, Access, TermImportSummary};
+use crate::memory::{open_store, with_new_store_discarded_on_error, Access, TermImportSummary};
 use crate::terms::{self, TermFormat, TermHit, TermMatcher, TermsError};
 
 /// Arguments of `tribune terms`.
@@ -137,21 +137,24 @@ fn summary_line(file: &str, s: &TermImportSummary, ctx: &Context) -> String {
 }
 
 fn import(args: ImportArgs, ctx: &Context) -> CommandResult {
-    let mut opened = open_store(&args.memory.location(), Access::Write)?;
-    for path in &args.files {
-        let format = args.format.map(TermFormat::from);
-        let summary = match terms::import_terms(opened.store_mut(), path, format) {
-            Ok(summary) => summary,
-            Err(e) => {
-                opened.close_discarding_if_new();
-                return Err(e.into());
+    // A failed import discards a memory it created; a summary that cannot be printed
+    // (`Ok(Err(…))`) keeps it.
+    with_new_store_discarded_on_error(
+        &args.memory.location(),
+        |store| -> Result<CommandResult, CommandError> {
+            for path in &args.files {
+                let format = args.format.map(TermFormat::from);
+                let summary =
+                    terms::import_terms(store, path, format).map_err(CommandError::from)?;
+                let file = safe(&path.display().to_string()).into_owned();
+                let line = summary_line(&file, &summary, ctx);
+                if let Err(e) = write_stdout(|out| writeln!(out, "{line}")) {
+                    return Ok(Err(e));
+                }
             }
-        };
-        let file = safe(&path.display().to_string()).into_owned();
-        let line = summary_line(&file, &summary, ctx);
-        write_stdout(|out| writeln!(out, "{line}"))?;
-    }
-    Ok(())
+            Ok(Ok(()))
+        },
+    )?
 }
 
 fn export(args: ExportArgs) -> CommandResult {
@@ -246,11 +249,12 @@ pub(crate) fn print_term_hits(
 
 fn lookup(args: LookupArgs, ctx: &Context) -> CommandResult {
     let opened = open_store(&args.memory.location(), Access::Existing)?;
-    let concepts = opened.store().concepts_for(&args.from, &args.to)?;
-    let matcher = TermMatcher::new(concepts, &args.from, &args.to);
+    let matcher = TermMatcher::for_store(opened.store(), &args.from, &args.to)?;
     let color = ctx.stdout_color;
     let answer = |query: &str| -> CommandResult {
-        let hits = matcher.find_terms(query);
+        let hits = matcher
+            .as_ref()
+            .map_or_else(Vec::new, |m| m.find_terms(query));
         write_stdout(|out| match args.format {
             LookupFormat::Jsonl => {
                 serde_json::to_writer(

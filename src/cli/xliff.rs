@@ -7,12 +7,12 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 use unic_langid::LanguageIdentifier;
 
-use super::error::CommandResult;
+use super::error::{CommandError, CommandResult};
 use super::memory::MemoryPath;
 use super::segment::language_arg;
 use super::{terminal_safe, write_stdout, Context};
-use crate::ingest::{self, FileReport, Outcome, StateFilter, XliffImportOptions};
-use crate::memory::{open_store, Access};
+use crate::ingest::{self, FileReport, StateFilter, XliffImportOptions};
+use crate::memory::with_new_store_discarded_on_error;
 
 /// Arguments of `tribune xliff`.
 #[derive(Debug, Args)]
@@ -113,11 +113,36 @@ fn summary_line(report: &FileReport, ctx: &Context) -> String {
     line
 }
 
+/// The summary line of one file, then the skipped units worth a look.
+fn print_report(report: &FileReport, ctx: &Context) -> CommandResult {
+    write_stdout(|out| {
+        writeln!(out, "{}", terminal_safe(&summary_line(report, ctx)))?;
+        for unit in report.units.iter().filter(|u| u.outcome.is_worth_listing()) {
+            writeln!(
+                out,
+                "  {}:{}: {} {}",
+                terminal_safe(&report.file),
+                unit.line,
+                terminal_safe(&unit.id),
+                ctx.l10n.format(
+                    &format!("xliff-skipped-{}", unit.outcome.as_str()),
+                    &[(
+                        "state",
+                        terminal_safe(unit.state.as_deref().unwrap_or("-"))
+                            .into_owned()
+                            .into()
+                    )]
+                )
+            )?;
+        }
+        Ok(())
+    })
+}
+
 /// Runs `tribune xliff …`.
 pub fn run(args: XliffArgs, ctx: &Context) -> CommandResult {
     match args.command {
         XliffCommand::Import(args) => {
-            let mut opened = open_store(&args.memory.location(), Access::Write)?;
             let options = XliffImportOptions {
                 state: args.state.into(),
                 origin: args.origin.clone(),
@@ -126,47 +151,27 @@ pub fn run(args: XliffArgs, ctx: &Context) -> CommandResult {
                 user: ingest::default_user(),
             };
             let mut reports = Vec::new();
-            for path in &args.files {
-                let report = match ingest::import_xliff(opened.store_mut(), path, &options) {
-                    Ok(report) => report,
-                    Err(e) => {
-                        opened.close_discarding_if_new();
-                        return Err(e.into());
-                    }
-                };
-                if args.format == ImportFormat::Json {
-                    // One document for all the files, printed at the end.
-                    reports.push(report);
-                    continue;
-                }
-                write_stdout(|out| match args.format {
-                    ImportFormat::Text => {
-                        writeln!(out, "{}", terminal_safe(&summary_line(&report, ctx)))?;
-                        for unit in report.units.iter().filter(|u| {
-                            u.outcome.is_skip() && u.outcome != Outcome::NotTranslatable
-                        }) {
-                            writeln!(
-                                out,
-                                "  {}:{}: {} {}",
-                                terminal_safe(&report.file),
-                                unit.line,
-                                terminal_safe(&unit.id),
-                                ctx.l10n.format(
-                                    &format!("xliff-skipped-{}", unit.outcome.as_str()),
-                                    &[(
-                                        "state",
-                                        terminal_safe(unit.state.as_deref().unwrap_or("-"))
-                                            .into_owned()
-                                            .into()
-                                    )]
-                                )
-                            )?;
+            // A failed import discards a memory it created; a report that cannot be printed
+            // (`Ok(Err(…))`) keeps it.
+            let printed = with_new_store_discarded_on_error(
+                &args.memory.location(),
+                |store| -> Result<CommandResult, CommandError> {
+                    for path in &args.files {
+                        let report = ingest::import_xliff(store, path, &options)
+                            .map_err(CommandError::from)?;
+                        if args.format == ImportFormat::Json {
+                            // One document for all the files, printed at the end.
+                            reports.push(report);
+                            continue;
                         }
-                        Ok(())
+                        if let Err(e) = print_report(&report, ctx) {
+                            return Ok(Err(e));
+                        }
                     }
-                    ImportFormat::Json => Ok(()),
-                })?;
-            }
+                    Ok(Ok(()))
+                },
+            )?;
+            printed?;
             if args.format == ImportFormat::Json {
                 write_stdout(|out| {
                     serde_json::to_writer_pretty(

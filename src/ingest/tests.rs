@@ -143,3 +143,20 @@ fn an_xliff_import_reports_every_segment_and_keeps_its_state() {
         .unwrap();
     assert_eq!(state.as_deref(), Some("translated"));
 }
+
+#[test]
+fn every_skip_but_an_untranslatable_unit_is_worth_listing() {
+    let listed: Vec<Outcome> = Outcome::ALL
+        .into_iter()
+        .filter(|o| o.is_worth_listing())
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            Outcome::NoTarget,
+            Outcome::State,
+            Outcome::BadLanguage,
+            Outcome::OneLanguage
+        ]
+    );
+}

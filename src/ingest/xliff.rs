@@ -110,6 +110,13 @@ impl Outcome {
     pub fn is_skip(self) -> bool {
         self > Outcome::Unchanged
     }
+
+    /// Whether the segment was not stored for a reason the translator should see, unit by
+    /// unit: every skip but [`Outcome::NotTranslatable`] (stage directions and passages are
+    /// left out on purpose). What a report lists under a file's summary, in any front end.
+    pub fn is_worth_listing(self) -> bool {
+        self.is_skip() && self != Outcome::NotTranslatable
+    }
 }
 
 /// What became of one segment (its JSON form is part of `xliff import --format json`).

@@ -105,6 +105,20 @@ pub struct DiffPart {
     pub kind: Option<&'static str>,
 }
 
+/// One query answered: the memory's matches and the term base's terms found in the query,
+/// as `memory lookup --format jsonl` writes it, one object a line. Its JSON field names are
+/// a contract scripts (and a workspace) read, so it lives beside the lookup.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct LookupResult<'a> {
+    /// The text looked up.
+    pub query: &'a str,
+    /// Its matches, best first.
+    pub matches: &'a [Match],
+    /// The term base's terms found in the query (left out of the JSON when none is).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub terms: &'a [crate::terms::TermHit],
+}
+
 /// A match of the memory for a query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Match {
@@ -787,4 +801,40 @@ pub fn substitute_placeables(
         out.replace_range(start..end, &text);
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terms::{Concept, Term, TermMatcher};
+    use unic_langid::langid;
+
+    #[test]
+    fn a_lookup_result_names_its_fields_and_leaves_out_no_terms() {
+        let result = LookupResult {
+            query: "Thank you.",
+            matches: &[],
+            terms: &[],
+        };
+        assert_eq!(
+            serde_json::to_string(&result).unwrap(),
+            r#"{"query":"Thank you.","matches":[]}"#
+        );
+        let mut concept = Concept {
+            id: Some("council".into()),
+            ..Concept::default()
+        };
+        concept.push_term(langid!("en"), Term::new("Security Council"));
+        concept.push_term(langid!("fr"), Term::new("Conseil de sécurité"));
+        let matcher = TermMatcher::new(vec![concept], &langid!("en"), &langid!("fr"));
+        let hits = matcher.find_terms("The Security Council met.");
+        let json = serde_json::to_value(LookupResult {
+            query: "The Security Council met.",
+            matches: &[],
+            terms: &hits,
+        })
+        .unwrap();
+        assert_eq!(json["terms"][0]["text"], "Security Council");
+        assert_eq!(json["matches"], serde_json::json!([]));
+    }
 }

@@ -46,7 +46,8 @@ pub use error::MemoryError;
 pub use exact::ExactTranslations;
 pub use import::{Added, Import, ImportSummary, PreparedBatch, PreparedUnit, Preparer, SkipReason};
 pub use lookup::{
-    diff, substitute_placeables, DiffOp, DiffPart, LookupRequest, Match, SegmentContext,
+    diff, substitute_placeables, DiffOp, DiffPart, LookupRequest, LookupResult, Match,
+    SegmentContext,
 };
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use score::{
@@ -55,8 +56,8 @@ pub use score::{
 };
 pub use stats::{LanguageCount, MemoryStats, OriginCount};
 pub use store::{
-    open_store, Access, ExactLookup, OpenedStore, StoreImport, StoreLocation, TermImport,
-    TranslationStore,
+    open_store, with_new_store_discarded_on_error, Access, ExactLookup, OpenedStore, StoreImport,
+    StoreLocation, TermImport, TranslationStore,
 };
 pub use terms::{TermAdded, TermImportSummary, TermsImport};
 pub use time::Timestamp;

@@ -1289,4 +1289,20 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_names_of_differences_are_all_listed() {
+        let all = Differences {
+            words: true,
+            numbers: true,
+            punctuation: true,
+            case: true,
+            tags: true,
+            spacing: true,
+            accents: true,
+            forms: true,
+            order: true,
+        };
+        assert_eq!(all.names(), Differences::NAMES);
+    }
 }

@@ -209,6 +209,22 @@ impl OpenedStore {
             self.creation.undo();
         }
     }
+
+    /// Runs `import` on the memory and closes it; when `import` fails, closes it with
+    /// [`Self::close_discarding_if_new`], so that a failed first import leaves no empty
+    /// memory behind (what [`with_new_store_discarded_on_error`] does after opening).
+    pub fn run_discarding_if_new_on_error<T, E>(
+        mut self,
+        import: impl FnOnce(&mut dyn TranslationStore) -> Result<T, E>,
+    ) -> Result<T, E> {
+        match import(self.store_mut()) {
+            Ok(value) => Ok(value),
+            Err(e) => {
+                self.close_discarding_if_new();
+                Err(e)
+            }
+        }
+    }
 }
 
 /// Opens the memory at `location` with the implementation that keeps it.
@@ -225,6 +241,23 @@ pub fn open_store(location: &StoreLocation, access: Access) -> Result<OpenedStor
             })
         }
     }
+}
+
+/// Opens the memory at `location` for writing and runs `import` on it. When `import` fails,
+/// the memory is closed with [`OpenedStore::close_discarding_if_new`]: a failed first import
+/// leaves no empty memory behind, whichever front end (command line, workspace) ran it.
+/// An error opening the memory is returned as `E` without running `import`.
+///
+/// What `import` returns as `Ok` keeps the memory even when it holds an error of its own
+/// (a report that could not be printed is no failure of the import).
+pub fn with_new_store_discarded_on_error<T, E>(
+    location: &StoreLocation,
+    import: impl FnOnce(&mut dyn TranslationStore) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<MemoryError>,
+{
+    open_store(location, Access::Write)?.run_discarding_if_new_on_error(import)
 }
 
 impl TranslationStore for Memory {
@@ -349,5 +382,64 @@ impl ExactLookup for ExactTranslations {
         to: &LanguageIdentifier,
     ) -> Result<Vec<String>, MemoryError> {
         ExactTranslations::targets(self, source, from, to)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unic_langid::langid;
+
+    fn one_unit(store: &mut dyn TranslationStore) -> Result<(), MemoryError> {
+        let mut import = store.begin_import()?;
+        import.add(NewUnit {
+            variants: vec![
+                super::super::Variant::new(langid!("en"), "Thank you."),
+                super::super::Variant::new(langid!("fr"), "Merci."),
+            ],
+            provenance: super::super::Provenance::default(),
+            properties: Vec::new(),
+            notes: Vec::new(),
+        })?;
+        import.commit()?;
+        Ok(())
+    }
+
+    #[test]
+    fn a_failed_first_import_leaves_no_memory_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new/tm.sqlite");
+        let location = StoreLocation::File(path.clone());
+        let result: Result<(), MemoryError> = with_new_store_discarded_on_error(&location, |_| {
+            Err(MemoryError::NotFound { path: path.clone() })
+        });
+        assert!(result.is_err());
+        assert!(!path.exists());
+        assert!(!dir.path().join("new").exists());
+    }
+
+    #[test]
+    fn a_memory_that_holds_units_is_kept_after_a_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tm.sqlite");
+        let location = StoreLocation::File(path.clone());
+        let result: Result<(), MemoryError> =
+            with_new_store_discarded_on_error(&location, |store| {
+                one_unit(store)?;
+                Err(MemoryError::NotFound { path: path.clone() })
+            });
+        assert!(result.is_err());
+        assert!(path.exists());
+    }
+
+    #[test]
+    fn a_successful_import_keeps_the_new_memory_even_when_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tm.sqlite");
+        let location = StoreLocation::File(path.clone());
+        let kept: Result<Result<(), &str>, MemoryError> =
+            with_new_store_discarded_on_error(&location, |_| Ok(Err("not printed")));
+        assert_eq!(kept.unwrap(), Err("not printed"));
+        assert!(path.exists());
     }
 }

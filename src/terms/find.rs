@@ -18,6 +18,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::memory::score::WordForms;
 use crate::memory::tokens::{tokenize, word_index_key, TokenKind};
+use crate::memory::{MemoryError, TranslationStore};
 use crate::text::fold::is_apostrophe;
 
 use super::model::{Concept, Term};
@@ -363,6 +364,18 @@ impl TermMatcher {
         }
     }
 
+    /// The matcher of the memory's term base from `from` to `to`, or `None` when the term
+    /// base holds no concept with terms in both: what a memory lookup, a term lookup and a
+    /// check build before finding terms, whichever front end asks.
+    pub fn for_store(
+        store: &dyn TranslationStore,
+        from: &LanguageIdentifier,
+        to: &LanguageIdentifier,
+    ) -> Result<Option<TermMatcher>, MemoryError> {
+        let matcher = TermMatcher::new(store.concepts_for(from, to)?, from, to);
+        Ok(Some(matcher).filter(|m| !m.is_empty()))
+    }
+
     /// The source language.
     pub fn from(&self) -> &LanguageIdentifier {
         &self.from
@@ -605,5 +618,25 @@ mod tests {
         let text = "Nous remercions l’ONU.";
         let range = target_has(text, &Term::new("ONU"), &fr).unwrap();
         assert_eq!(&text[range], "ONU");
+    }
+
+    #[test]
+    fn a_memory_without_terms_of_the_pair_gives_no_matcher() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut memory = crate::memory::Memory::open(dir.path().join("tm.sqlite")).unwrap();
+        let (en, fr) = (langid!("en"), langid!("fr"));
+        assert!(TermMatcher::for_store(&memory, &en, &fr).unwrap().is_none());
+        let mut import = TranslationStore::begin_terms_import(&mut memory).unwrap();
+        for concept in base() {
+            import.add(concept).unwrap();
+        }
+        import.commit().unwrap();
+        let matcher = TermMatcher::for_store(&memory, &en, &fr).unwrap().unwrap();
+        let hits = matcher.find_terms("The Security Council met.");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].text, "Security Council");
+        assert!(TermMatcher::for_store(&memory, &en, &langid!("de"))
+            .unwrap()
+            .is_none());
     }
 }
