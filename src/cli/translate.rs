@@ -6,7 +6,6 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use super::error::CommandResult;
@@ -21,7 +20,9 @@ use crate::memory::{open_store, Access};
 use crate::speech;
 use crate::text::columns::pad;
 use crate::textfile::{self, Origin};
-use crate::translate::{self, Band, Options, Pretranslation, PreviousDraft, Treatment};
+use crate::translate::{
+    self, Band, Options, Pretranslation, PretranslationReport, PreviousDraft, WorkLists,
+};
 
 /// Formats of the analysis report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -192,77 +193,6 @@ fn read_previous(
     Ok(Some(PreviousDraft::from_alignment(&alignment)))
 }
 
-#[derive(Serialize)]
-struct JsonSegment<'a> {
-    id: &'a str,
-    line: usize,
-    text: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    band: Option<Band>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    score: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<&'a str>,
-    treatment: &'static str,
-    /// The id of the segment translated together with this one (the next one for the
-    /// segment whose target holds both, the previous one for the other).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    joined_with: Option<&'a str>,
-    /// The term base's terms found in the segment.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    terms: &'a [crate::terms::TermHit],
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    file: &'a str,
-    from: String,
-    to: String,
-    memory: Option<String>,
-    threshold: u8,
-    #[serde(flatten)]
-    analysis: translate::Analysis,
-    segments: Vec<JsonSegment<'a>>,
-}
-
-fn json_segments(result: &Pretranslation) -> Vec<JsonSegment<'_>> {
-    result
-        .segments
-        .iter()
-        .map(|s| {
-            let (treatment, target) = match &s.treatment {
-                Treatment::Direction { wording } => ("direction", Some(wording.as_str())),
-                Treatment::Passage => ("passage", Some(s.segment.text.as_str())),
-                Treatment::Translate { .. } => (
-                    "translate",
-                    s.filled(result.threshold).map(|c| c.target.as_str()),
-                ),
-                Treatment::Joined { .. } => ("joined", None),
-            };
-            let joined_with = match &s.treatment {
-                Treatment::Joined { into } => Some(*into),
-                _ => s.joined_with(),
-            }
-            .map(|k| result.segments[k].segment.id.as_str());
-            let score = match &s.treatment {
-                Treatment::Translate { candidates, .. } => candidates.first().map(|c| c.score),
-                _ => None,
-            };
-            JsonSegment {
-                id: &s.segment.id,
-                line: s.segment.line,
-                text: &s.segment.text,
-                band: s.band(),
-                score,
-                target,
-                treatment,
-                joined_with,
-                terms: &s.terms,
-            }
-        })
-        .collect()
-}
-
 fn write_text_report(
     out: &mut dyn Write,
     result: &Pretranslation,
@@ -373,37 +303,40 @@ fn write_segment_lists(
     result: &Pretranslation,
     l: &Localizer,
 ) -> io::Result<()> {
-    let mut review = Vec::new();
-    let mut left = Vec::new();
-    for s in &result.segments {
-        if let Treatment::Translate { .. } = s.treatment {
-            let text = super::terminal_safe(&s.segment.text).into_owned();
-            match s.filled(result.threshold) {
-                Some(c) if c.score < 100 => {
-                    review.push(format!("  {:>5}  {:>3} %  {text}", s.segment.line, c.score))
-                }
-                Some(_) => {}
-                None => left.push(format!("  {:>5}  {text}", s.segment.line)),
-            }
-        }
-    }
-    let mut terms = Vec::new();
-    for s in &result.segments {
-        for hit in &s.terms {
-            let approved: Vec<&str> = hit.approved_targets().map(|t| t.text.as_str()).collect();
-            let translations = if approved.is_empty() {
+    let lists = WorkLists::of(result);
+    let review: Vec<String> = lists
+        .to_review
+        .iter()
+        .map(|(s, c)| {
+            let text = super::terminal_safe(&s.segment.text);
+            format!("  {:>5}  {:>3} %  {text}", s.segment.line, c.score)
+        })
+        .collect();
+    let left: Vec<String> = lists
+        .to_translate
+        .iter()
+        .map(|s| {
+            let text = super::terminal_safe(&s.segment.text);
+            format!("  {:>5}  {text}", s.segment.line)
+        })
+        .collect();
+    let terms: Vec<String> = lists
+        .terms
+        .iter()
+        .map(|found| {
+            let translations = if found.approved.is_empty() {
                 l.text("translate-report-term-none")
             } else {
-                approved.join(", ")
+                found.approved.join(", ")
             };
-            terms.push(format!(
+            format!(
                 "  {:>5}  {} → {}",
-                s.segment.line,
-                super::terminal_safe(&hit.text),
+                found.line,
+                super::terminal_safe(&found.hit.text),
                 super::terminal_safe(&translations)
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     for (title, lines) in [
         ("translate-report-review", review),
         ("translate-report-left", left),
@@ -468,7 +401,7 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
         write_stdout(|out| out.write_all(draft_text.as_bytes()))?;
     }
     let memory_shown = memory.as_ref().map(|m| m.store().location());
-    write_report(&result, &args, &from, memory_shown.as_deref(), ctx)?;
+    write_report(&result, &args, memory_shown.as_deref(), ctx)?;
     print_summary(&result, previous.as_ref(), ctx);
     Ok(())
 }
@@ -505,7 +438,6 @@ fn write_xliff(
 fn write_report(
     result: &Pretranslation,
     args: &TranslateArgs,
-    from: &LanguageIdentifier,
     memory_shown: Option<&str>,
     ctx: &Context,
 ) -> CommandResult {
@@ -514,15 +446,7 @@ fn write_report(
             write_stdout(|out| write_text_report(out, result, args, memory_shown, &ctx.l10n))?
         }
         Some(ReportFormat::Json) => {
-            let report = JsonReport {
-                file: &args.file,
-                from: from.to_string(),
-                to: args.to.to_string(),
-                memory: memory_shown.map(str::to_owned),
-                threshold: result.threshold,
-                analysis: result.analysis(),
-                segments: json_segments(result),
-            };
+            let report = PretranslationReport::new(&args.file, result, memory_shown);
             write_stdout(|out| {
                 serde_json::to_writer_pretty(&mut *out, &report)?;
                 writeln!(out)

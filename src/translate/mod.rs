@@ -27,7 +27,7 @@ use crate::speech::{Segment, SegmentKind, Speech};
 pub use directions::direction_wording;
 pub use draft::draft;
 pub use previous::PreviousDraft;
-pub use report::{Analysis, BandCount};
+pub use report::{Analysis, BandCount, FoundTerm, PretranslationReport, SegmentReport, WorkLists};
 pub use xliff::{diff_text, xliff_units};
 
 /// The lowest match score worth proposing, unless `--threshold` says otherwise.

@@ -53,7 +53,10 @@ fn parse(text: &str) -> (Speech, Vec<Segment>) {
     (parsed, segments)
 }
 
-fn run(memory: Option<&Memory>, previous: Option<&PreviousDraft>) -> (Speech, Pretranslation) {
+pub(super) fn run(
+    memory: Option<&Memory>,
+    previous: Option<&PreviousDraft>,
+) -> (Speech, Pretranslation) {
     let (parsed, segments) = parse(DRAFT);
     let result = pretranslate(
         &parsed,
@@ -67,7 +70,7 @@ fn run(memory: Option<&Memory>, previous: Option<&PreviousDraft>) -> (Speech, Pr
     (parsed, result)
 }
 
-fn french_memory(dir: &tempfile::TempDir) -> Memory {
+pub(super) fn french_memory(dir: &tempfile::TempDir) -> Memory {
     memory_with(
         dir,
         &[
