@@ -12,14 +12,11 @@ use super::error::CommandResult;
 use super::memory::{threshold_arg, MemoryPath};
 use super::segment::{language_arg, read_segments};
 use super::{write_output, write_stdout, Context};
-use crate::align::{self, InputFormat};
-use crate::exchange::input::{utf8_input, SniffedInput};
-use crate::exchange::xliff::{XliffHeader, XliffReader, XliffVersion, XliffWriter};
-use crate::i18n::{Args as MessageArgs, Localize, Localizer};
-use crate::memory::{open_store, Access};
+use crate::exchange::xliff::XliffVersion;
+use crate::i18n::Localizer;
 use crate::speech;
 use crate::text::columns::pad;
-use crate::textfile::{self, Origin};
+use crate::textfile;
 use crate::translate::{
     self, Band, Options, Pretranslation, PretranslationReport, PreviousDraft, WorkLists,
 };
@@ -81,116 +78,6 @@ pub struct TranslateArgs {
     /// The previous source draft, when --previous is a translated speech.
     #[arg(long, value_name = "OLD_SOURCE", requires = "previous")]
     pub previous_source: Option<PathBuf>,
-}
-
-/// Problems of `tribune translate` that are not the library's to see.
-#[derive(Debug, thiserror::Error)]
-pub enum TranslateCliError {
-    /// The speech is already in the target language.
-    SameLanguage {
-        /// The language.
-        lang: String,
-    },
-    /// A translated speech given as the previous draft needs its source draft.
-    PreviousNeedsSource {
-        /// The file.
-        file: String,
-    },
-    /// A file cannot be opened.
-    Open {
-        /// The file.
-        file: String,
-        /// Why.
-        reason: String,
-    },
-}
-
-impl Localize for TranslateCliError {
-    fn message_id(&self) -> &'static str {
-        match self {
-            TranslateCliError::SameLanguage { .. } => "translate-error-same-language",
-            TranslateCliError::PreviousNeedsSource { .. } => "translate-error-previous-source",
-            TranslateCliError::Open { .. } => "translate-error-open",
-        }
-    }
-
-    fn message_args(&self) -> MessageArgs {
-        match self {
-            TranslateCliError::SameLanguage { lang } => vec![("lang", lang.clone().into())],
-            TranslateCliError::PreviousNeedsSource { file } => vec![("file", file.clone().into())],
-            TranslateCliError::Open { file, reason } => vec![
-                ("file", file.clone().into()),
-                ("reason", reason.clone().into()),
-            ],
-        }
-    }
-}
-
-struct NoMemory(String);
-
-impl Localize for NoMemory {
-    fn message_id(&self) -> &'static str {
-        "translate-warning-no-memory"
-    }
-    fn message_args(&self) -> MessageArgs {
-        vec![("path", self.0.clone().into())]
-    }
-}
-
-/// Whether a file is XLIFF: by its extension, else by its first bytes.
-fn looks_like_xml(path: &Path, head: &[u8]) -> bool {
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    if matches!(
-        extension.as_deref(),
-        Some("xlf" | "xliff" | "sdlxliff" | "xml")
-    ) {
-        return true;
-    }
-    let head = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
-    matches!(
-        head.iter().find(|b| !b.is_ascii_whitespace()),
-        Some(b'<' | 0xFF | 0xFE)
-    )
-}
-
-/// Reads the previous draft's translation from `--previous` (and `--previous-source`).
-fn read_previous(
-    args: &TranslateArgs,
-    from: &LanguageIdentifier,
-    ctx: &Context,
-) -> CommandResult<Option<PreviousDraft>> {
-    let Some(path) = &args.previous else {
-        return Ok(None);
-    };
-    let display = path.display().to_string();
-    let open_error = |e: io::Error| TranslateCliError::Open {
-        file: display.clone(),
-        reason: e.to_string(),
-    };
-    // Opened once, so that a pipe or `<(…)` is read from its first byte.
-    let input = SniffedInput::open(path).map_err(open_error)?;
-    let origin = Origin::from_path(path);
-    if looks_like_xml(path, input.head()) {
-        let reader =
-            XliffReader::new(utf8_input(input.into_reader()).map_err(open_error)?, origin)?;
-        let units = reader.collect::<Result<Vec<_>, _>>()?;
-        return Ok(Some(PreviousDraft::from_xliff(units, from)));
-    }
-    let Some(source) = &args.previous_source else {
-        return Err(TranslateCliError::PreviousNeedsSource { file: display }.into());
-    };
-    let (source_side, _, warnings) =
-        align::read_side(&Origin::File(source.clone()), InputFormat::Text, from)?;
-    let bytes = textfile::read_bytes_from(&origin, input.into_reader(), textfile::MAX_TEXT_BYTES)?;
-    let text = textfile::decode(&origin, bytes)?;
-    let (target_side, more) = align::side_from_text(&text, &origin, &args.to)?;
-    for warning in warnings.iter().chain(&more) {
-        ctx.warn(warning);
-    }
-    let alignment = align::align(source_side, target_side);
-    Ok(Some(PreviousDraft::from_alignment(&alignment)))
 }
 
 fn write_text_report(
@@ -363,21 +250,23 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
     }
     let (parsed, segments) = read_segments(&args.file, args.lang.as_ref(), ctx)?;
     let from = parsed.meta.language.clone().unwrap_or_default();
-    if from.language == args.to.language {
-        return Err(TranslateCliError::SameLanguage {
-            lang: from.to_string(),
-        }
-        .into());
-    }
+    translate::check_languages(&from, &args.to)?;
     super::segment::warn_if_generic(&args.to, ctx);
-    let location = args.memory.location();
-    let memory = if location.exists() {
-        Some(open_store(&location, Access::Existing)?)
-    } else {
-        ctx.warn(&NoMemory(location.to_string()));
-        None
+    let (memory, no_memory) = translate::open_memory(&args.memory.location())?;
+    if let Some(warning) = no_memory {
+        ctx.warn(&warning);
+    }
+    let previous = match &args.previous {
+        Some(path) => {
+            let source = args.previous_source.as_deref();
+            let (previous, warnings) = PreviousDraft::read(path, source, &from, &args.to)?;
+            for warning in &warnings {
+                ctx.warn(warning);
+            }
+            Some(previous)
+        }
+        None => None,
     };
-    let previous = read_previous(&args, &from, ctx)?;
     let mut options = Options::new(args.to.clone());
     options.threshold = args.threshold;
     let target_labels = Localizer::new(std::slice::from_ref(&args.to));
@@ -389,8 +278,11 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
         &options,
         &target_labels,
     )?;
+    // The XLIFF file, written whole or not at all.
     if let Some(path) = &args.xliff {
-        write_xliff(path, &result, &args, &from, ctx)?;
+        write_output(Some(path), |out| {
+            translate::write_xliff(out, &result, &args.file, args.xliff_version, &ctx.l10n)
+        })?;
     }
     let draft_text = speech::write(&translate::draft(&parsed, &result));
     if args.output.is_some() {
@@ -404,34 +296,6 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
     write_report(&result, &args, memory_shown.as_deref(), ctx)?;
     print_summary(&result, previous.as_ref(), ctx);
     Ok(())
-}
-
-/// The XLIFF file of the pre-translation, written whole or not at all.
-fn write_xliff(
-    path: &Path,
-    result: &Pretranslation,
-    args: &TranslateArgs,
-    from: &LanguageIdentifier,
-    ctx: &Context,
-) -> CommandResult {
-    let header = XliffHeader {
-        version: args.xliff_version,
-        source_language: from.to_string(),
-        target_language: args.to.to_string(),
-        original: Path::new(&args.file)
-            .file_name()
-            .map_or_else(|| args.file.clone(), |n| n.to_string_lossy().into_owned()),
-        tool_version: env!("CARGO_PKG_VERSION").to_owned(),
-    };
-    let units = translate::xliff_units(result, args.xliff_version, &ctx.l10n);
-    write_output(Some(path), |out| {
-        let mut writer = XliffWriter::new(out, &header)?;
-        for unit in &units {
-            writer.write_unit(unit)?;
-        }
-        writer.finish()?;
-        Ok(())
-    })
 }
 
 /// The analysis report on standard output, when `--report` asks for one.
@@ -479,5 +343,3 @@ fn print_summary(result: &Pretranslation, previous: Option<&PreviousDraft>, ctx:
         ));
     }
 }
-
-crate::english_display!(TranslateCliError);
