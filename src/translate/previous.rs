@@ -218,6 +218,11 @@ impl PreviousDraft {
     }
 }
 
+/// A text with its runs of white space made one space, for comparing joined sources.
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,9 +250,4 @@ mod tests {
         assert_eq!(draft.segments.len(), 1);
         assert_eq!(draft.segments[0].text, "We act.");
     }
-}
-
-/// A text with its runs of white space made one space, for comparing joined sources.
-fn normalized(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
