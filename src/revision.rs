@@ -4,11 +4,16 @@
 //! stretch, so a translator sees "this sentence changed like this", not "one sentence
 //! deleted, one added".
 
+mod html;
+
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
+use crate::i18n::{Args, Localize};
 use crate::speech::{Segment, SegmentKind};
 use crate::wording::{self, Piece};
+
+pub use html::html_page;
 
 /// Two segments at least this alike (see [`wording::similarity`]) are an edit of each other.
 pub const EDIT_SIMILARITY: f64 = 0.5;
@@ -30,7 +35,7 @@ pub enum Change {
 }
 
 impl Change {
-    /// Every change (for the test that each has its messages).
+    /// Every change, in the order the summary and the legend list them.
     pub const ALL: [Change; 5] = [
         Change::Kept,
         Change::Edited,
@@ -341,6 +346,89 @@ pub fn count(revisions: &[Revision], change: Change) -> usize {
     revisions.iter().filter(|r| r.change == change).count()
 }
 
+/// How many revisions of each kind: the summary line of `tribune diff` and the `summary`
+/// object of its JSON report (the fields are in name order, as the report has always had
+/// them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ChangeCounts {
+    /// Segments new in the new draft.
+    pub added: usize,
+    /// Segments reworded.
+    pub edited: usize,
+    /// Segments unchanged in place.
+    pub kept: usize,
+    /// Segments unchanged elsewhere.
+    pub moved: usize,
+    /// Segments gone from the new draft.
+    pub removed: usize,
+}
+
+impl ChangeCounts {
+    /// Counts a comparison.
+    pub fn of(revisions: &[Revision]) -> ChangeCounts {
+        let mut counts = ChangeCounts::default();
+        for revision in revisions {
+            *counts.get_mut(revision.change) += 1;
+        }
+        counts
+    }
+
+    /// The count of one change.
+    pub fn get(&self, change: Change) -> usize {
+        let mut copy = *self;
+        *copy.get_mut(change)
+    }
+
+    fn get_mut(&mut self, change: Change) -> &mut usize {
+        match change {
+            Change::Kept => &mut self.kept,
+            Change::Edited => &mut self.edited,
+            Change::Added => &mut self.added,
+            Change::Removed => &mut self.removed,
+            Change::Moved => &mut self.moved,
+        }
+    }
+}
+
+/// The summary line: one argument per change, named as the change.
+impl Localize for ChangeCounts {
+    fn message_id(&self) -> &'static str {
+        "diff-summary"
+    }
+    fn message_args(&self) -> Args {
+        Change::ALL
+            .iter()
+            .map(|&c| (c.as_str(), self.get(c).into()))
+            .collect()
+    }
+}
+
+/// The JSON report of a comparison: the two drafts as named, the counts and every
+/// revision. Its field names are a contract scripts rely on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiffReport<'a> {
+    /// The earlier draft.
+    pub old: &'a str,
+    /// The later draft.
+    pub new: &'a str,
+    /// How many revisions of each kind.
+    pub summary: ChangeCounts,
+    /// Every revision, in order.
+    pub segments: &'a [Revision],
+}
+
+impl<'a> DiffReport<'a> {
+    /// The report of `revisions`, the comparison of `old` with `new`.
+    pub fn new(old: &'a str, new: &'a str, revisions: &'a [Revision]) -> DiffReport<'a> {
+        DiffReport {
+            old,
+            new,
+            summary: ChangeCounts::of(revisions),
+            segments: revisions,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,5 +500,28 @@ mod tests {
                 (Change::Removed, Some(0), None)
             ]
         );
+    }
+
+    #[test]
+    fn counts_serialize_in_name_order_and_name_their_arguments() {
+        let revisions = compare(
+            &segments("We act. We build. Goodbye."),
+            &segments("We act. We build more. Hello."),
+        );
+        let counts = ChangeCounts::of(&revisions);
+        for change in Change::ALL {
+            assert_eq!(counts.get(change), count(&revisions, change));
+        }
+        let json = serde_json::to_string(&counts).unwrap();
+        let keys: Vec<&str> = ["added", "edited", "kept", "moved", "removed"].to_vec();
+        let mut at = 0;
+        for key in keys {
+            let found = json[at..].find(&format!("\"{key}\"")).expect(key);
+            at += found;
+        }
+        let names: Vec<&str> = counts.message_args().iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["kept", "edited", "added", "removed", "moved"]);
+        let report = DiffReport::new("a.txt", "b.txt", &revisions);
+        assert_eq!(report.summary, counts);
     }
 }

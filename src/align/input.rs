@@ -3,10 +3,10 @@
 //! where each line is still recognised as a stage direction, a salutation, a heading or a
 //! sentence by the speech parser itself.
 
-use unic_langid::LanguageIdentifier;
+use unic_langid::{langid, LanguageIdentifier};
 
 use super::error::{AlignError, AlignWarning};
-use super::Side;
+use super::{Alignment, Side};
 use crate::lang;
 use crate::speech::{self, Segment, SegmentKind};
 use crate::textfile::{self, Origin};
@@ -18,6 +18,91 @@ pub enum InputFormat {
     Text,
     /// One segment per line, already segmented.
     Lines,
+}
+
+/// The languages of the two files when neither a flag, the file nor its words say
+/// (`--source-lang` and `--target-lang` defaulted to them before files could say).
+pub const FALLBACK_LANGUAGES: [LanguageIdentifier; 2] = [langid!("en"), langid!("fr")];
+
+/// The two texts to align, read, each with the language it is aligned in. Reading and
+/// aligning are two steps so that a front end can warn about the languages (no profile, no
+/// aligner data) before the texts are cut, as `tribune align` does.
+#[derive(Debug, Clone)]
+pub struct AlignInputs {
+    /// Where the source text came from.
+    pub source_origin: Origin,
+    /// Where the target text came from.
+    pub target_origin: Origin,
+    /// The source text.
+    pub source_text: String,
+    /// The target text.
+    pub target_text: String,
+    /// The source language: given, else the file's, else [`FALLBACK_LANGUAGES`]`[0]`.
+    pub source_language: LanguageIdentifier,
+    /// The target language: given, else the file's, else [`FALLBACK_LANGUAGES`]`[1]`.
+    pub target_language: LanguageIdentifier,
+}
+
+impl AlignInputs {
+    /// Reads both texts (the source first) and chooses each one's language
+    /// ([`side_language`]).
+    pub fn read(
+        source: Origin,
+        target: Origin,
+        source_language: Option<&LanguageIdentifier>,
+        target_language: Option<&LanguageIdentifier>,
+    ) -> Result<AlignInputs, AlignError> {
+        let source_text = read_text(&source)?;
+        let target_text = read_text(&target)?;
+        let [source_fallback, target_fallback] = FALLBACK_LANGUAGES;
+        let source_language =
+            side_language(source_language, &source_text, &source, source_fallback);
+        let target_language =
+            side_language(target_language, &target_text, &target, target_fallback);
+        Ok(AlignInputs {
+            source_origin: source,
+            target_origin: target,
+            source_text,
+            target_text,
+            source_language,
+            target_language,
+        })
+    }
+
+    /// The warning that the language pair has no aligner data (only numbers, names and
+    /// lengths are used), when it has none.
+    pub fn lexicon_warning(&self) -> Option<AlignWarning> {
+        (!super::has_lexicon(&self.source_language, &self.target_language)).then(|| {
+            AlignWarning::NoLexicon {
+                source: self.source_language.to_string(),
+                target: self.target_language.to_string(),
+            }
+        })
+    }
+
+    /// Cuts both texts into sides laid out as `format`, checks that each is in its
+    /// language ([`check_languages`]) and aligns them; the warnings about the layout come
+    /// back with the alignment, source side's first.
+    pub fn align(&self, format: InputFormat) -> Result<(Alignment, Vec<AlignWarning>), AlignError> {
+        let (source, mut warnings) = side_from(
+            &self.source_text,
+            &self.source_origin,
+            format,
+            &self.source_language,
+        )?;
+        let (target, target_warnings) = side_from(
+            &self.target_text,
+            &self.target_origin,
+            format,
+            &self.target_language,
+        )?;
+        check_languages(
+            (&source.name, &self.source_text, &self.source_language),
+            (&target.name, &self.target_text, &self.target_language),
+        )?;
+        warnings.extend(target_warnings);
+        Ok((super::align(source, target), warnings))
+    }
 }
 
 /// Reads one side from a file (or stdin) in `language`.
@@ -291,6 +376,30 @@ mod tests {
     use super::*;
     use crate::speech::DirectionKind;
     use unic_langid::langid;
+
+    #[test]
+    fn inputs_fall_back_to_english_and_french_and_align() {
+        let dir = tempfile::tempdir().unwrap();
+        let (en, fr) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        std::fs::write(&en, "We honour the peacekeepers.\n").unwrap();
+        std::fs::write(&fr, "Nous rendons hommage aux Casques bleus.\n").unwrap();
+        let inputs = AlignInputs::read(Origin::File(en), Origin::File(fr), None, None).unwrap();
+        assert_eq!(inputs.source_language, langid!("en"));
+        assert_eq!(inputs.target_language, langid!("fr"));
+        assert_eq!(inputs.lexicon_warning(), None);
+        let (alignment, warnings) = inputs.align(InputFormat::Lines).unwrap();
+        assert_eq!(alignment.beads.len(), 1);
+        assert!(warnings.is_empty());
+        let given = langid!("sw");
+        let inputs = AlignInputs::read(
+            inputs.source_origin.clone(),
+            inputs.target_origin.clone(),
+            Some(&given),
+            None,
+        )
+        .unwrap();
+        assert!(inputs.lexicon_warning().is_some());
+    }
 
     #[test]
     fn a_side_takes_the_flag_then_the_file_then_the_fallback() {

@@ -18,6 +18,7 @@ mod features;
 mod input;
 mod language;
 mod model;
+mod report;
 mod store;
 
 use std::collections::HashSet;
@@ -31,9 +32,10 @@ use crate::speech::{DirectionKind, Segment, SegmentKind};
 pub use error::{AlignError, AlignWarning};
 pub use input::{
     check_languages, read_side, read_text, side_from, side_from_lines, side_from_text,
-    side_language, InputFormat,
+    side_language, AlignInputs, InputFormat, FALLBACK_LANGUAGES,
 };
 pub use language::has_lexicon;
+pub use report::{tsv_line, AlignSummary, BeadReport};
 pub use store::{storable_pairs, HeldBack, HoldReason, StorablePair, StorePlan};
 
 use dp::{best_path, Band, Step};

@@ -4,14 +4,12 @@
 use std::io::Write;
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
-use unic_langid::{langid, LanguageIdentifier};
+use unic_langid::LanguageIdentifier;
 
 use super::error::CommandResult;
 use super::segment::{language_arg, warn_if_generic};
 use super::{write_stdout, Context};
-use crate::align::{self, Alignment, Bead, BeadKind, InputFormat};
-use crate::i18n::{Args as MessageArgs, Localize};
+use crate::align::{self, AlignInputs, AlignSummary, Alignment, BeadKind, BeadReport, InputFormat};
 use crate::ingest;
 use crate::memory::{open_store, Access};
 use crate::text::columns::{pad, wrap, LongWords};
@@ -38,10 +36,6 @@ pub enum AlignFormat {
     /// A readable side-by-side view.
     Text,
 }
-
-/// The languages of the two files when neither a flag, the file nor its words say
-/// (`--source-lang` and `--target-lang` defaulted to them before files could say).
-const FALLBACK_LANGUAGES: [LanguageIdentifier; 2] = [langid!("en"), langid!("fr")];
 
 /// Arguments of `tribune align`.
 #[derive(Debug, Args)]
@@ -94,89 +88,29 @@ pub fn confidence_arg(value: &str) -> Result<f64, String> {
     }
 }
 
-/// A summary line on stderr: beads, pairs that could be stored, pairs held back, beads
-/// without counterpart and stage directions, which add up to the beads.
-struct Summary {
-    beads: usize,
-    storable: usize,
-    held_back: usize,
-    unaligned: usize,
-    directions: usize,
-}
-
-impl Localize for Summary {
-    fn message_id(&self) -> &'static str {
-        "align-summary"
-    }
-    fn message_args(&self) -> MessageArgs {
-        vec![
-            ("beads", self.beads.into()),
-            ("storable", self.storable.into()),
-            ("held", self.held_back.into()),
-            ("unaligned", self.unaligned.into()),
-            ("directions", self.directions.into()),
-        ]
-    }
-}
-
 /// Reads both files and aligns them, with the checks of bad input.
 pub fn read_and_align(args: &AlignArgs, ctx: &Context) -> CommandResult<Alignment> {
     let format = match args.input {
         InputArg::Text => InputFormat::Text,
         InputArg::Lines => InputFormat::Lines,
     };
-    let source_origin = Origin::from_arg(&args.source);
-    let target_origin = Origin::from_arg(&args.target);
-    let source_text = align::read_text(&source_origin)?;
-    let target_text = align::read_text(&target_origin)?;
-    let [source_fallback, target_fallback] = FALLBACK_LANGUAGES;
-    let (source_given, target_given) = (args.source_lang.as_ref(), args.target_lang.as_ref());
-    let source_lang =
-        align::side_language(source_given, &source_text, &source_origin, source_fallback);
-    let target_lang =
-        align::side_language(target_given, &target_text, &target_origin, target_fallback);
-    for lang in [&source_lang, &target_lang] {
+    let inputs = AlignInputs::read(
+        Origin::from_arg(&args.source),
+        Origin::from_arg(&args.target),
+        args.source_lang.as_ref(),
+        args.target_lang.as_ref(),
+    )?;
+    for lang in [&inputs.source_language, &inputs.target_language] {
         warn_if_generic(lang, ctx);
     }
-    if !align::has_lexicon(&source_lang, &target_lang) {
-        ctx.warn(&align::AlignWarning::NoLexicon {
-            source: source_lang.to_string(),
-            target: target_lang.to_string(),
-        });
+    if let Some(warning) = inputs.lexicon_warning() {
+        ctx.warn(&warning);
     }
-    let (source, source_warnings) =
-        align::side_from(&source_text, &source_origin, format, &source_lang)?;
-    let (target, target_warnings) =
-        align::side_from(&target_text, &target_origin, format, &target_lang)?;
-    align::check_languages(
-        (&source.name, &source_text, &source_lang),
-        (&target.name, &target_text, &target_lang),
-    )?;
-    for warning in source_warnings.iter().chain(&target_warnings) {
+    let (alignment, warnings) = inputs.align(format)?;
+    for warning in &warnings {
         ctx.warn(warning);
     }
-    Ok(align::align(source, target))
-}
-
-#[derive(Serialize)]
-struct JsonBead<'a> {
-    bead: [Vec<usize>; 2],
-    texts: [String; 2],
-    confidence: f64,
-    kind: &'a str,
-    shape: String,
-    review: bool,
-    /// A confident pair that `--store` stores (or would store).
-    storable: bool,
-}
-
-fn one_line(text: &str) -> String {
-    text.replace(['\t', '\n', '\r'], " ")
-}
-
-fn needs_review(bead: &Bead, min_confidence: f64) -> bool {
-    bead.confidence < min_confidence
-        && matches!(bead.kind, BeadKind::Translation | BeadKind::Salutation)
+    Ok(alignment)
 }
 
 fn print_side_by_side(
@@ -205,7 +139,7 @@ fn print_side_by_side(
     )?;
     let review_mark = ctx.l10n.text("align-text-review");
     for bead in &alignment.beads {
-        let mark = if needs_review(bead, min_confidence) {
+        let mark = if bead.needs_review(min_confidence) {
             review_mark.as_str()
         } else {
             ""
@@ -256,25 +190,12 @@ pub fn run(args: AlignArgs, ctx: &Context) -> CommandResult {
             }
             AlignFormat::Tsv => {
                 for bead in &alignment.beads {
-                    writeln!(
-                        out,
-                        "{}\t{}",
-                        one_line(&alignment.source_text(bead)),
-                        one_line(&alignment.target_text(bead))
-                    )?;
+                    writeln!(out, "{}", align::tsv_line(&alignment, bead))?;
                 }
             }
             AlignFormat::Jsonl => {
-                for (index, bead) in alignment.beads.iter().enumerate() {
-                    let json = JsonBead {
-                        bead: [bead.source.clone().collect(), bead.target.clone().collect()],
-                        texts: [alignment.source_text(bead), alignment.target_text(bead)],
-                        confidence: (bead.confidence * 1000.0).round() / 1000.0,
-                        kind: bead.kind.as_str(),
-                        shape: bead.shape(),
-                        review: needs_review(bead, args.min_confidence),
-                        storable: plan.pairs.iter().any(|p| p.bead == index),
-                    };
+                for index in 0..alignment.beads.len() {
+                    let json = BeadReport::of(&alignment, index, &plan, args.min_confidence);
                     serde_json::to_writer(&mut *out, &json)?;
                     writeln!(out)?;
                 }
@@ -283,22 +204,7 @@ pub fn run(args: AlignArgs, ctx: &Context) -> CommandResult {
         }
         Ok(())
     })?;
-    let count = |kinds: &[BeadKind]| {
-        alignment
-            .beads
-            .iter()
-            .filter(|b| kinds.contains(&b.kind))
-            .count()
-    };
-    let unaligned = count(&[BeadKind::SourceOnly, BeadKind::TargetOnly]);
-    let directions = count(&[BeadKind::Direction]);
-    super::stderr_line(ctx.l10n.localize(&Summary {
-        beads: alignment.beads.len(),
-        storable: plan.pairs.len(),
-        held_back: plan.held_back.len(),
-        unaligned,
-        directions,
-    }));
+    super::stderr_line(ctx.l10n.localize(&AlignSummary::of(&alignment, &plan)));
     if let Some((added, merged)) = stored {
         super::stderr_line(ctx.l10n.format(
             "align-stored",

@@ -4,15 +4,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use askama::Template;
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use super::error::CommandResult;
 use super::segment::{language_arg, read_segments};
 use super::{write_output, Context, Style};
-use crate::revision::{self, Change, Revision};
+use crate::revision::{self, Change, ChangeCounts, DiffReport, Revision};
 use crate::wording::Tag;
 
 /// Output formats of `tribune diff`.
@@ -46,22 +44,6 @@ pub struct DiffArgs {
     pub output: Option<PathBuf>,
 }
 
-const CHANGES: [Change; 5] = [
-    Change::Kept,
-    Change::Edited,
-    Change::Added,
-    Change::Removed,
-    Change::Moved,
-];
-
-fn summary(revisions: &[Revision], ctx: &Context) -> String {
-    let args: Vec<(&str, crate::i18n::Arg)> = CHANGES
-        .iter()
-        .map(|c| (c.as_str(), revision::count(revisions, *c).into()))
-        .collect();
-    ctx.l10n.format("diff-summary", &args)
-}
-
 fn index(r: Option<&revision::SegmentRef>) -> String {
     r.map_or(String::new(), |s| (s.index + 1).to_string())
 }
@@ -73,7 +55,7 @@ fn write_text(
     ctx: &Context,
 ) -> std::io::Result<()> {
     let paint = |style: Style, text: &str| super::paint(color, style, text).into_owned();
-    let width = CHANGES
+    let width = Change::ALL
         .iter()
         .map(|c| {
             ctx.l10n
@@ -119,91 +101,7 @@ fn write_text(
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", summary(revisions, ctx))
-}
-
-#[derive(Serialize)]
-struct Report<'a> {
-    old: &'a str,
-    new: &'a str,
-    summary: std::collections::BTreeMap<&'static str, usize>,
-    segments: &'a [Revision],
-}
-
-struct HtmlPiece {
-    tag: &'static str,
-    text: String,
-}
-
-struct HtmlRow {
-    class: &'static str,
-    label: String,
-    old_index: String,
-    new_index: String,
-    pieces: Vec<HtmlPiece>,
-}
-
-#[derive(Template)]
-#[template(path = "diff.html")]
-struct HtmlPage {
-    ui_lang: String,
-    title: String,
-    summary: String,
-    change_header: String,
-    old_header: String,
-    new_header: String,
-    text_header: String,
-    rows: Vec<HtmlRow>,
-}
-
-fn html(revisions: &[Revision], old: &str, new: &str, ctx: &Context) -> String {
-    let l = &ctx.l10n;
-    let rows = revisions
-        .iter()
-        .map(|r| {
-            let pieces = if r.change == Change::Edited {
-                r.diff
-                    .iter()
-                    .map(|p| HtmlPiece {
-                        tag: match p.tag {
-                            Tag::Equal => "equal",
-                            Tag::Delete => "delete",
-                            Tag::Insert => "insert",
-                        },
-                        text: p.text.clone(),
-                    })
-                    .collect()
-            } else {
-                let segment = r.new.as_ref().or(r.old.as_ref()).expect("a side");
-                vec![HtmlPiece {
-                    tag: match r.change {
-                        Change::Added => "insert",
-                        Change::Removed => "delete",
-                        _ => "equal",
-                    },
-                    text: segment.text.clone(),
-                }]
-            };
-            HtmlRow {
-                class: r.change.as_str(),
-                label: l.text(&format!("diff-{}", r.change.as_str())),
-                old_index: index(r.old.as_ref()),
-                new_index: index(r.new.as_ref()),
-                pieces,
-            }
-        })
-        .collect();
-    let page = HtmlPage {
-        ui_lang: l.language().to_string(),
-        title: l.format("diff-title", &[("old", old.into()), ("new", new.into())]),
-        summary: summary(revisions, ctx),
-        change_header: l.text("diff-header-change"),
-        old_header: l.text("diff-header-old"),
-        new_header: l.text("diff-header-new"),
-        text_header: l.text("diff-header-text"),
-        rows,
-    };
-    page.render().expect("the diff template renders")
+    writeln!(out, "{}", ctx.l10n.localize(&ChangeCounts::of(revisions)))
 }
 
 /// Runs `tribune diff`.
@@ -219,18 +117,13 @@ pub fn run(args: DiffArgs, ctx: &Context) -> CommandResult {
     write_output(args.output.as_deref(), |out| match args.format {
         DiffFormat::Text => write_text(out, &revisions, color, ctx),
         DiffFormat::Json => {
-            let report = Report {
-                old: &args.old,
-                new: &args.new,
-                summary: CHANGES
-                    .iter()
-                    .map(|c| (c.as_str(), revision::count(&revisions, *c)))
-                    .collect(),
-                segments: &revisions,
-            };
+            let report = DiffReport::new(&args.old, &args.new, &revisions);
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)
         }
-        DiffFormat::Html => out.write_all(html(&revisions, &args.old, &args.new, ctx).as_bytes()),
+        DiffFormat::Html => {
+            let page = revision::html_page(&revisions, &args.old, &args.new, &ctx.l10n);
+            out.write_all(page.as_bytes())
+        }
     })
 }

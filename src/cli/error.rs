@@ -173,6 +173,12 @@ impl UserError for crate::terms::TermsError {
     }
 }
 
+impl UserError for crate::translate::TranslateError {
+    fn location(&self) -> Option<String> {
+        crate::translate::TranslateError::location(self)
+    }
+}
+
 impl UserError for crate::memory::MemoryError {
     fn hint(&self) -> Option<&'static str> {
         match self {
@@ -185,7 +191,6 @@ impl UserError for crate::script::ScriptError {}
 impl UserError for crate::textfile::OutputIsInput {}
 impl UserError for super::OutputError {}
 impl UserError for super::OutputFileError {}
-impl UserError for super::translate::TranslateCliError {}
 
 impl UserError for UsageError {
     fn kind(&self) -> ErrorKind {

@@ -6,22 +6,20 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use super::error::CommandResult;
 use super::memory::{threshold_arg, MemoryPath};
 use super::segment::{language_arg, read_segments};
 use super::{write_output, write_stdout, Context};
-use crate::align::{self, InputFormat};
-use crate::exchange::input::{utf8_input, SniffedInput};
-use crate::exchange::xliff::{XliffHeader, XliffReader, XliffVersion, XliffWriter};
-use crate::i18n::{Args as MessageArgs, Localize, Localizer};
-use crate::memory::{open_store, Access};
+use crate::exchange::xliff::XliffVersion;
+use crate::i18n::Localizer;
 use crate::speech;
 use crate::text::columns::pad;
-use crate::textfile::{self, Origin};
-use crate::translate::{self, Band, Options, Pretranslation, PreviousDraft, Treatment};
+use crate::textfile;
+use crate::translate::{
+    self, Band, Options, Pretranslation, PretranslationReport, PreviousDraft, WorkLists,
+};
 
 /// Formats of the analysis report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,187 +78,6 @@ pub struct TranslateArgs {
     /// The previous source draft, when --previous is a translated speech.
     #[arg(long, value_name = "OLD_SOURCE", requires = "previous")]
     pub previous_source: Option<PathBuf>,
-}
-
-/// Problems of `tribune translate` that are not the library's to see.
-#[derive(Debug, thiserror::Error)]
-pub enum TranslateCliError {
-    /// The speech is already in the target language.
-    SameLanguage {
-        /// The language.
-        lang: String,
-    },
-    /// A translated speech given as the previous draft needs its source draft.
-    PreviousNeedsSource {
-        /// The file.
-        file: String,
-    },
-    /// A file cannot be opened.
-    Open {
-        /// The file.
-        file: String,
-        /// Why.
-        reason: String,
-    },
-}
-
-impl Localize for TranslateCliError {
-    fn message_id(&self) -> &'static str {
-        match self {
-            TranslateCliError::SameLanguage { .. } => "translate-error-same-language",
-            TranslateCliError::PreviousNeedsSource { .. } => "translate-error-previous-source",
-            TranslateCliError::Open { .. } => "translate-error-open",
-        }
-    }
-
-    fn message_args(&self) -> MessageArgs {
-        match self {
-            TranslateCliError::SameLanguage { lang } => vec![("lang", lang.clone().into())],
-            TranslateCliError::PreviousNeedsSource { file } => vec![("file", file.clone().into())],
-            TranslateCliError::Open { file, reason } => vec![
-                ("file", file.clone().into()),
-                ("reason", reason.clone().into()),
-            ],
-        }
-    }
-}
-
-struct NoMemory(String);
-
-impl Localize for NoMemory {
-    fn message_id(&self) -> &'static str {
-        "translate-warning-no-memory"
-    }
-    fn message_args(&self) -> MessageArgs {
-        vec![("path", self.0.clone().into())]
-    }
-}
-
-/// Whether a file is XLIFF: by its extension, else by its first bytes.
-fn looks_like_xml(path: &Path, head: &[u8]) -> bool {
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    if matches!(
-        extension.as_deref(),
-        Some("xlf" | "xliff" | "sdlxliff" | "xml")
-    ) {
-        return true;
-    }
-    let head = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
-    matches!(
-        head.iter().find(|b| !b.is_ascii_whitespace()),
-        Some(b'<' | 0xFF | 0xFE)
-    )
-}
-
-/// Reads the previous draft's translation from `--previous` (and `--previous-source`).
-fn read_previous(
-    args: &TranslateArgs,
-    from: &LanguageIdentifier,
-    ctx: &Context,
-) -> CommandResult<Option<PreviousDraft>> {
-    let Some(path) = &args.previous else {
-        return Ok(None);
-    };
-    let display = path.display().to_string();
-    let open_error = |e: io::Error| TranslateCliError::Open {
-        file: display.clone(),
-        reason: e.to_string(),
-    };
-    // Opened once, so that a pipe or `<(…)` is read from its first byte.
-    let input = SniffedInput::open(path).map_err(open_error)?;
-    let origin = Origin::from_path(path);
-    if looks_like_xml(path, input.head()) {
-        let reader =
-            XliffReader::new(utf8_input(input.into_reader()).map_err(open_error)?, origin)?;
-        let units = reader.collect::<Result<Vec<_>, _>>()?;
-        return Ok(Some(PreviousDraft::from_xliff(units, from)));
-    }
-    let Some(source) = &args.previous_source else {
-        return Err(TranslateCliError::PreviousNeedsSource { file: display }.into());
-    };
-    let (source_side, _, warnings) =
-        align::read_side(&Origin::File(source.clone()), InputFormat::Text, from)?;
-    let bytes = textfile::read_bytes_from(&origin, input.into_reader(), textfile::MAX_TEXT_BYTES)?;
-    let text = textfile::decode(&origin, bytes)?;
-    let (target_side, more) = align::side_from_text(&text, &origin, &args.to)?;
-    for warning in warnings.iter().chain(&more) {
-        ctx.warn(warning);
-    }
-    let alignment = align::align(source_side, target_side);
-    Ok(Some(PreviousDraft::from_alignment(&alignment)))
-}
-
-#[derive(Serialize)]
-struct JsonSegment<'a> {
-    id: &'a str,
-    line: usize,
-    text: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    band: Option<Band>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    score: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<&'a str>,
-    treatment: &'static str,
-    /// The id of the segment translated together with this one (the next one for the
-    /// segment whose target holds both, the previous one for the other).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    joined_with: Option<&'a str>,
-    /// The term base's terms found in the segment.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    terms: &'a [crate::terms::TermHit],
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    file: &'a str,
-    from: String,
-    to: String,
-    memory: Option<String>,
-    threshold: u8,
-    #[serde(flatten)]
-    analysis: translate::Analysis,
-    segments: Vec<JsonSegment<'a>>,
-}
-
-fn json_segments(result: &Pretranslation) -> Vec<JsonSegment<'_>> {
-    result
-        .segments
-        .iter()
-        .map(|s| {
-            let (treatment, target) = match &s.treatment {
-                Treatment::Direction { wording } => ("direction", Some(wording.as_str())),
-                Treatment::Passage => ("passage", Some(s.segment.text.as_str())),
-                Treatment::Translate { .. } => (
-                    "translate",
-                    s.filled(result.threshold).map(|c| c.target.as_str()),
-                ),
-                Treatment::Joined { .. } => ("joined", None),
-            };
-            let joined_with = match &s.treatment {
-                Treatment::Joined { into } => Some(*into),
-                _ => s.joined_with(),
-            }
-            .map(|k| result.segments[k].segment.id.as_str());
-            let score = match &s.treatment {
-                Treatment::Translate { candidates, .. } => candidates.first().map(|c| c.score),
-                _ => None,
-            };
-            JsonSegment {
-                id: &s.segment.id,
-                line: s.segment.line,
-                text: &s.segment.text,
-                band: s.band(),
-                score,
-                target,
-                treatment,
-                joined_with,
-                terms: &s.terms,
-            }
-        })
-        .collect()
 }
 
 fn write_text_report(
@@ -373,37 +190,40 @@ fn write_segment_lists(
     result: &Pretranslation,
     l: &Localizer,
 ) -> io::Result<()> {
-    let mut review = Vec::new();
-    let mut left = Vec::new();
-    for s in &result.segments {
-        if let Treatment::Translate { .. } = s.treatment {
-            let text = super::terminal_safe(&s.segment.text).into_owned();
-            match s.filled(result.threshold) {
-                Some(c) if c.score < 100 => {
-                    review.push(format!("  {:>5}  {:>3} %  {text}", s.segment.line, c.score))
-                }
-                Some(_) => {}
-                None => left.push(format!("  {:>5}  {text}", s.segment.line)),
-            }
-        }
-    }
-    let mut terms = Vec::new();
-    for s in &result.segments {
-        for hit in &s.terms {
-            let approved: Vec<&str> = hit.approved_targets().map(|t| t.text.as_str()).collect();
-            let translations = if approved.is_empty() {
+    let lists = WorkLists::of(result);
+    let review: Vec<String> = lists
+        .to_review
+        .iter()
+        .map(|(s, c)| {
+            let text = super::terminal_safe(&s.segment.text);
+            format!("  {:>5}  {:>3} %  {text}", s.segment.line, c.score)
+        })
+        .collect();
+    let left: Vec<String> = lists
+        .to_translate
+        .iter()
+        .map(|s| {
+            let text = super::terminal_safe(&s.segment.text);
+            format!("  {:>5}  {text}", s.segment.line)
+        })
+        .collect();
+    let terms: Vec<String> = lists
+        .terms
+        .iter()
+        .map(|found| {
+            let translations = if found.approved.is_empty() {
                 l.text("translate-report-term-none")
             } else {
-                approved.join(", ")
+                found.approved.join(", ")
             };
-            terms.push(format!(
+            format!(
                 "  {:>5}  {} → {}",
-                s.segment.line,
-                super::terminal_safe(&hit.text),
+                found.line,
+                super::terminal_safe(&found.hit.text),
                 super::terminal_safe(&translations)
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     for (title, lines) in [
         ("translate-report-review", review),
         ("translate-report-left", left),
@@ -430,21 +250,23 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
     }
     let (parsed, segments) = read_segments(&args.file, args.lang.as_ref(), ctx)?;
     let from = parsed.meta.language.clone().unwrap_or_default();
-    if from.language == args.to.language {
-        return Err(TranslateCliError::SameLanguage {
-            lang: from.to_string(),
-        }
-        .into());
-    }
+    translate::check_languages(&from, &args.to)?;
     super::segment::warn_if_generic(&args.to, ctx);
-    let location = args.memory.location();
-    let memory = if location.exists() {
-        Some(open_store(&location, Access::Existing)?)
-    } else {
-        ctx.warn(&NoMemory(location.to_string()));
-        None
+    let (memory, no_memory) = translate::open_memory(&args.memory.location())?;
+    if let Some(warning) = no_memory {
+        ctx.warn(&warning);
+    }
+    let previous = match &args.previous {
+        Some(path) => {
+            let source = args.previous_source.as_deref();
+            let (previous, warnings) = PreviousDraft::read(path, source, &from, &args.to)?;
+            for warning in &warnings {
+                ctx.warn(warning);
+            }
+            Some(previous)
+        }
+        None => None,
     };
-    let previous = read_previous(&args, &from, ctx)?;
     let mut options = Options::new(args.to.clone());
     options.threshold = args.threshold;
     let target_labels = Localizer::new(std::slice::from_ref(&args.to));
@@ -456,8 +278,11 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
         &options,
         &target_labels,
     )?;
+    // The XLIFF file, written whole or not at all.
     if let Some(path) = &args.xliff {
-        write_xliff(path, &result, &args, &from, ctx)?;
+        write_output(Some(path), |out| {
+            translate::write_xliff(out, &result, &args.file, args.xliff_version, &ctx.l10n)
+        })?;
     }
     let draft_text = speech::write(&translate::draft(&parsed, &result));
     if args.output.is_some() {
@@ -468,44 +293,15 @@ pub fn run(args: TranslateArgs, ctx: &Context) -> CommandResult {
         write_stdout(|out| out.write_all(draft_text.as_bytes()))?;
     }
     let memory_shown = memory.as_ref().map(|m| m.store().location());
-    write_report(&result, &args, &from, memory_shown.as_deref(), ctx)?;
+    write_report(&result, &args, memory_shown.as_deref(), ctx)?;
     print_summary(&result, previous.as_ref(), ctx);
     Ok(())
-}
-
-/// The XLIFF file of the pre-translation, written whole or not at all.
-fn write_xliff(
-    path: &Path,
-    result: &Pretranslation,
-    args: &TranslateArgs,
-    from: &LanguageIdentifier,
-    ctx: &Context,
-) -> CommandResult {
-    let header = XliffHeader {
-        version: args.xliff_version,
-        source_language: from.to_string(),
-        target_language: args.to.to_string(),
-        original: Path::new(&args.file)
-            .file_name()
-            .map_or_else(|| args.file.clone(), |n| n.to_string_lossy().into_owned()),
-        tool_version: env!("CARGO_PKG_VERSION").to_owned(),
-    };
-    let units = translate::xliff_units(result, args.xliff_version, &ctx.l10n);
-    write_output(Some(path), |out| {
-        let mut writer = XliffWriter::new(out, &header)?;
-        for unit in &units {
-            writer.write_unit(unit)?;
-        }
-        writer.finish()?;
-        Ok(())
-    })
 }
 
 /// The analysis report on standard output, when `--report` asks for one.
 fn write_report(
     result: &Pretranslation,
     args: &TranslateArgs,
-    from: &LanguageIdentifier,
     memory_shown: Option<&str>,
     ctx: &Context,
 ) -> CommandResult {
@@ -514,15 +310,7 @@ fn write_report(
             write_stdout(|out| write_text_report(out, result, args, memory_shown, &ctx.l10n))?
         }
         Some(ReportFormat::Json) => {
-            let report = JsonReport {
-                file: &args.file,
-                from: from.to_string(),
-                to: args.to.to_string(),
-                memory: memory_shown.map(str::to_owned),
-                threshold: result.threshold,
-                analysis: result.analysis(),
-                segments: json_segments(result),
-            };
+            let report = PretranslationReport::new(&args.file, result, memory_shown);
             write_stdout(|out| {
                 serde_json::to_writer_pretty(&mut *out, &report)?;
                 writeln!(out)
@@ -555,5 +343,3 @@ fn print_summary(result: &Pretranslation, previous: Option<&PreviousDraft>, ctx:
         ));
     }
 }
-
-crate::english_display!(TranslateCliError);

@@ -11,6 +11,7 @@
 
 mod directions;
 mod draft;
+mod error;
 mod previous;
 mod report;
 mod xliff;
@@ -26,9 +27,10 @@ use crate::speech::{Segment, SegmentKind, Speech};
 
 pub use directions::direction_wording;
 pub use draft::draft;
+pub use error::{NoMemory, TranslateError};
 pub use previous::PreviousDraft;
-pub use report::{Analysis, BandCount};
-pub use xliff::{diff_text, xliff_units};
+pub use report::{Analysis, BandCount, FoundTerm, PretranslationReport, SegmentReport, WorkLists};
+pub use xliff::{diff_text, write_xliff, xliff_header, xliff_units};
 
 /// The lowest match score worth proposing, unless `--threshold` says otherwise.
 pub const DEFAULT_THRESHOLD: u8 = 75;
@@ -266,6 +268,39 @@ impl Pretranslation {
     /// The analysis report of this pre-translation.
     pub fn analysis(&self) -> Analysis {
         Analysis::of(self)
+    }
+}
+
+/// Refuses a speech already in the target language (`from` and `to` share their language
+/// subtag): there is nothing to translate, and a memory lookup would only find it.
+pub fn check_languages(
+    from: &LanguageIdentifier,
+    to: &LanguageIdentifier,
+) -> Result<(), TranslateError> {
+    if from.language == to.language {
+        return Err(TranslateError::SameLanguage {
+            lang: from.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Opens the memory for a pre-translation when its file exists; a missing one is no error
+/// (a first speech has no memory yet): the speech is pre-translated without one, and the
+/// [`NoMemory`] warning says so.
+pub fn open_memory(
+    location: &memory::StoreLocation,
+) -> Result<(Option<memory::OpenedStore>, Option<NoMemory>), MemoryError> {
+    if location.exists() {
+        Ok((
+            Some(memory::open_store(location, memory::Access::Existing)?),
+            None,
+        ))
+    } else {
+        let warning = NoMemory {
+            path: location.to_string(),
+        };
+        Ok((None, Some(warning)))
     }
 }
 

@@ -9,13 +9,18 @@
 //! kept and moved segments take their old translation as an exact match, edited ones as a
 //! fuzzy match with the differences.
 
+use std::io;
+use std::path::Path;
+
 use unic_langid::LanguageIdentifier;
 
-use super::{candidates_from_revisions, previous_candidate, Candidate};
-use crate::align::{Alignment, BeadKind};
-use crate::exchange::xliff::{SegmentState, XliffUnit};
+use super::{candidates_from_revisions, previous_candidate, Candidate, TranslateError};
+use crate::align::{self, AlignWarning, Alignment, BeadKind, InputFormat};
+use crate::exchange::input::{utf8_input, SniffedInput};
+use crate::exchange::xliff::{SegmentState, XliffReader, XliffUnit};
 use crate::revision::Change;
 use crate::speech::{assign_ids, Segment, SegmentKind};
+use crate::textfile::{self, Origin};
 
 /// The previous draft's source segments and their translations.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -155,7 +160,94 @@ impl PreviousDraft {
     }
 }
 
+/// Whether a file is XLIFF: by its extension, else by its first bytes (`<`, or a UTF-16
+/// byte-order mark, after an optional UTF-8 one and white space).
+fn looks_like_xml(path: &Path, head: &[u8]) -> bool {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if matches!(
+        extension.as_deref(),
+        Some("xlf" | "xliff" | "sdlxliff" | "xml")
+    ) {
+        return true;
+    }
+    let head = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
+    matches!(
+        head.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'<' | 0xFF | 0xFE)
+    )
+}
+
+impl PreviousDraft {
+    /// Reads the previous draft's translation from `path`: the XLIFF returned for it, or its
+    /// translated speech (in `to`), which is aligned with the previous source draft `source`
+    /// (in `from`) and so needs it. The warnings are those of reading the two speeches.
+    pub fn read(
+        path: &Path,
+        source: Option<&Path>,
+        from: &LanguageIdentifier,
+        to: &LanguageIdentifier,
+    ) -> Result<(PreviousDraft, Vec<AlignWarning>), TranslateError> {
+        let display = path.display().to_string();
+        let open_error = |e: io::Error| TranslateError::Open {
+            file: display.clone(),
+            reason: e.to_string(),
+        };
+        // Opened once, so that a pipe or `<(…)` is read from its first byte.
+        let input = SniffedInput::open(path).map_err(open_error)?;
+        let origin = Origin::from_path(path);
+        if looks_like_xml(path, input.head()) {
+            let reader =
+                XliffReader::new(utf8_input(input.into_reader()).map_err(open_error)?, origin)?;
+            let units = reader.collect::<Result<Vec<_>, _>>()?;
+            return Ok((PreviousDraft::from_xliff(units, from), Vec::new()));
+        }
+        let Some(source) = source else {
+            return Err(TranslateError::PreviousNeedsSource { file: display });
+        };
+        let (source_side, _, mut warnings) =
+            align::read_side(&Origin::File(source.to_owned()), InputFormat::Text, from)?;
+        let bytes =
+            textfile::read_bytes_from(&origin, input.into_reader(), textfile::MAX_TEXT_BYTES)?;
+        let text = textfile::decode(&origin, bytes)?;
+        let (target_side, more) = align::side_from_text(&text, &origin, to)?;
+        warnings.extend(more);
+        let alignment = align::align(source_side, target_side);
+        Ok((PreviousDraft::from_alignment(&alignment), warnings))
+    }
+}
+
 /// A text with its runs of white space made one space, for comparing joined sources.
 fn normalized(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unic_langid::langid;
+
+    #[test]
+    fn xliff_is_told_by_its_extension_or_its_first_bytes() {
+        assert!(looks_like_xml(Path::new("old.XLF"), b"Hello"));
+        assert!(looks_like_xml(Path::new("old"), b"\xEF\xBB\xBF  <?xml"));
+        assert!(looks_like_xml(Path::new("old"), &[0xFF, 0xFE]));
+        assert!(!looks_like_xml(Path::new("old.txt"), b"We act."));
+    }
+
+    #[test]
+    fn a_translated_speech_needs_its_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.fr.txt");
+        std::fs::write(&path, "Nous agissons.\n").unwrap();
+        let error = PreviousDraft::read(&path, None, &langid!("en"), &langid!("fr")).unwrap_err();
+        assert!(matches!(error, TranslateError::PreviousNeedsSource { .. }));
+        let source = dir.path().join("old.en.txt");
+        std::fs::write(&source, "We act.\n").unwrap();
+        let (draft, _) =
+            PreviousDraft::read(&path, Some(&source), &langid!("en"), &langid!("fr")).unwrap();
+        assert_eq!(draft.segments.len(), 1);
+        assert_eq!(draft.segments[0].text, "We act.");
+    }
 }

@@ -53,7 +53,10 @@ fn parse(text: &str) -> (Speech, Vec<Segment>) {
     (parsed, segments)
 }
 
-fn run(memory: Option<&Memory>, previous: Option<&PreviousDraft>) -> (Speech, Pretranslation) {
+pub(super) fn run(
+    memory: Option<&Memory>,
+    previous: Option<&PreviousDraft>,
+) -> (Speech, Pretranslation) {
     let (parsed, segments) = parse(DRAFT);
     let result = pretranslate(
         &parsed,
@@ -67,7 +70,7 @@ fn run(memory: Option<&Memory>, previous: Option<&PreviousDraft>) -> (Speech, Pr
     (parsed, result)
 }
 
-fn french_memory(dir: &tempfile::TempDir) -> Memory {
+pub(super) fn french_memory(dir: &tempfile::TempDir) -> Memory {
     memory_with(
         dir,
         &[
@@ -466,4 +469,41 @@ fn an_xliff_proposal_holds_the_stored_pair_and_the_target_the_new_numbers() {
             "Nous avons déployé 4 100 Casques bleus dans la région."
         );
     }
+}
+
+#[test]
+fn a_speech_in_the_target_language_is_refused_and_a_missing_memory_is_a_warning() {
+    assert!(check_languages(&langid!("en"), &langid!("fr")).is_ok());
+    let same = check_languages(&langid!("fr-CA"), &langid!("fr")).unwrap_err();
+    assert!(matches!(same, TranslateError::SameLanguage { lang } if lang == "fr-CA"));
+    let dir = tempfile::tempdir().unwrap();
+    let location = memory::StoreLocation::File(dir.path().join("none.sqlite"));
+    let (opened, warning) = open_memory(&location).unwrap();
+    assert!(opened.is_none());
+    assert_eq!(warning.unwrap().path, location.to_string());
+}
+
+#[test]
+fn the_xliff_file_names_the_speech_and_the_tool() {
+    let (_, result) = run(None, None);
+    let header = xliff_header(&result, "drafts/speech.en.txt", XliffVersion::V1_2);
+    assert_eq!(header.original, "speech.en.txt");
+    assert_eq!(header.source_language, "en");
+    assert_eq!(header.target_language, "fr");
+    assert_eq!(header.tool_version, env!("CARGO_PKG_VERSION"));
+    assert_eq!(xliff_header(&result, "-", XliffVersion::V1_2).original, "-");
+    let mut out = Vec::new();
+    write_xliff(
+        &mut out,
+        &result,
+        "-",
+        XliffVersion::V1_2,
+        &Localizer::for_tag("en-US"),
+    )
+    .unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    assert!(
+        xml.starts_with("<?xml") && xml.contains("original=\"-\""),
+        "{xml}"
+    );
 }

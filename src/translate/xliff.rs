@@ -20,7 +20,8 @@
 
 use super::{Candidate, Pretranslation, Provider, SegmentResult, Treatment};
 use crate::exchange::xliff::{
-    SegmentState, XliffGlossEntry, XliffMatch, XliffSegment, XliffText, XliffUnit, XliffVersion,
+    SegmentState, XliffGlossEntry, XliffHeader, XliffMatch, XliffSegment, XliffText, XliffUnit,
+    XliffVersion, XliffWriter,
 };
 use crate::i18n::Localizer;
 use crate::lang::names;
@@ -314,6 +315,44 @@ fn terms_of_unit(
             unit.notes.push(note);
         }
     }
+}
+
+/// The header of a pre-translation's XLIFF file: its languages, the speech's file name as
+/// `original` (the whole argument when it has no file name, as `-`), and this version of
+/// Tribune as the tool, so that a CAT tool shows where the file came from.
+pub fn xliff_header(
+    pretranslation: &Pretranslation,
+    file: &str,
+    version: XliffVersion,
+) -> XliffHeader {
+    XliffHeader {
+        version,
+        source_language: pretranslation.from.to_string(),
+        target_language: pretranslation.to.to_string(),
+        original: std::path::Path::new(file)
+            .file_name()
+            .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned()),
+        tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+    }
+}
+
+/// Writes a pre-translation of the speech `file` as one XLIFF document: the header
+/// ([`xliff_header`]) and every unit ([`xliff_units`]), notes in the language of `l10n`.
+pub fn write_xliff(
+    out: &mut dyn std::io::Write,
+    pretranslation: &Pretranslation,
+    file: &str,
+    version: XliffVersion,
+    l10n: &Localizer,
+) -> std::io::Result<()> {
+    let header = xliff_header(pretranslation, file, version);
+    let units = xliff_units(pretranslation, version, l10n);
+    let mut writer = XliffWriter::new(out, &header)?;
+    for unit in &units {
+        writer.write_unit(unit)?;
+    }
+    writer.finish()?;
+    Ok(())
 }
 
 /// The XLIFF units of a pre-translation, one per segment (one per pair of joined segments),
